@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Catalog;
+using Partnership.Core.Common;
+using Partnership.Core.Mail;
+using Partnership.Infrastructure.Identity;
+
+namespace Partnership.Infrastructure.Data;
+
+/// <summary>The portal's one DbContext, Identity included. Configurations live beside it, one per entity.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IAppDbContext
+{
+    public DbSet<ProgramArea> ProgramAreas => Set<ProgramArea>();
+    public DbSet<PartnershipPlan> PartnershipPlans => Set<PartnershipPlan>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is stored as UTC and read back as UTC, on every provider.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Partnership.Core.Catalog;
+using Partnership.Core.Common;
+using Partnership.Core.Mail;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Data.Interceptors;
+using Partnership.Infrastructure.Mail;
+using Partnership.Infrastructure.Seeding;
+
+namespace Partnership.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The data layer: the DbContext on the configured provider, its interceptors, the outbox and the seeders.</summary>
+    public static IServiceCollection AddPartnershipData(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.AddSingleton(settings);
+        services.AddScoped<AuditableEntityInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            settings.Configure(options);
+            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>());
+        });
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<CatalogSeeder>();
+        services.AddScoped<IdentitySeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Partnership.Infrastructure.Data;
+
+namespace Partnership.Infrastructure.Seeding;
+
+/// <summary>Runs at start-up: applies migrations, then seeds the catalog and roles, and demo accounts when asked.</summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db, CatalogSeeder catalog, IdentitySeeder identity, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(string? demoPassword, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file
+            && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+        await db.Database.MigrateAsync(ct);
+        await catalog.SeedAsync(ct);
+        await identity.SeedRolesAsync();
+        if (demoPassword is not null)
+        {
+            await identity.SeedDemoAccountsAsync(demoPassword);
+        }
+        logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
+    }
+}

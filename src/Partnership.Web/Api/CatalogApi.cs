@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Partnership.Core.Catalog;
+
+namespace Partnership.Web.Api;
+
+/// <summary>Open data: the catalog as JSON, described by the OpenAPI document at /openapi/v1.json.</summary>
+public static class CatalogApi
+{
+    public sealed record AreaDto(string Code, int Order, string NameJa, string NameEn, string DescriptionJa, string DescriptionEn);
+
+    public sealed record MeasureDto(
+        int Id, string AreaCode, string Side, int? ParentId, string Kind, string Key, string TitleJa, string TitleEn, int Order);
+
+    public sealed record MeasuresDto(int FiscalYear, IReadOnlyList<MeasureDto> Measures);
+
+    public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/catalog").WithTags("Catalog").AllowAnonymous();
+
+        group.MapGet("/areas", async (CatalogService catalog, CancellationToken ct) =>
+                (await catalog.AreasAsync(ct))
+                    .Select(a => new AreaDto(a.Code, a.Order, a.NameJa, a.NameEn, a.DescriptionJa, a.DescriptionEn))
+                    .ToList())
+            .WithName("GetCatalogAreas")
+            .WithSummary("The program areas (施策分野) of the partnership.");
+
+        group.MapGet("/measures", async Task<Results<Ok<MeasuresDto>, NotFound>> (int? fiscalYear, CatalogService catalog, CancellationToken ct) =>
+            {
+                var year = fiscalYear ?? await catalog.LatestFiscalYearAsync(ct);
+                if (year is null || !(await catalog.FiscalYearsAsync(ct)).Contains(year.Value))
+                {
+                    return TypedResults.NotFound();
+                }
+                var measures = await catalog.MeasuresAsync(year.Value, ct);
+                return TypedResults.Ok(new MeasuresDto(year.Value, measures.Select(ToDto).ToList()));
+            })
+            .WithName("GetCatalogMeasures")
+            .WithSummary("The measures (取組) of one fiscal year's plan; the latest plan when fiscalYear is omitted.");
+        return app;
+    }
+
+    public static MeasureDto ToDto(MeasureRow m) => new(
+        m.Id,
+        m.AreaCode,
+        Measure.SideCode(m.Side),
+        m.ParentId,
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Kind.ToString()),
+        m.Key,
+        m.TitleJa,
+        m.TitleEn,
+        m.Order);
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Mail;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
+using Partnership.Web.Areas.Account.Models;
+using Partnership.Web.Infrastructure;
+
+namespace Partnership.Web.Areas.Account.Controllers;
+
+/// <summary>Sign-in, sign-out and password reset, in the portal's own pages and languages.</summary>
+[Area("Account")]
+[AllowAnonymous]
+[Route("/account")]
+public sealed class AccountController(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    AppDbContext db,
+    IMailOutbox outbox,
+    PortalLinks links,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
+
+    [HttpPost("login")]
+    public async Task<IActionResult> Login(LoginModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/me");
+        }
+        if (result.IsLockedOut)
+        {
+            return RedirectToAction(nameof(Lockout));
+        }
+        // One message for unknown address and wrong password: the page must not tell who has an account.
+        ModelState.AddModelError("", t[result.IsNotAllowed ? "Account.NotConfirmed" : "Account.InvalidLogin"]);
+        model.Password = null;
+        return View(model);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordModel());
+
+    [HttpPost("forgot-password")]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        var user = await users.FindByEmailAsync(model.Email!.Trim());
+        if (user is not null && user.EmailConfirmed)
+        {
+            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = links.Absolute(HttpContext, Url.Action(nameof(ResetPassword), new { token, email = user.Email })!);
+            var mail = MailText.ForCulture(t, user.PreferredCulture);
+            outbox.Enqueue(user.Email!, mail["Mail.ResetPassword.Subject"], mail["Mail.ResetPassword.Body", user.DisplayName, link]);
+            await db.SaveChangesAsync();
+        }
+        // The same answer whether or not the address is registered.
+        return RedirectToAction(nameof(ForgotPasswordConfirmation));
+    }
+
+    [HttpGet("forgot-password/sent")]
+    public IActionResult ForgotPasswordConfirmation() => View();
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? token, string? email) =>
+        string.IsNullOrEmpty(token) ? BadRequest() : View(new ResetPasswordModel { Token = token, Email = email });
+
+    [HttpPost("reset-password")]
+    public async Task<IActionResult> ResetPassword(ResetPasswordModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        var user = await users.FindByEmailAsync(model.Email!.Trim());
+        if (user is null)
+        {
+            // Do not reveal that the address is unknown.
+            return RedirectToAction(nameof(ResetPasswordConfirmation));
+        }
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(model.Token!));
+        }
+        catch (FormatException)
+        {
+            ModelState.AddModelError("", t["Identity.InvalidToken"]);
+            return View(model);
+        }
+        var result = await users.ResetPasswordAsync(user, token, model.Password!);
+        if (result.Succeeded)
+        {
+            return RedirectToAction(nameof(ResetPasswordConfirmation));
+        }
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(model.Password) : "", error.Description);
+        }
+        return View(model);
+    }
+
+    [HttpGet("reset-password/done")]
+    public IActionResult ResetPasswordConfirmation() => View();
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    [HttpGet("lockout")]
+    public IActionResult Lockout() => View();
+}

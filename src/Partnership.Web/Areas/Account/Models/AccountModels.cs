@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Partnership.Web.Areas.Account.Models;
+
+public sealed class LoginModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.Password")]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class ForgotPasswordModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string? Email { get; set; }
+}
+
+public sealed class ResetPasswordModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.NewPassword")]
+    public string? Password { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordMismatch")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.ConfirmPassword")]
+    public string? ConfirmPassword { get; set; }
+
+    [Required]
+    public string? Token { get; set; }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel.DataAnnotations;
+using Partnership.Core.Catalog;
+
+namespace Partnership.Web.Areas.Catalog.Models;
+
+public sealed record CatalogIndexViewModel(int? FiscalYear, IReadOnlyList<int> FiscalYears, IReadOnlyList<ProgramArea> Areas);
+
+public sealed record AreaViewModel(AreaColumns Columns, IReadOnlyList<int> FiscalYears);
+
+public sealed record ManageIndexViewModel(IReadOnlyList<int> FiscalYears, int? LatestFiscalYear, IReadOnlyList<ProgramArea> Areas);
+
+public sealed class MeasureEditModel
+{
+    public int Id { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Measure.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.TitleJa")]
+    public string? TitleJa { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Measure.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.TitleEn")]
+    public string? TitleEn { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Kind")]
+    public MeasureKind? Kind { get; set; }
+
+    /// <summary>The version the official started from; a change made meanwhile is never overwritten.</summary>
+    public Guid Version { get; set; }
+
+    public MeasureDetail? Current { get; set; }
+}
+
+public sealed class NewMeasureModel
+{
+    [Range(CatalogRules.FirstFiscalYear, CatalogRules.LastFiscalYear, ErrorMessage = "Validation.Invalid")]
+    public int FiscalYear { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(32)]
+    public string? AreaCode { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Side")]
+    public MeasureSide? Side { get; set; }
+
+    [Display(Name = "Field.Parent")]
+    public int? ParentId { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Kind")]
+    public MeasureKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Measure.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.TitleJa")]
+    public string? TitleJa { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(Measure.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.TitleEn")]
+    public string? TitleEn { get; set; }
+
+    public AreaColumns? Columns { get; set; }
+}

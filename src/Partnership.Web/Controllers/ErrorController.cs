@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Partnership.Web.Controllers;
+
+/// <summary>Friendly error pages. An unexpected error shows a reference id that support can find in the logs.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController(ILogger<ErrorController> logger) : Controller
+{
+    [Route("/error")]
+    public IActionResult Index()
+    {
+        var referenceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+        {
+            logger.LogError(feature.Error, "Unhandled error on {Path}, reference {ReferenceId}", feature.Path, referenceId);
+        }
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Index", referenceId);
+    }
+
+    [Route("/error/{statusCode:int}")]
+    public IActionResult Status(int statusCode)
+    {
+        var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        if (reExecute is null)
+        {
+            // Visited directly rather than re-executed after an error status.
+            return NotFound();
+        }
+        Response.StatusCode = statusCode;
+        return View("Status", statusCode);
+    }
+}

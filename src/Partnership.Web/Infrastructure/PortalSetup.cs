@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Common;
+using Partnership.Infrastructure;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
+using Partnership.Infrastructure.Seeding;
+using Partnership.Web.Api;
+using Partnership.Web.Authorization;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Partnership.Web.Infrastructure;
+
+/// <summary>The portal's services and request pipeline, kept out of Program.cs so they read in one place.</summary>
+public static class PortalSetup
+{
+    public const string AuthCookieName = ".Partnership.Auth";
+    public const string AntiforgeryCookieName = ".Partnership.Antiforgery";
+
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+        var dataDirectory = ResolveDataDirectory(configuration, environment);
+        var secureCookies = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console()
+            .WriteTo.File(
+                new CompactJsonFormatter(),
+                Path.Combine(dataDirectory, "logs", "portal-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 31));
+
+        services.AddPartnershipData(DatabaseSettings.FromConfiguration(configuration, dataDirectory));
+        // Keys beside the database, so sign-in cookies survive a restart (issue 11 moves them into the database for several nodes).
+        services.AddDataProtection()
+            .SetApplicationName("partnership-portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, WebCurrentUser>();
+        services.AddSingleton<PortalLinks>();
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = AuthCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secureCookies;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.SecurePolicy = secureCookies;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Languages.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(Languages.Japanese);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // Japanese first: only the user's own choice (the cookie) switches to English, not the browser.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var t = factory.Create(typeof(SharedResource));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetValueMustNotBeNullAccessor(_ => t["Binding.Required"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => t["Binding.Required"]);
+            messages.SetMissingKeyOrValueAccessor(() => t["Binding.Required"]);
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => t["Binding.Invalid"]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t["Binding.Invalid"]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => t["Binding.Invalid"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Binding.Invalid"]);
+            messages.SetValueIsInvalidAccessor(_ => t["Binding.Invalid"]);
+            messages.SetValueMustBeANumberAccessor(_ => t["Binding.Number"]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => t["Binding.Number"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => t["Binding.Required"]);
+        });
+
+        services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        // Demo accounts exist only where Demo:Enabled says so (Development), never in Production.
+        var demoPassword = app.Configuration.GetValue<bool>("Demo:Enabled") && !app.Environment.IsProduction()
+            ? app.Configuration["Demo:Password"]
+            : null;
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demoPassword);
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStaticFiles();
+        app.UseSerilogRequestLogging();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapCatalogApi();
+        app.MapControllers();
+        return app;
+    }
+
+    private static string ResolveDataDirectory(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration["Portal:DataDirectory"];
+        var path = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "PartnershipPortal")
+            : Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
