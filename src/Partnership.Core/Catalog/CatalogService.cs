@@ -165,13 +165,20 @@ public sealed class CatalogService(IAppDbContext db)
         return Outcome<int>.Ok(measure.Id);
     }
 
-    /// <summary>Starts the next fiscal year's plan as a copy of the latest one.</summary>
-    public async Task<Outcome<int>> StartNextPlanAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Starts the next fiscal year's plan as a copy of the latest one. The caller says which plan it saw as the
+    /// latest, so a double submit (or two officials at once) starts one year, not two.
+    /// </summary>
+    public async Task<Outcome<int>> StartNextPlanAsync(int fromFiscalYear, CancellationToken ct = default)
     {
         var latest = await db.PartnershipPlans.OrderByDescending(p => p.FiscalYear).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
             return Outcome<int>.NotFound();
+        }
+        if (latest.FiscalYear != fromFiscalYear)
+        {
+            return Outcome<int>.Conflict("Catalog.PlanExists");
         }
         var next = CatalogRules.NextFiscalYear([latest.FiscalYear]);
         if (next > CatalogRules.LastFiscalYear)

@@ -105,9 +105,9 @@ public sealed class ManageController(CatalogService catalog, IStringLocalizer<Sh
     }
 
     [HttpPost("plans/next")]
-    public async Task<IActionResult> StartNextPlan(CancellationToken ct)
+    public async Task<IActionResult> StartNextPlan(int fromFiscalYear, CancellationToken ct)
     {
-        var outcome = await catalog.StartNextPlanAsync(ct);
+        var outcome = await catalog.StartNextPlanAsync(fromFiscalYear, ct);
         TempData["Notice"] = outcome.Succeeded
             ? t["Catalog.PlanStarted", JapanTime.FiscalYearLabel(outcome.Value, System.Globalization.CultureInfo.CurrentUICulture)].Value
             : t[outcome.Errors.FirstOrDefault()?.Code ?? "Catalog.PlanExists"].Value;

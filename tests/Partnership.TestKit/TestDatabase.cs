@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Moq;
+using Partnership.Core.Common;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Data.Interceptors;
+
+namespace Partnership.TestKit;
+
+/// <summary>A real SQLite database in its own temporary file, removed afterwards. Never the InMemory provider.</summary>
+public sealed class TestDatabase : IDisposable
+{
+    public TestDatabase()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        Settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}");
+    }
+
+    public string Directory { get; }
+
+    public DatabaseSettings Settings { get; }
+
+    /// <summary>A context on this database; audit fields come from the given user and clock.</summary>
+    public AppDbContext CreateContext(ICurrentUser? user = null, TimeProvider? clock = null)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Settings.Configure(options);
+        options.AddInterceptors(new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System));
+        return new AppDbContext(options.Options);
+    }
+
+    public static ICurrentUser User(string id) => Mock.Of<ICurrentUser>(u => u.UserId == id);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finishing background task; the temp folder is cleaned by the OS.
+        }
+    }
+}
