@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -107,6 +111,10 @@ public static class PortalSetup
             messages.SetMissingRequestBodyRequiredValueAccessor(() => t["Binding.Required"]);
         });
 
+        // Japanese text goes into pages as it is, not as &#x...; escapes (still HTML-encoded where it must be).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Bad query values on the open-data API are a 400 for the caller, not an exception.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
@@ -155,6 +163,12 @@ public static class PortalSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCatalogApi();
         app.MapControllers();
+        // An address nobody mapped is a 404 page for everyone, not a redirect to sign-in.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 
