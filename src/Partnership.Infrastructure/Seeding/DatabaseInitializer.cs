@@ -4,18 +4,24 @@ using Partnership.Infrastructure.Data;
 
 namespace Partnership.Infrastructure.Seeding;
 
-/// <summary>Runs at start-up: applies migrations, then seeds the catalog and roles, and demo accounts when asked.</summary>
+/// <summary>
+/// Runs at start-up: applies migrations (unless a DBA applies the idempotent script instead), then seeds the
+/// catalog and roles, and demo accounts when asked. Seeding is idempotent and always runs.
+/// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, CatalogSeeder catalog, IdentitySeeder identity, ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(string? demoPassword, CancellationToken ct = default)
+    public async Task InitializeAsync(string? demoPassword, bool migrate = true, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file
             && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
         {
             Directory.CreateDirectory(dir);
         }
-        await db.Database.MigrateAsync(ct);
+        if (migrate)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
         await catalog.SeedAsync(ct);
         await identity.SeedRolesAsync();
         if (demoPassword is not null)

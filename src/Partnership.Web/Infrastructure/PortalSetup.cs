@@ -123,22 +123,34 @@ public static class PortalSetup
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The reverse proxies whose X-Forwarded-* headers are believed (loopback always is), e.g. "10.0.0.5,10.0.1.0/24".
+            foreach (var entry in (configuration["Portal:TrustedProxies"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (entry.Contains('/'))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(entry));
+                }
+            }
+        });
         return builder;
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("Database:MigrateOnStartup", true))
-        {
-            return;
-        }
         await using var scope = app.Services.CreateAsyncScope();
         // Demo accounts exist only where Demo:Enabled says so (Development), never in Production.
         var demoPassword = app.Configuration.GetValue<bool>("Demo:Enabled") && !app.Environment.IsProduction()
             ? app.Configuration["Demo:Password"]
             : null;
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(demoPassword);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(
+            demoPassword, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true));
     }
 
     public static WebApplication UsePortal(this WebApplication app)

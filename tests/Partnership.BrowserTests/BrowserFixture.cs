@@ -1,0 +1,98 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Partnership.TestKit;
+
+namespace Partnership.BrowserTests;
+
+/// <summary>
+/// The portal on a real loopback port and Debian's Chromium driven by Playwright (no browser download).
+/// Set CHROMIUM_PATH to use another Chromium.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public PortalFactory Portal => _portal;
+
+    public static string ScreenshotDirectory => Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium not found at {chromium}: install Debian's 'chromium' package (scripts/test.sh does) or set CHROMIUM_PATH.");
+        }
+        BaseAddress = _portal.StartOnRealPort();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "ja-JP",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        _portal.Dispose();
+    }
+}
+
+public static class PageChecks
+{
+    /// <summary>Runs axe at WCAG 2.1 AA (JIS X 8341-3:2016 AA) and fails with every violation listed.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe violations on {page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>Saves a full-page screenshot under artifacts/screenshots so people can look at the page.</summary>
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public static async Task SignInAsync(this IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード").FillAsync(PortalFactory.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
+        await page.WaitForURLAsync("**/me");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
