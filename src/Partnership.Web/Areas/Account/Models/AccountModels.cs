@@ -16,6 +16,7 @@ public sealed class LoginModel
     [Display(Name = "Field.Password")]
     public string? Password { get; set; }
 
+    [StringLength(2048)]
     public string? ReturnUrl { get; set; }
 }
 
@@ -48,6 +49,7 @@ public sealed class ResetPasswordModel
     [Display(Name = "Field.ConfirmPassword")]
     public string? ConfirmPassword { get; set; }
 
-    [Required]
+    [Required(ErrorMessage = "Identity.InvalidToken")]
+    [StringLength(4096, ErrorMessage = "Identity.InvalidToken")]
     public string? Token { get; set; }
 }
