@@ -17,6 +17,7 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+rm -f artifacts/security-summary.txt
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 dotnet test Partnership.sln --logger trx --results-directory "$results" "$@"
@@ -36,5 +37,7 @@ if [ "$code" -ne 0 ] && [ "$total_failed" -eq 0 ]; then
   # A build error or a crashed test host leaves no failed counter: still report a failure.
   total_failed=1
 fi
+# The security harness's own tally (tests/Partnership.FunctionalTests/Security), see docs/security.md.
+[ -f artifacts/security-summary.txt ] && cat artifacts/security-summary.txt
 echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
 exit "$code"

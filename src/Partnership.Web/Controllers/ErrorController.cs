@@ -14,18 +14,20 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
     [Route("/error")]
     public IActionResult Index()
     {
-        var referenceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
-        if (feature is not null)
+        if (feature is null)
         {
-            logger.LogError(feature.Error, "Unhandled error on {Path}, reference {ReferenceId}", feature.Path, referenceId);
+            // Visited directly rather than re-executed after an exception.
+            return NotFound();
         }
+        var referenceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        logger.LogError(feature.Error, "Unhandled error on {Path}, reference {ReferenceId}", feature.Path, referenceId);
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Index", referenceId);
     }
 
     [Route("/error/{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         if (reExecute is null)
@@ -33,7 +35,8 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             // Visited directly rather than re-executed after an error status.
             return NotFound();
         }
-        Response.StatusCode = statusCode;
-        return View("Status", statusCode);
+        // The status comes from the pipeline, never from the request (a broken form must not decide it).
+        Response.StatusCode = reExecute.OriginalStatusCode;
+        return View("Status", reExecute.OriginalStatusCode);
     }
 }

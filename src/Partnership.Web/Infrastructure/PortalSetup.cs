@@ -122,6 +122,8 @@ public static class PortalSetup
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        // Behind a TLS-terminating proxy Kestrel has no HTTPS address to find the port from: name it.
+        services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Portal:HttpsPort", 443));
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);

@@ -1,0 +1,42 @@
+using Partnership.TestKit;
+
+namespace Partnership.FunctionalTests.Security;
+
+/// <summary>Who the harness calls as. A company user of another company joins when companies exist.</summary>
+public enum Principal
+{
+    Anonymous,
+    Company,
+    Chamber,
+    Metro,
+    Admin,
+}
+
+public static class Principals
+{
+    public static readonly IReadOnlyList<Principal> All = Enum.GetValues<Principal>();
+
+    public static string? Email(Principal principal) => principal switch
+    {
+        Principal.Company => DemoUsers.Company,
+        Principal.Chamber => DemoUsers.Chamber,
+        Principal.Metro => DemoUsers.Metro,
+        Principal.Admin => DemoUsers.Admin,
+        _ => null,
+    };
+
+    /// <summary>A fresh client signed in as the principal (or anonymous).</summary>
+    public static async Task<HttpClient> ClientAsync(PortalFactory portal, Principal principal)
+    {
+        var client = portal.CreatePortalClient();
+        if (Email(principal) is { } email)
+        {
+            var response = await client.SignInAsync(email);
+            if (response.Headers.Location?.OriginalString != "/me")
+            {
+                throw new InvalidOperationException($"Could not sign in as {principal}: {(int)response.StatusCode}");
+            }
+        }
+        return client;
+    }
+}
