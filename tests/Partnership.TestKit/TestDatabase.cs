@@ -4,6 +4,7 @@ using Moq;
 using Partnership.Core.Common;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Data.Interceptors;
+using Partnership.Infrastructure.Seeding;
 
 namespace Partnership.TestKit;
 
@@ -28,6 +29,14 @@ public sealed class TestDatabase : IDisposable
         Settings.Configure(options);
         options.AddInterceptors(new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System));
         return new AppDbContext(options.Options);
+    }
+
+    /// <summary>Migrates the database and seeds the catalog, as a first start would.</summary>
+    public async Task MigrateAndSeedCatalogAsync()
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+        await new CatalogSeeder(db).SeedAsync();
     }
 
     public static ICurrentUser User(string id) => Mock.Of<ICurrentUser>(u => u.UserId == id);

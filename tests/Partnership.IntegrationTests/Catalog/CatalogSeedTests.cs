@@ -9,12 +9,7 @@ public class CatalogSeedTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
 
-    public async Task InitializeAsync()
-    {
-        await using var db = _database.CreateContext();
-        await db.Database.MigrateAsync();
-        await new CatalogSeeder(db).SeedAsync();
-    }
+    public Task InitializeAsync() => _database.MigrateAndSeedCatalogAsync();
 
     public Task DisposeAsync()
     {

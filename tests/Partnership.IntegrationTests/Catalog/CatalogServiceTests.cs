@@ -12,12 +12,7 @@ public class CatalogServiceTests : IAsyncLifetime
     private readonly TestDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync()
-    {
-        await using var db = _database.CreateContext();
-        await db.Database.MigrateAsync();
-        await new CatalogSeeder(db).SeedAsync();
-    }
+    public Task InitializeAsync() => _database.MigrateAndSeedCatalogAsync();
 
     public Task DisposeAsync()
     {
