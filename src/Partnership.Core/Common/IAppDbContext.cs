@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Partnership.Core.Catalog;
+using Partnership.Core.Companies;
+using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 
 namespace Partnership.Core.Common;
@@ -15,6 +17,13 @@ public interface IAppDbContext
     DbSet<PartnershipPlan> PartnershipPlans { get; }
     DbSet<Measure> Measures { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<Company> Companies { get; }
+    DbSet<CompanyMember> CompanyMembers { get; }
+    DbSet<CompanyInvitation> CompanyInvitations { get; }
+    DbSet<CompanyEvent> CompanyEvents { get; }
+    DbSet<Municipality> Municipalities { get; }
+    DbSet<Industry> Industries { get; }
+    DbSet<ChamberBranch> ChamberBranches { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

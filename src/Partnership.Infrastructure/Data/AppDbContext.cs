@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Companies;
+using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 using Partnership.Infrastructure.Identity;
 
@@ -16,6 +18,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PartnershipPlan> PartnershipPlans => Set<PartnershipPlan>();
     public DbSet<Measure> Measures => Set<Measure>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<CompanyMember> CompanyMembers => Set<CompanyMember>();
+    public DbSet<CompanyInvitation> CompanyInvitations => Set<CompanyInvitation>();
+    public DbSet<CompanyEvent> CompanyEvents => Set<CompanyEvent>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<ChamberBranch> ChamberBranches => Set<ChamberBranch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,7 +12,8 @@ public sealed class IdentitySeeder(
     /// <summary>The demo accounts listed in the README. Never created in Production.</summary>
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role)> DemoAccounts =
     [
-        ("company@demo.example.jp", "デモ株式会社 担当者", Roles.Company),
+        ("company@demo.example.jp", "東京 太郎", Roles.Company),
+        ("company2@demo.example.jp", "多摩 花子", Roles.Company),
         ("chamber@demo.example.jp", "東京商工会議所 デモ職員", Roles.ChamberStaff),
         ("metro@demo.example.jp", "東京都 デモ職員", Roles.MetroOfficial),
         ("admin@demo.example.jp", "システム管理者（デモ）", Roles.Administrator),

@@ -11,6 +11,10 @@ public static class Policies
     public const string ChamberStaff = nameof(ChamberStaff);
     public const string MetroOfficial = nameof(MetroOfficial);
     public const string Administrator = nameof(Administrator);
+    public const string ViewCompanies = nameof(ViewCompanies);
+    public const string CompanyProfileRead = nameof(CompanyProfileRead);
+    public const string CompanyMember = nameof(CompanyMember);
+    public const string CompanyOwner = nameof(CompanyOwner);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -18,6 +22,11 @@ public static class Policies
         .AddPolicy(ChamberStaff, p => p.RequireRole(Roles.ChamberStaff))
         .AddPolicy(MetroOfficial, p => p.RequireRole(Roles.MetroOfficial))
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(ViewCompanies, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
+        // Resource-based: evaluated against a Company by CompanyAccessHandler.
+        .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
+        .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))
+        .AddPolicy(CompanyOwner, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Owner)))
         // Everything requires a signed-in user unless it says [AllowAnonymous]: the public pages do.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 }

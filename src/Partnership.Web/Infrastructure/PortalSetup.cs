@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -15,6 +16,7 @@ using Partnership.Core.Common;
 using Partnership.Infrastructure;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
+using Partnership.Infrastructure.Mail;
 using Partnership.Infrastructure.Seeding;
 using Partnership.Web.Api;
 using Partnership.Web.Authorization;
@@ -55,6 +57,7 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, WebCurrentUser>();
         services.AddSingleton<PortalLinks>();
+        services.AddScoped<Partnership.Web.Areas.Companies.Controllers.CompanyPages>();
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -120,6 +123,13 @@ public static class PortalSetup
         // Bad query values on the open-data API are a 400 for the caller, not an exception.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.AddScoped<IAuthorizationHandler, CompanyAccessHandler>();
+
+        services.Configure<SmtpOptions>(configuration.GetSection("Mail:Smtp"));
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddHostedService(sp => new OutboxSender(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>(),
+            TimeSpan.FromSeconds(configuration.GetValue("Mail:PollSeconds", 5))));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         // Behind a TLS-terminating proxy Kestrel has no HTTPS address to find the port from: name it.

@@ -54,7 +54,7 @@ public class MigrationTests
         await InitializeAsync(services);
         var second = await CountsAsync(services);
 
-        Assert.Equal((6, 1, 59, 4, 4), first);
+        Assert.Equal((6, 1, 59, 4, 5, 62, 20, 24, 2), first);
         Assert.Equal(first, second);
     }
 
@@ -69,6 +69,8 @@ public class MigrationTests
         }
         var counts = await CountsAsync(services);
         Assert.Equal(0, counts.Users);
+        Assert.Equal(0, counts.Companies);
+        Assert.Equal(62, counts.Municipalities);
         Assert.Equal(4, counts.Roles);
     }
 
@@ -88,11 +90,12 @@ public class MigrationTests
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync("integration-pass-1");
     }
 
-    private static async Task<(int Areas, int Plans, int Measures, int Roles, int Users)> CountsAsync(ServiceProvider services)
+    private static async Task<(int Areas, int Plans, int Measures, int Roles, int Users, int Municipalities, int Industries, int Branches, int Companies)> CountsAsync(ServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Partnership.Infrastructure.Data.AppDbContext>();
         return (await db.ProgramAreas.CountAsync(), await db.PartnershipPlans.CountAsync(), await db.Measures.CountAsync(),
-            await db.Roles.CountAsync(), await db.Users.CountAsync());
+            await db.Roles.CountAsync(), await db.Users.CountAsync(), await db.Municipalities.CountAsync(), await db.Industries.CountAsync(),
+            await db.ChamberBranches.CountAsync(), await db.Companies.CountAsync());
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Partnership.Core.Common;
 using Partnership.Core.Mail;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
@@ -22,6 +23,7 @@ public sealed class AccountController(
     AppDbContext db,
     IMailOutbox outbox,
     PortalLinks links,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("login")]
@@ -123,6 +125,80 @@ public sealed class AccountController(
 
     [HttpGet("reset-password/done")]
     public IActionResult ResetPasswordConfirmation() => View();
+
+    [HttpGet("register")]
+    public IActionResult Register(string? email, string? returnUrl) =>
+        View(new RegisterModel { Email = email, ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+
+    /// <summary>
+    /// A person registers as a company user. The account and the confirmation mail are saved in one
+    /// transaction; sign-in waits until the address is confirmed.
+    /// </summary>
+    [HttpPost("register")]
+    public async Task<IActionResult> Register(RegisterModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        var user = new AppUser
+        {
+            UserName = model.Email!.Trim(),
+            Email = model.Email.Trim(),
+            DisplayName = model.DisplayName!.Trim(),
+            PreferredCulture = Languages.IsJapanese ? Languages.Japanese : Languages.English,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, model.Password!);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(model.Password)
+                    : error.Code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" ? nameof(model.Email) : "";
+                ModelState.AddModelError(field, error.Description);
+            }
+            model.Password = model.ConfirmPassword = null;
+            return View(model);
+        }
+        await users.AddToRoleAsync(user, Roles.Company);
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = links.Absolute(HttpContext, Url.Action(nameof(ConfirmEmail), new { userId = user.Id, token, returnUrl = model.ReturnUrl })!);
+        var mail = MailText.ForCulture(t, user.PreferredCulture);
+        outbox.Enqueue(user.Email, mail["Mail.Confirm.Subject"], mail["Mail.Confirm.Body", user.DisplayName, link]);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return RedirectToAction(nameof(RegisterSent));
+    }
+
+    [HttpGet("register/sent")]
+    public IActionResult RegisterSent() => View();
+
+    [HttpGet("confirm-email")]
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? token, string? returnUrl)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var confirmed = false;
+        if (user is not null && !string.IsNullOrEmpty(token))
+        {
+            try
+            {
+                var decoded = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
+                confirmed = (await users.ConfirmEmailAsync(user, decoded)).Succeeded;
+            }
+            catch (FormatException)
+            {
+                confirmed = false;
+            }
+        }
+        ViewData["ReturnUrl"] = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        if (!confirmed)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return View(confirmed);
+    }
 
     [HttpGet("access-denied")]
     public IActionResult AccessDenied()

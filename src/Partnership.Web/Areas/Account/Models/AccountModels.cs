@@ -53,3 +53,32 @@ public sealed class ResetPasswordModel
     [StringLength(4096, ErrorMessage = "Identity.InvalidToken")]
     public string? Token { get; set; }
 }
+
+public sealed class RegisterModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(50, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.DisplayName")]
+    public string? DisplayName { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.Password")]
+    public string? Password { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordMismatch")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.ConfirmPassword")]
+    public string? ConfirmPassword { get; set; }
+
+    [StringLength(2048)]
+    public string? ReturnUrl { get; set; }
+}

@@ -1,0 +1,275 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
+using Partnership.Core.Mail;
+
+namespace Partnership.Core.Companies;
+
+/// <summary>A mail in the recipient's language, written by the web layer from its resources.</summary>
+public sealed record MailContent(string Subject, string Body);
+
+public sealed record CompanyRow(int Id, string Name, string NameKana, string? CorporateNumber, string CityName, string IndustryCode, SizeBand SizeBand, bool IsChamberMember);
+
+public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50);
+
+/// <summary>Companies, their members and invitations. Who may call what is checked by the caller's policy.</summary>
+public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimeProvider clock)
+{
+    public const string EventCreated = "created";
+    public const string EventProfileChanged = "profile-changed";
+    public const string EventInvited = "invited";
+    public const string EventJoined = "joined";
+    public const string EventRemoved = "member-removed";
+    public const string EventOwnerChanged = "owner-changed";
+
+    public Task<CompanyMember?> MembershipAsync(string userId, CancellationToken ct = default) =>
+        db.CompanyMembers.AsNoTracking().Include(m => m.Company).SingleOrDefaultAsync(m => m.UserId == userId, ct);
+
+    public async Task<ProfileReference> ReferenceAsync(CancellationToken ct = default) => new(
+        await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.NameJa, ct),
+        await db.Industries.AsNoTracking().Select(i => i.Code).ToHashSetAsync(ct),
+        await db.ChamberBranches.AsNoTracking().Select(b => b.Code).ToHashSetAsync(ct));
+
+    /// <summary>Registers a company with the user as its owner. A corporate number can belong to one company only.</summary>
+    public async Task<Outcome<int>> CreateAsync(string userId, CompanyProfileInput input, CancellationToken ct = default)
+    {
+        if (await db.CompanyMembers.AnyAsync(m => m.UserId == userId, ct))
+        {
+            return Outcome<int>.Conflict("Company.AlreadyMember");
+        }
+        var (profile, errors) = CompanyProfileRules.Validate(input, await ReferenceAsync(ct));
+        if (profile is null)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        if (profile.CorporateNumber is { } number && await db.Companies.AnyAsync(c => c.CorporateNumber == number, ct))
+        {
+            return Outcome<int>.Invalid(nameof(input.CorporateNumber), "Company.CorporateNumberTaken");
+        }
+        var company = new Company
+        {
+            Name = "", NameKana = "", PostalCode = "", Prefecture = "", CityName = "", Street = "", Phone = "", IndustryCode = "", ContactName = "",
+        };
+        profile.ApplyTo(company);
+        var now = clock.GetUtcNow().UtcDateTime;
+        company.Members.Add(new CompanyMember { UserId = userId, IsOwner = true, JoinedAt = now });
+        db.Companies.Add(company);
+        var created = Event(0, userId, EventCreated, null);
+        created.Company = company;
+        db.CompanyEvents.Add(created);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes decided a race: the same corporate number (or the same user) registered a moment earlier.
+            db.Entry(company).State = EntityState.Detached;
+            db.Entry(created).State = EntityState.Detached;
+            foreach (var member in company.Members)
+            {
+                db.Entry(member).State = EntityState.Detached;
+            }
+            return profile.CorporateNumber is not null
+                ? Outcome<int>.Invalid(nameof(input.CorporateNumber), "Company.CorporateNumberTaken")
+                : Outcome<int>.Conflict("Company.AlreadyMember");
+        }
+        return Outcome<int>.Ok(company.Id);
+    }
+
+    public async Task<Outcome<Guid>> UpdateProfileAsync(int companyId, string userId, CompanyProfileInput input, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == companyId, ct);
+        if (company is null)
+        {
+            return Outcome<Guid>.NotFound();
+        }
+        var (profile, errors) = CompanyProfileRules.Validate(input, await ReferenceAsync(ct));
+        if (profile is null)
+        {
+            return Outcome<Guid>.Invalid(errors);
+        }
+        if (profile.CorporateNumber is { } number && await db.Companies.AnyAsync(c => c.Id != companyId && c.CorporateNumber == number, ct))
+        {
+            return Outcome<Guid>.Invalid(nameof(input.CorporateNumber), "Company.CorporateNumberTaken");
+        }
+        if (company.Version != expectedVersion)
+        {
+            return Outcome<Guid>.Conflict("Company.ChangedMeanwhile");
+        }
+        db.Entry(company).Property(c => c.Version).OriginalValue = expectedVersion;
+        profile.ApplyTo(company);
+        db.CompanyEvents.Add(Event(companyId, userId, EventProfileChanged, null));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Guid>.Conflict("Company.ChangedMeanwhile");
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<Guid>.Invalid(nameof(input.CorporateNumber), "Company.CorporateNumberTaken");
+        }
+        return Outcome<Guid>.Ok(company.Version);
+    }
+
+    /// <summary>
+    /// Invites a co-worker by e-mail. The mail and the invitation are saved together. Returns the token for the
+    /// link; only its hash is stored.
+    /// </summary>
+    public async Task<Outcome<string>> InviteAsync(int companyId, string ownerUserId, string email, Func<string, MailContent> mail, CancellationToken ct = default)
+    {
+        email = email.Trim();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.CompanyInvitations.Where(i => i.CompanyId == companyId && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(ct);
+        if (open.Any(i => i.IsOpenAt(now) && string.Equals(i.Email, email, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Outcome<string>.Invalid("Email", "Company.AlreadyInvited");
+        }
+        var token = WebSafeToken();
+        db.CompanyInvitations.Add(new CompanyInvitation
+        {
+            CompanyId = companyId,
+            Email = email,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + CompanyInvitation.ValidFor,
+            InvitedByUserId = ownerUserId,
+        });
+        var content = mail(token);
+        outbox.Enqueue(email, content.Subject, content.Body);
+        db.CompanyEvents.Add(Event(companyId, ownerUserId, EventInvited, email));
+        await db.SaveChangesAsync(ct);
+        return Outcome<string>.Ok(token);
+    }
+
+    public async Task<CompanyInvitation?> FindOpenInvitationAsync(string token, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        var invitation = await db.CompanyInvitations.AsNoTracking().Include(i => i.Company).SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        return invitation is not null && invitation.IsOpenAt(clock.GetUtcNow().UtcDateTime) ? invitation : null;
+    }
+
+    /// <summary>The invited person joins: the invitation must be open, addressed to them, and they must have no company yet.</summary>
+    public async Task<Outcome<int>> AcceptInvitationAsync(string token, string userId, string userEmail, CancellationToken ct = default)
+    {
+        var hash = Hash(token);
+        var invitation = await db.CompanyInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (invitation is null || !invitation.IsOpenAt(now))
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (!string.Equals(invitation.Email, userEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return Outcome<int>.Conflict("Company.InvitationForSomeoneElse");
+        }
+        if (await db.CompanyMembers.AnyAsync(m => m.UserId == userId, ct))
+        {
+            return Outcome<int>.Conflict("Company.AlreadyMember");
+        }
+        invitation.AcceptedAt = now;
+        invitation.AcceptedByUserId = userId;
+        db.CompanyMembers.Add(new CompanyMember { CompanyId = invitation.CompanyId, UserId = userId, JoinedAt = now });
+        db.CompanyEvents.Add(Event(invitation.CompanyId, userId, EventJoined, null));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<int>.Conflict("Company.AlreadyMember");
+        }
+        return Outcome<int>.Ok(invitation.CompanyId);
+    }
+
+    /// <summary>The owner removes a co-worker. The owner cannot remove themselves (hand over ownership first).</summary>
+    public async Task<Outcome<int>> RemoveMemberAsync(int companyId, string ownerUserId, int memberId, CancellationToken ct = default)
+    {
+        var member = await db.CompanyMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.CompanyId == companyId, ct);
+        if (member is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (member.IsOwner)
+        {
+            return Outcome<int>.Conflict("Company.CannotRemoveOwner");
+        }
+        db.CompanyMembers.Remove(member);
+        db.CompanyEvents.Add(Event(companyId, ownerUserId, EventRemoved, member.UserId));
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Ok(memberId);
+    }
+
+    /// <summary>The owner hands ownership to a co-worker; there is always exactly one owner.</summary>
+    public async Task<Outcome<int>> TransferOwnershipAsync(int companyId, string ownerUserId, int memberId, CancellationToken ct = default)
+    {
+        var members = await db.CompanyMembers.Where(m => m.CompanyId == companyId).ToListAsync(ct);
+        var next = members.SingleOrDefault(m => m.Id == memberId);
+        var current = members.SingleOrDefault(m => m.UserId == ownerUserId && m.IsOwner);
+        if (next is null || current is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (next.IsOwner)
+        {
+            return Outcome<int>.Conflict("Company.AlreadyOwner");
+        }
+        current.IsOwner = false;
+        next.IsOwner = true;
+        db.CompanyEvents.Add(Event(companyId, ownerUserId, EventOwnerChanged, next.UserId));
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Ok(memberId);
+    }
+
+    /// <summary>Officials' search: filters on indexed columns, keyset paging by id so page 2,000 costs what page 1 does.</summary>
+    public async Task<List<CompanyRow>> SearchAsync(CompanySearch search, CancellationToken ct = default)
+    {
+        var query = db.Companies.AsNoTracking();
+        if (search.ChamberMembersOnly)
+        {
+            query = query.Where(c => c.IsChamberMember);
+        }
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            var text = search.Text.Trim();
+            var digits = Companies.CorporateNumber.Normalize(text);
+            var kana = JapaneseInput.ToFullWidthKatakana(text);
+            query = digits.Length == 13 && digits.All(char.IsAsciiDigit)
+                ? query.Where(c => c.CorporateNumber == digits)
+                : query.Where(c => c.Name.Contains(text) || c.NameKana.StartsWith(kana));
+        }
+        if (!string.IsNullOrEmpty(search.MunicipalityCode))
+        {
+            query = query.Where(c => c.MunicipalityCode == search.MunicipalityCode);
+        }
+        if (!string.IsNullOrEmpty(search.IndustryCode))
+        {
+            query = query.Where(c => c.IndustryCode == search.IndustryCode);
+        }
+        if (search.SizeBand is { } band)
+        {
+            query = query.Where(c => c.SizeBand == band);
+        }
+        if (search.After is int after)
+        {
+            query = query.Where(c => c.Id > after);
+        }
+        return await query.OrderBy(c => c.Id).Take(Math.Clamp(search.PageSize, 1, 200))
+            .Select(c => new CompanyRow(c.Id, c.Name, c.NameKana, c.CorporateNumber, c.CityName, c.IndustryCode, c.SizeBand, c.IsChamberMember))
+            .ToListAsync(ct);
+    }
+
+    public Task<List<CompanyEvent>> HistoryAsync(int companyId, CancellationToken ct = default) =>
+        db.CompanyEvents.AsNoTracking().Where(e => e.CompanyId == companyId).OrderByDescending(e => e.Id).Take(200).ToListAsync(ct);
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string WebSafeToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private CompanyEvent Event(int companyId, string? userId, string action, string? detail) =>
+        new() { CompanyId = companyId, At = clock.GetUtcNow().UtcDateTime, UserId = userId, Action = action, Detail = detail };
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Companies;
+using Partnership.Infrastructure.Data;
+
+namespace Partnership.Infrastructure.Seeding;
+
+/// <summary>Development only: two demo companies, each owned by one of the demo company accounts.</summary>
+public sealed class DemoCompanySeeder(AppDbContext db, TimeProvider clock)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await AddAsync("company@demo.example.jp", new Company
+        {
+            Name = "デモ商事株式会社", NameKana = "デモショウジ", CorporateNumber = Number("010401000001"), PostalCode = "163-8001",
+            Prefecture = "東京都", MunicipalityCode = "131041", CityName = "新宿区", Street = "西新宿2-8-1", Phone = "03-5320-0001",
+            IndustryCode = "I", SmeCategory = SmeCategory.Wholesale, CapitalYen = 30_000_000, RegularEmployees = 45,
+            IsChamberMember = true, ChamberMemberNumber = "1234567", ChamberBranchCode = "13104", ContactName = "東京 太郎", ContactDepartment = "総務部",
+        }, ct);
+        await AddAsync("company2@demo.example.jp", new Company
+        {
+            Name = "サンプル工業株式会社", NameKana = "サンプルコウギョウ", CorporateNumber = Number("012801000002"), PostalCode = "190-0022",
+            Prefecture = "東京都", MunicipalityCode = "132021", CityName = "立川市", Street = "錦町1-2-3", Phone = "042-500-0002",
+            IndustryCode = "E", SmeCategory = SmeCategory.ManufacturingAndOther, CapitalYen = 500_000_000, RegularEmployees = 420,
+            IsChamberMember = false, ContactName = "多摩 花子", ContactDepartment = "人事部",
+        }, ct);
+    }
+
+    private static string Number(string base12) => CorporateNumber.CheckDigit(base12).ToString(System.Globalization.CultureInfo.InvariantCulture) + base12;
+
+    private async Task AddAsync(string ownerEmail, Company company, CancellationToken ct)
+    {
+        var owner = await db.Users.SingleOrDefaultAsync(u => u.Email == ownerEmail, ct);
+        if (owner is null || await db.CompanyMembers.AnyAsync(m => m.UserId == owner.Id, ct))
+        {
+            return;
+        }
+        company.ApplySizeRule();
+        company.Members.Add(new CompanyMember { UserId = owner.Id, IsOwner = true, JoinedAt = clock.GetUtcNow().UtcDateTime });
+        db.Companies.Add(company);
+        await db.SaveChangesAsync(ct);
+    }
+}

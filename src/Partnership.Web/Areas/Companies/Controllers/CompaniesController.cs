@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
+using Partnership.Core.Companies;
+using Partnership.Infrastructure.Data;
+using Partnership.Web.Areas.Companies.Models;
+using Partnership.Web.Authorization;
+
+namespace Partnership.Web.Areas.Companies.Controllers;
+
+/// <summary>Staff's view of companies: Metro officials search all; chamber staff see member companies.</summary>
+[Area("Companies")]
+[Route("/companies")]
+public sealed class CompaniesController(CompanyService companies, CompanyPages pages, AppDbContext db, IAuthorizationService authorization) : Controller
+{
+    [HttpGet("")]
+    [Authorize(Policy = Policies.ViewCompanies)]
+    public async Task<IActionResult> Index(string? q, string? municipality, string? industry, SizeBand? size, int? after, CancellationToken ct)
+    {
+        var chamberView = !User.IsInRole(Roles.MetroOfficial);
+        var search = new CompanySearch(q, municipality, industry, size, chamberView, after);
+        var rows = await companies.SearchAsync(search, ct);
+        return View(new CompanySearchViewModel(search, rows, await pages.ListsAsync(ct), chamberView));
+    }
+
+    /// <summary>One company's profile, for whoever may read it (resource-based: 404 for none, 403 for others).</summary>
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, company, Policies.CompanyProfileRead)).Succeeded)
+        {
+            return Forbid();
+        }
+        return View(await pages.OverviewAsync(company, iAmOwner: false, ct));
+    }
+}
