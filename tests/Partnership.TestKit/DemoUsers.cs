@@ -4,6 +4,7 @@ namespace Partnership.TestKit;
 public static class DemoUsers
 {
     public const string Company = "company@demo.example.jp";
+    public const string OtherCompany = "company2@demo.example.jp";
     public const string Chamber = "chamber@demo.example.jp";
     public const string Metro = "metro@demo.example.jp";
     public const string Admin = "admin@demo.example.jp";

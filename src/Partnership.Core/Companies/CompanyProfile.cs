@@ -128,7 +128,11 @@ public static class CompanyProfileRules
         var prefecture = (input.Prefecture ?? "").Trim();
         string? municipalityCode = null;
         var cityName = (input.CityName ?? "").Trim();
-        if (!Prefectures.All.Contains(prefecture))
+        if (cityName.Length > 50)
+        {
+            Fail(nameof(input.CityName), "Company.CityRequired");
+        }
+        else if (!Prefectures.All.Contains(prefecture))
         {
             Fail(nameof(input.Prefecture), "Company.PrefectureRequired");
         }

@@ -7,7 +7,14 @@ public enum Caller
     Anyone,
     /// <summary>Any signed-in user, whatever the role.</summary>
     SignedIn,
+    /// <summary>Any company user, acting on their own company (the company comes from the membership, not the address).</summary>
     Company,
+    /// <summary>Users of the company that owns the record in the address (the IDOR probes): the sample's company.</summary>
+    OwningCompany,
+    /// <summary>Metro officials, chamber staff (for member companies) and the owning company's users.</summary>
+    OwningCompanyOrStaff,
+    /// <summary>Metro officials and chamber staff.</summary>
+    Staff,
     Chamber,
     Metro,
     Admin,
@@ -47,7 +54,10 @@ public sealed record EndpointRule(
     {
         Caller.Anyone or Caller.DevelopmentOnly => true,
         Caller.SignedIn => principal != Principal.Anonymous,
-        Caller.Company => principal == Principal.Company,
+        Caller.Company => principal is Principal.Company or Principal.OtherCompany,
+        Caller.OwningCompany => principal == Principal.Company,
+        Caller.OwningCompanyOrStaff => principal is Principal.Company or Principal.Chamber or Principal.Metro,
+        Caller.Staff => principal is Principal.Chamber or Principal.Metro,
         Caller.Chamber => principal == Principal.Chamber,
         Caller.Metro => principal == Principal.Metro,
         Caller.Admin => principal == Principal.Admin,
@@ -66,8 +76,18 @@ public static class EndpointTable
     private static EndpointRule Read(string method, string route, Caller who, Func<SampleData, string>? sample = null, int status = 200) =>
         new(method, route, who, Changes: false, sample ?? (_ => route), status);
 
-    private static EndpointRule Change(string method, string route, Caller who, IReadOnlyList<FormField> fields, Func<SampleData, string>? sample = null) =>
-        new(method, route, who, Changes: true, sample ?? (_ => route), 200, fields);
+    private static EndpointRule Change(string method, string route, Caller who, IReadOnlyList<FormField> fields, Func<SampleData, string>? sample = null, int allowedStatus = 200) =>
+        new(method, route, who, Changes: true, sample ?? (_ => route), allowedStatus, fields);
+
+    private static readonly FormField[] CompanyFields =
+    [
+        Text("Name", "デモ商事株式会社"), Text("NameKana", "デモショウジ"), Text("CorporateNumber", "2010401000001"),
+        Text("PostalCode", "163-8001"), Text("Prefecture", "東京都"), Text("MunicipalityCode", "131041"), Text("CityName", ""),
+        Text("Street", "西新宿2-8-1"), Text("Phone", "03-5320-0001"), Text("IndustryCode", "I"), new("SmeCategory", FieldKind.Enum, _ => "Wholesale"),
+        new("CapitalYen", FieldKind.Number, _ => "30000000"), new("RegularEmployees", FieldKind.Number, _ => "45"),
+        Text("IsChamberMember", "true"), Text("ChamberMemberNumber", "1234567"), Text("ChamberBranchCode", "13104"),
+        Text("ContactName", "東京 太郎"), Text("ContactDepartment", "総務部"),
+    ];
 
     private static FormField Text(string name, string valid) => new(name, FieldKind.Text, _ => valid);
 
@@ -105,8 +125,33 @@ public static class EndpointTable
         Read("GET", "/account/access-denied", Caller.Anyone, status: 403),
         Read("GET", "/account/lockout", Caller.Anyone),
 
+        Read("GET", "/account/register", Caller.Anyone),
+        Change("POST", "/account/register", Caller.Anyone,
+            [Text("DisplayName", "登録 試験"), new("Email", FieldKind.Email, _ => "harness-register@example.jp"),
+             new("Password", FieldKind.Password, _ => "harness-pass-123"), new("ConfirmPassword", FieldKind.Password, _ => "harness-pass-123"), Text("ReturnUrl", "/company")]),
+        Read("GET", "/account/register/sent", Caller.Anyone),
+        Read("GET", "/account/confirm-email", Caller.Anyone, _ => "/account/confirm-email?userId=nobody&token=abc", status: 400),
+
         // Signed-in
         Read("GET", "/me", Caller.SignedIn),
+
+        // Companies: their own company (no id in the address)
+        Read("GET", "/company", Caller.Company),
+        Read("GET", "/company/new", Caller.Company, status: 302),
+        Change("POST", "/company/new", Caller.Company, CompanyFields),
+        Read("GET", "/company/profile", Caller.Company),
+        Change("POST", "/company/profile", Caller.Company, [.. CompanyFields, new("Version", FieldKind.Guid, s => s.CompanyVersionOf(s.CompanyId))]),
+        Read("GET", "/company/members", Caller.Company),
+        Change("POST", "/company/members/invite", Caller.Company, [new("Email", FieldKind.Email, _ => "harness-invitee@example.jp")]),
+        Change("POST", "/company/members/{memberId:int}/remove", Caller.OwningCompany, [], s => $"/company/members/{s.OwnerMemberId}/remove"),
+        Change("POST", "/company/members/{memberId:int}/make-owner", Caller.OwningCompany, [], s => $"/company/members/{s.OwnerMemberId}/make-owner"),
+        Read("GET", "/company/history", Caller.Company),
+        Read("GET", "/invitations/{token}", Caller.Anyone, _ => "/invitations/no-such-token", status: 404),
+        Change("POST", "/invitations/{token}/accept", Caller.Company, [], _ => "/invitations/no-such-token/accept", allowedStatus: 404),
+
+        // Staff: companies by id (IDOR probes with another company's user)
+        Read("GET", "/companies", Caller.Staff),
+        Read("GET", "/companies/{id:int}", Caller.OwningCompanyOrStaff, s => $"/companies/{s.CompanyId}"),
 
         // Metro officials: the catalog
         Read("GET", "/catalog/manage", Caller.Metro),

@@ -2,11 +2,14 @@ using Partnership.TestKit;
 
 namespace Partnership.FunctionalTests.Security;
 
-/// <summary>Who the harness calls as. A company user of another company joins when companies exist.</summary>
+/// <summary>Who the harness calls as.</summary>
 public enum Principal
 {
     Anonymous,
+    /// <summary>The owner of the demo company the samples point at.</summary>
     Company,
+    /// <summary>The owner of another company: every attempt on the first company's records must be refused.</summary>
+    OtherCompany,
     Chamber,
     Metro,
     Admin,
@@ -19,6 +22,7 @@ public static class Principals
     public static string? Email(Principal principal) => principal switch
     {
         Principal.Company => DemoUsers.Company,
+        Principal.OtherCompany => DemoUsers.OtherCompany,
         Principal.Chamber => DemoUsers.Chamber,
         Principal.Metro => DemoUsers.Metro,
         Principal.Admin => DemoUsers.Admin,

@@ -29,8 +29,9 @@ public sealed class CompanyPages(AppDbContext db)
     public async Task<List<MemberView>> MembersAsync(int companyId, string myUserId, CancellationToken ct) =>
         await db.CompanyMembers.AsNoTracking()
             .Where(m => m.CompanyId == companyId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberView(m.Id, u.Email!, u.DisplayName, m.IsOwner, m.JoinedAt, m.UserId == myUserId))
-            .OrderByDescending(m => m.IsOwner).ThenBy(m => m.JoinedAt)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderByDescending(x => x.m.IsOwner).ThenBy(x => x.m.JoinedAt)
+            .Select(x => new MemberView(x.m.Id, x.u.Email!, x.u.DisplayName, x.m.IsOwner, x.m.JoinedAt, x.m.UserId == myUserId))
             .ToListAsync(ct);
 
     public async Task<List<InvitationView>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct) =>
