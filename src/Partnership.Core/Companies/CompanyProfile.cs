@@ -153,7 +153,7 @@ public static class CompanyProfileRules
             Fail(nameof(input.CityName), "Company.CityRequired");
         }
 
-        var street = (input.Street ?? "").Trim();
+        var street = NormalizeAddress(input.Street);
         if (street.Length == 0 || street.Length > 200)
         {
             Fail(nameof(input.Street), street.Length == 0 ? "Company.StreetRequired" : "Company.StreetTooLong");
@@ -237,6 +237,35 @@ public static class CompanyProfileRules
         }
         return (new CompanyProfile(name, kana, input.IsSoleProprietor, corporateNumber, postalCode, prefecture, municipalityCode, cityName,
             street, phone, industry, category, capital, employees, input.IsChamberMember, memberNumber, branch, contact, department), errors);
+    }
+
+    /// <summary>
+    /// Street addresses: full-width digits become ASCII and dashes become "-" (a ー between digits too, as in
+    /// ２ー８ー１), while ー inside words (センター) and the spaces between parts stay.
+    /// </summary>
+    public static string NormalizeAddress(string? text)
+    {
+        var chars = (text ?? "").Trim().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c is >= '０' and <= '９')
+            {
+                chars[i] = (char)('0' + (c - '０'));
+            }
+            else if (c is '－' or '‐' or '‑' or '‒' or '–' or '—' or '―' or '−')
+            {
+                chars[i] = '-';
+            }
+        }
+        for (var i = 1; i < chars.Length - 1; i++)
+        {
+            if (chars[i] is 'ー' or 'ｰ' && char.IsAsciiDigit(chars[i - 1]) && (char.IsAsciiDigit(chars[i + 1]) || chars[i + 1] is >= '０' and <= '９'))
+            {
+                chars[i] = '-';
+            }
+        }
+        return System.Text.RegularExpressions.Regex.Replace(new string(chars), @"[ \u3000]+", " ");
     }
 
     /// <summary>Copies a validated profile onto the company and recomputes its size.</summary>
