@@ -176,7 +176,7 @@ public static class CompanyProfileRules
         }
 
         long? capital = null;
-        var capitalText = JapaneseInput.NormalizeDigits(input.CapitalYen).Replace(",", "", StringComparison.Ordinal).Replace("円", "", StringComparison.Ordinal);
+        var capitalText = NumberText(input.CapitalYen, "円");
         if (capitalText.Length == 0)
         {
             if (!input.IsSoleProprietor)
@@ -194,7 +194,7 @@ public static class CompanyProfileRules
         }
 
         var employees = 0;
-        var employeesText = JapaneseInput.NormalizeDigits(input.RegularEmployees).Replace(",", "", StringComparison.Ordinal).Replace("人", "", StringComparison.Ordinal).Replace("名", "", StringComparison.Ordinal);
+        var employeesText = NumberText(input.RegularEmployees, "人", "名");
         if (employeesText.Length == 0)
         {
             Fail(nameof(input.RegularEmployees), "Company.EmployeesRequired");
@@ -237,6 +237,17 @@ public static class CompanyProfileRules
         }
         return (new CompanyProfile(name, kana, input.IsSoleProprietor, corporateNumber, postalCode, prefecture, municipalityCode, cityName,
             street, phone, industry, category, capital, employees, input.IsChamberMember, memberNumber, branch, contact, department), errors);
+    }
+
+    /// <summary>A number as typed: full-width digits, thousands separators (, and ，) and a unit word are allowed.</summary>
+    private static string NumberText(string? text, params string[] units)
+    {
+        var normalized = JapaneseInput.NormalizeDigits(text).Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
+        foreach (var unit in units)
+        {
+            normalized = normalized.Replace(unit, "", StringComparison.Ordinal);
+        }
+        return normalized;
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public class CompanyProfileRulesTests
 
     private static CompanyProfileInput Valid() => new(
         "東京商事株式会社", "ﾄｳｷｮｳ ｼｮｳｼﾞ", false, "８０００－０２０１－３０００１", "１６３－８００１", "東京都", "131041", null, "西新宿２ー８ー１　都庁センター",
-        "03(5320)1234", "L", SmeCategory.Service, "１０,０００,０００円", "４人", true, "１２３４", "13104", "東京 太郎", "総務部");
+        "03(5320)1234", "L", SmeCategory.Service, "１０，０００,０００円", "４人", true, "１２３４", "13104", "東京 太郎", "総務部");
 
     [Fact]
     public void Full_width_and_half_width_input_is_normalised_before_it_is_stored()
