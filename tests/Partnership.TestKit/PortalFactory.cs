@@ -21,6 +21,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual string EnvironmentName => "Development";
 
+    protected virtual int RateLimitPermits => 100_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -30,6 +32,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests sign in hundreds of times from one address; the limit itself is tested with its own setting.
+        builder.UseSetting("RateLimits:Auth:PermitLimit", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Serves the portal through Kestrel on a free loopback port and returns its base address.</summary>

@@ -122,6 +122,7 @@ public static class PortalSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Bad query values on the open-data API are a 400 for the caller, not an exception.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        services.AddPortalRateLimits(configuration);
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddScoped<IAuthorizationHandler, CompanyAccessHandler>();
 
@@ -184,6 +185,7 @@ public static class PortalSetup
         app.UseSerilogRequestLogging();
         app.UseRouting();
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
@@ -30,6 +31,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new LoginModel { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
+    [EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> Login(LoginModel model)
     {
         if (!ModelState.IsValid)
@@ -62,6 +64,7 @@ public sealed class AccountController(
     public IActionResult ForgotPassword() => View(new ForgotPasswordModel());
 
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> ForgotPassword(ForgotPasswordModel model)
     {
         if (!ModelState.IsValid)
@@ -89,6 +92,7 @@ public sealed class AccountController(
         string.IsNullOrEmpty(token) ? BadRequest() : View(new ResetPasswordModel { Token = token, Email = email });
 
     [HttpPost("reset-password")]
+    [EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> ResetPassword(ResetPasswordModel model)
     {
         if (!ModelState.IsValid)
@@ -135,6 +139,7 @@ public sealed class AccountController(
     /// transaction; sign-in waits until the address is confirmed.
     /// </summary>
     [HttpPost("register")]
+    [EnableRateLimiting(RateLimits.Auth)]
     public async Task<IActionResult> Register(RegisterModel model)
     {
         if (!ModelState.IsValid)

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Web.Areas.Companies.Models;
 using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
 
 namespace Partnership.Web.Areas.Companies.Controllers;
 
@@ -29,6 +31,7 @@ public sealed class InvitationsController(CompanyService companies, IStringLocal
     }
 
     [HttpPost("{token}/accept")]
+    [EnableRateLimiting(RateLimits.Auth)]
     [Authorize(Policy = Policies.CompanyUser)]
     public async Task<IActionResult> Accept(string token, CancellationToken ct)
     {
