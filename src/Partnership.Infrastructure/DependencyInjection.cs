@@ -21,10 +21,11 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddSingleton(settings);
         services.AddScoped<AuditableEntityInterceptor>();
+        services.AddScoped<AuditLogInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMailOutbox, MailOutbox>();

@@ -27,7 +27,9 @@ public sealed class TestDatabase : IDisposable
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Settings.Configure(options);
-        options.AddInterceptors(new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System));
+        options.AddInterceptors(
+            new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
+            new AuditLogInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System));
         return new AppDbContext(options.Options);
     }
 

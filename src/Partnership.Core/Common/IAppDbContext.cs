@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Partnership.Core.Audit;
 using Partnership.Core.Catalog;
 using Partnership.Core.Companies;
 using Partnership.Core.Reference;
@@ -24,6 +25,7 @@ public interface IAppDbContext
     DbSet<Municipality> Municipalities { get; }
     DbSet<Industry> Industries { get; }
     DbSet<ChamberBranch> ChamberBranches { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

@@ -4,6 +4,9 @@ namespace Partnership.Core.Common;
 public interface ICurrentUser
 {
     string? UserId { get; }
+
+    /// <summary>The client's address, for the audit log; null outside a request.</summary>
+    string? IpAddress => null;
 }
 
 public sealed class SystemUser : ICurrentUser

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Audit;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
@@ -25,6 +26,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<ChamberBranch> ChamberBranches => Set<ChamberBranch>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,4 +7,6 @@ namespace Partnership.Web.Infrastructure;
 public sealed class WebCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     public string? UserId => accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

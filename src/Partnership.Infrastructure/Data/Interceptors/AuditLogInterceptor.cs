@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Partnership.Core.Audit;
+using Partnership.Core.Common;
+
+namespace Partnership.Infrastructure.Data.Interceptors;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted entity, in the same transaction as
+/// the change: it opens a transaction when the caller has none, saves the change, adds the entries (now with
+/// the new rows' keys) and commits both, or neither. Audit entries themselves can never be changed or deleted.
+/// Secrets (password hashes, security stamps, token values) are written as "***".
+/// </summary>
+public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "AuthenticatorKey",
+    };
+
+    private List<Pending>? _pending;
+    private IDbContextTransaction? _ownTransaction;
+    private bool _writingAudit;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && !_writingAudit)
+        {
+            _pending = Capture(context);
+            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            {
+                _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            }
+        }
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is { } context && !_writingAudit)
+        {
+            _pending = Capture(context);
+            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            {
+                _ownTransaction = context.Database.BeginTransaction();
+            }
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && !_writingAudit && _pending is { Count: > 0 } pending)
+        {
+            _pending = null;
+            context.Set<AuditEntry>().AddRange(pending.Select(ToEntry));
+            _writingAudit = true;
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+            if (_ownTransaction is { } transaction)
+            {
+                _ownTransaction = null;
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && !_writingAudit && _pending is { Count: > 0 } pending)
+        {
+            _pending = null;
+            context.Set<AuditEntry>().AddRange(pending.Select(ToEntry));
+            _writingAudit = true;
+            try
+            {
+                context.SaveChanges();
+            }
+            finally
+            {
+                _writingAudit = false;
+            }
+            if (_ownTransaction is { } transaction)
+            {
+                _ownTransaction = null;
+                transaction.Commit();
+                transaction.Dispose();
+            }
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending = null;
+        if (_ownTransaction is { } transaction)
+        {
+            _ownTransaction = null;
+            await transaction.RollbackAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        _pending = null;
+        if (_ownTransaction is { } transaction)
+        {
+            _ownTransaction = null;
+            transaction.Rollback();
+            transaction.Dispose();
+        }
+    }
+
+    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
+
+    private static List<Pending> Capture(DbContext context)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+                }
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditActions.Created,
+                EntityState.Modified => AuditActions.Modified,
+                EntityState.Deleted => AuditActions.Deleted,
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+                var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+                if (entry.State == EntityState.Modified && !property.IsModified)
+                {
+                    continue;
+                }
+                if (entry.State == EntityState.Modified && Equals(before, after))
+                {
+                    continue;
+                }
+                changes[name] = Secret.Contains(name) ? ["***", "***"] : [before, after];
+            }
+            if (entry.State != EntityState.Modified || changes.Count > 0)
+            {
+                pending.Add(new Pending(entry, action, changes));
+            }
+        }
+        return pending;
+    }
+
+    private AuditEntry ToEntry(Pending p)
+    {
+        var key = p.Entry.Metadata.FindPrimaryKey();
+        var id = key is null ? "" : string.Join(",", key.Properties.Select(k => Convert.ToString(p.Entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+        var changes = p.Changes.ToDictionary(c => c.Key, c => new { before = c.Value[0], after = c.Value[1] });
+        return new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = currentUser.UserId,
+            IpAddress = currentUser.IpAddress,
+            Action = p.Action,
+            EntityType = p.Entry.Metadata.ClrType.Name,
+            EntityId = id,
+            Changes = JsonSerializer.Serialize(changes, JsonOptions),
+        };
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
