@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CompanyService>();
+        services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<ReferenceDataSeeder>();

@@ -12,6 +12,7 @@ public static class Policies
     public const string MetroOfficial = nameof(MetroOfficial);
     public const string Administrator = nameof(Administrator);
     public const string ViewCompanies = nameof(ViewCompanies);
+    public const string ReadAuditLog = nameof(ReadAuditLog);
     public const string CompanyProfileRead = nameof(CompanyProfileRead);
     public const string CompanyMember = nameof(CompanyMember);
     public const string CompanyOwner = nameof(CompanyOwner);
@@ -23,6 +24,7 @@ public static class Policies
         .AddPolicy(MetroOfficial, p => p.RequireRole(Roles.MetroOfficial))
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(ViewCompanies, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
+        .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.Administrator, Roles.MetroOfficial))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
         .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))

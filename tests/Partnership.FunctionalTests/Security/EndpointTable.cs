@@ -18,6 +18,7 @@ public enum Caller
     Chamber,
     Metro,
     Admin,
+    AdminOrMetro,
     /// <summary>Anyone, in Development only; 404 in every other environment.</summary>
     DevelopmentOnly,
 }
@@ -61,6 +62,7 @@ public sealed record EndpointRule(
         Caller.Chamber => principal == Principal.Chamber,
         Caller.Metro => principal == Principal.Metro,
         Caller.Admin => principal == Principal.Admin,
+        Caller.AdminOrMetro => principal is Principal.Admin or Principal.Metro,
         _ => false,
     };
 
@@ -170,5 +172,10 @@ public static class EndpointTable
 
         // Administrators
         Read("GET", "/admin/outbox", Caller.Admin),
+        Change("POST", "/admin/outbox/{id:long}/resend", Caller.Admin, [], s => $"/admin/outbox/{s.OutboxMessageId}/resend"),
+
+        // The audit log: read-only for administrators and Metro officials; no route changes it.
+        Read("GET", "/admin/audit", Caller.AdminOrMetro, _ => "/admin/audit?person=metro%40demo.example.jp&action=modified"),
+        Read("GET", "/admin/audit/export.csv", Caller.AdminOrMetro, _ => "/admin/audit/export.csv?entity=Measure"),
     ];
 }

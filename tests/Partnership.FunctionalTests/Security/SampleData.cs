@@ -4,7 +4,7 @@ using Partnership.TestKit;
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>Real seeded records to fill route parameters and forms with.</summary>
-public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId)
+public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId)
 {
     public int MeasureId { get; } = measureId;
 
@@ -14,13 +14,25 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
     /// <summary>That company's owner membership.</summary>
     public int OwnerMemberId { get; } = ownerMemberId;
 
+    /// <summary>A message in the outbox (one is queued when there is none, before any request is measured).</summary>
+    public long OutboxMessageId { get; } = outboxMessageId;
+
     public static async Task<SampleData> LoadAsync(PortalFactory portal)
     {
         var measureId = await portal.WithDbAsync(db => db.Measures.Where(m => m.Key == "TELEWORK-M01" && m.Plan!.FiscalYear == 2021).Select(m => m.Id).SingleAsync());
         var owner = await portal.WithDbAsync(db => db.CompanyMembers
             .Where(m => m.IsOwner && db.Users.Any(u => u.Id == m.UserId && u.Email == DemoUsers.Company))
             .Select(m => new { m.Id, m.CompanyId }).SingleAsync());
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id);
+        var outboxMessageId = await portal.WithDbAsync(async db =>
+        {
+            if (!await db.OutboxMessages.AnyAsync())
+            {
+                new Partnership.Infrastructure.Mail.MailOutbox(db, TimeProvider.System).Enqueue("harness@example.jp", "件名", "本文");
+                await db.SaveChangesAsync();
+            }
+            return await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+        });
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId);
     }
 
     public string CompanyVersionOf(int companyId) =>
