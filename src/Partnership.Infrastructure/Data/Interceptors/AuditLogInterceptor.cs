@@ -185,7 +185,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
             UserId = currentUser.UserId,
             IpAddress = currentUser.IpAddress,
             Action = p.Action,
-            EntityType = p.Entry.Metadata.ClrType.Name,
+            EntityType = p.Entry.Metadata.ClrType.Name.Split('`')[0],
             EntityId = id,
             Changes = JsonSerializer.Serialize(changes, JsonOptions),
         };
