@@ -9,10 +9,17 @@ namespace Partnership.BrowserTests;
 /// The portal on a real loopback port and Debian's Chromium driven by Playwright (no browser download).
 /// Set CHROMIUM_PATH to use another Chromium.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+    {
+        _portal = CreatePortal();
+    }
+
+    protected virtual PortalFactory CreatePortal() => new();
 
     public IBrowser Browser { get; private set; } = default!;
 

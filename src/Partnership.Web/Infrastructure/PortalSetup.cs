@@ -73,7 +73,8 @@ public static class PortalSetup
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // A signed-in session ends after Portal:SessionSeconds without a request (30 minutes); pages warn first.
+            options.ExpireTimeSpan = TimeSpan.FromSeconds(configuration.GetValue("Portal:SessionSeconds", 1800));
             options.SlidingExpiration = true;
         });
         services.AddAntiforgery(options =>

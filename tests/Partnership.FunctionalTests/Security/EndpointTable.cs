@@ -136,6 +136,7 @@ public static class EndpointTable
 
         // Signed-in
         Read("GET", "/me", Caller.SignedIn),
+        Change("POST", "/session/keep-alive", Caller.SignedIn, []),
 
         // Companies: their own company (no id in the address)
         Read("GET", "/company", Caller.Company),
