@@ -34,13 +34,32 @@ public class SignInAndAccessTests(PortalFixture portal) : IClassFixture<PortalFi
     {
         var client = portal.CreatePortalClient();
         var ok = await client.PostFormAsync("/account/login", "/account/login",
-            [new("Email", DemoUsers.Metro), new("Password", PortalFactory.DemoPassword), new("ReturnUrl", "/catalog/manage")]);
-        Assert.Equal("/catalog/manage", ok.Headers.Location!.OriginalString);
+            [new("Email", DemoUsers.Company), new("Password", PortalFactory.DemoPassword), new("ReturnUrl", "/company/members")]);
+        Assert.Equal("/company/members", ok.Headers.Location!.OriginalString);
 
         var other = portal.CreatePortalClient();
         var evil = await other.PostFormAsync("/account/login", "/account/login",
-            [new("Email", DemoUsers.Metro), new("Password", PortalFactory.DemoPassword), new("ReturnUrl", "https://evil.example/phish")]);
+            [new("Email", DemoUsers.Company), new("Password", PortalFactory.DemoPassword), new("ReturnUrl", "https://evil.example/phish")]);
         Assert.Equal("/me", evil.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_asks_for_the_authenticator_code_and_keeps_the_return_address()
+    {
+        var client = portal.CreatePortalClient();
+        var first = await client.PostFormAsync("/account/login", "/account/login",
+            [new("Email", DemoUsers.Metro), new("Password", PortalFactory.DemoPassword), new("ReturnUrl", "/catalog/manage")]);
+        Assert.Equal("/account/login-2fa?returnUrl=%2Fcatalog%2Fmanage", first.Headers.Location!.OriginalString);
+        // Not signed in yet: the password alone opens nothing.
+        Assert.StartsWith("/account/login", (await client.GetAsync("/catalog/manage")).Headers.Location!.PathAndQuery);
+
+        var wrong = await client.PostFormAsync(first.Headers.Location.OriginalString, "/account/login-2fa", [new("Code", "000000"), new("ReturnUrl", "/catalog/manage")]);
+        Assert.Contains("確認コードが正しくありません", await wrong.Content.ReadAsStringAsync());
+
+        var code = Totp.Code(Partnership.Infrastructure.Seeding.IdentitySeeder.DemoAuthenticatorKey);
+        var second = await client.PostFormAsync(first.Headers.Location.OriginalString, "/account/login-2fa", [new("Code", code), new("ReturnUrl", "/catalog/manage")]);
+        Assert.Equal("/catalog/manage", second.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/catalog/manage")).StatusCode);
     }
 
     [Theory]

@@ -10,4 +10,12 @@ public class AppUser : IdentityUser
     public string PreferredCulture { get; set; } = "ja";
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
+    /// <summary>False once an administrator deactivates the account: no sign-in; everything done stays attributed.</summary>
+    public bool IsActive { get; set; } = true;
+    /// <summary>Metro officials: 局 and 部・課.</summary>
+    public string? Bureau { get; set; }
+    public string? Division { get; set; }
+    /// <summary>Chamber staff: their branch (支部) and whether they are a management advisor (経営指導員).</summary>
+    public string? ChamberBranchCode { get; set; }
+    public bool IsManagementAdvisor { get; set; }
 }

@@ -11,6 +11,8 @@ public static class IdentityPolicy
     public static void Apply(IdentityOptions options)
     {
         options.SignIn.RequireConfirmedEmail = true;
+        // Checked by ActiveUserConfirmation: confirmed and not deactivated.
+        options.SignIn.RequireConfirmedAccount = true;
         options.User.RequireUniqueEmail = true;
         // Length over composition (NIST SP 800-63B), with a digit and a lower-case letter as Tokyo's forms ask.
         options.Password.RequiredLength = 10;

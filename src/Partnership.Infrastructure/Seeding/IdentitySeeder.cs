@@ -19,6 +19,12 @@ public sealed class IdentitySeeder(
         ("admin@demo.example.jp", "システム管理者（デモ）", Roles.Administrator),
     ];
 
+    /// <summary>
+    /// The authenticator key of the demo staff accounts (Development only; see README). Staff must use
+    /// two-factor sign-in, so their demo accounts come with it set up.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     public async Task SeedRolesAsync()
     {
         foreach (var role in Roles.All)
@@ -53,6 +59,11 @@ public sealed class IdentitySeeder(
                     "Demo account could not be created: " + string.Join("; ", created.Errors.Select(e => e.Code)));
             }
             await users.AddToRoleAsync(user, role);
+            if (Roles.Staff.Contains(role))
+            {
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey);
+                await users.SetTwoFactorEnabledAsync(user, true);
+            }
             logger.LogInformation("Created demo account for role {Role}", role);
         }
     }

@@ -10,5 +10,8 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.PreferredCulture).HasMaxLength(8);
+        builder.Property(u => u.Bureau).HasMaxLength(50);
+        builder.Property(u => u.Division).HasMaxLength(50);
+        builder.Property(u => u.ChamberBranchCode).HasMaxLength(8);
     }
 }

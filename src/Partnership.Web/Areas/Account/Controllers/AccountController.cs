@@ -43,13 +43,61 @@ public sealed class AccountController(
         {
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/me");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : null });
+        }
         if (result.IsLockedOut)
         {
             return RedirectToAction(nameof(Lockout));
         }
+        var message = "Account.InvalidLogin";
+        if (result.IsNotAllowed)
+        {
+            // Only reached with the right password, so saying why does not tell strangers who has an account.
+            var user = await users.FindByEmailAsync(model.Email!.Trim());
+            message = user is { IsActive: false } ? "Account.Deactivated" : "Account.NotConfirmed";
+        }
         // One message for unknown address and wrong password: the page must not tell who has an account.
-        ModelState.AddModelError("", t[result.IsNotAllowed ? "Account.NotConfirmed" : "Account.InvalidLogin"]);
+        ModelState.AddModelError("", t[message]);
         model.Password = null;
+        return View(model);
+    }
+
+    [HttpGet("login-2fa")]
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? View("LoginTwoFactorExpired")
+            : View(new TwoFactorLoginModel { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+
+    /// <summary>The second step of sign-in: a code from the authenticator app, or a recovery code.</summary>
+    [HttpPost("login-2fa")]
+    [EnableRateLimiting(RateLimits.Auth)]
+    public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginModel model)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            // The first step (the password) is missing or timed out: start again.
+            return View("LoginTwoFactorExpired");
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        var code = Partnership.Core.Common.JapaneseInput.NormalizeDigits(model.Code).Replace("-", "", StringComparison.Ordinal);
+        var result = model.UseRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/me");
+        }
+        if (result.IsLockedOut)
+        {
+            return RedirectToAction(nameof(Lockout));
+        }
+        ModelState.AddModelError(nameof(model.Code), t["TwoFactor.InvalidCode"]);
+        model.Code = null;
         return View(model);
     }
 

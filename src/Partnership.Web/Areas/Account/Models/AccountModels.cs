@@ -82,3 +82,25 @@ public sealed class RegisterModel
     [StringLength(2048)]
     public string? ReturnUrl { get; set; }
 }
+
+public sealed class TwoFactorLoginModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.TwoFactorCode")]
+    public string? Code { get; set; }
+
+    [Display(Name = "Field.UseRecoveryCode")]
+    public bool UseRecoveryCode { get; set; }
+
+    [StringLength(2048)]
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class TwoFactorSetupModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.TwoFactorCode")]
+    public string? Code { get; set; }
+}
