@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddScoped<OutboxProcessor>();
+        services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCompanySeeder>();

@@ -129,7 +129,7 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
         {
             return Outcome<string>.Invalid("Email", "Company.AlreadyInvited");
         }
-        var token = WebSafeToken();
+        var token = NewToken();
         db.CompanyInvitations.Add(new CompanyInvitation
         {
             CompanyId = companyId,
@@ -268,7 +268,8 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static string WebSafeToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>A random one-time token for a link (32 bytes, URL-safe); only its hash is stored.</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private CompanyEvent Event(int companyId, string? userId, string action, string? detail) =>
         new() { CompanyId = companyId, At = clock.GetUtcNow().UtcDateTime, UserId = userId, Action = action, Detail = detail };

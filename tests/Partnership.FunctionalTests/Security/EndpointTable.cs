@@ -177,6 +177,17 @@ public static class EndpointTable
             [new("fromFiscalYear", FieldKind.Number, s => s.LatestFiscalYear().ToString())]),
 
         // Administrators
+        Read("GET", "/admin/staff", Caller.Admin),
+        Change("POST", "/admin/staff/invite", Caller.Admin,
+            [Text("DisplayName", "招待 試験"), new("Email", FieldKind.Email, _ => "harness-staff@example.jp"), Text("Role", "MetroOfficial"),
+             Text("Bureau", "産業労働局"), Text("Division", "雇用就業部"), Text("ChamberBranchCode", ""), Text("IsManagementAdvisor", "false")]),
+        Change("POST", "/admin/staff/{id}/deactivate", Caller.Admin, [], s => $"/admin/staff/{s.StaffUserId}/deactivate"),
+        Change("POST", "/admin/staff/{id}/reactivate", Caller.Admin, [], s => $"/admin/staff/{s.StaffUserId}/reactivate"),
+        Change("POST", "/admin/staff/{id}/role", Caller.Admin, [Text("role", "Expert")], s => $"/admin/staff/{s.StaffUserId}/role"),
+        Read("GET", "/staff-invitations/{token}", Caller.Anyone, _ => "/staff-invitations/no-such-token", status: 404),
+        Change("POST", "/staff-invitations/{token}", Caller.Anyone,
+            [new("Password", FieldKind.Password, _ => "staff-pass-1234"), new("ConfirmPassword", FieldKind.Password, _ => "staff-pass-1234")],
+            _ => "/staff-invitations/no-such-token", allowedStatus: 404),
         Read("GET", "/admin/outbox", Caller.Admin),
         Change("POST", "/admin/outbox/{id:long}/resend", Caller.Admin, [], s => $"/admin/outbox/{s.OutboxMessageId}/resend"),
 

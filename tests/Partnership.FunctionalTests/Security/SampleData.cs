@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnership.TestKit;
 
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>Real seeded records to fill route parameters and forms with.</summary>
-public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId)
+public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId)
 {
     public int MeasureId { get; } = measureId;
 
@@ -16,6 +17,9 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
 
     /// <summary>A message in the outbox (one is queued when there is none, before any request is measured).</summary>
     public long OutboxMessageId { get; } = outboxMessageId;
+
+    /// <summary>A staff account for the administrators' actions that is none of the principals.</summary>
+    public string StaffUserId { get; } = staffUserId;
 
     public static async Task<SampleData> LoadAsync(PortalFactory portal)
     {
@@ -32,7 +36,20 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
             }
             return await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         });
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId);
+        string staffUserId;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partnership.Infrastructure.Identity.AppUser>>();
+            var expert = await users.FindByEmailAsync("harness-expert@example.jp");
+            if (expert is null)
+            {
+                expert = new Partnership.Infrastructure.Identity.AppUser { UserName = "harness-expert@example.jp", Email = "harness-expert@example.jp", EmailConfirmed = true, DisplayName = "専門家 試験" };
+                await users.CreateAsync(expert, "harness-pass-9753");
+                await users.AddToRoleAsync(expert, Partnership.Core.Common.Roles.Expert);
+            }
+            staffUserId = expert.Id;
+        }
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId);
     }
 
     public string CompanyVersionOf(int companyId) =>
