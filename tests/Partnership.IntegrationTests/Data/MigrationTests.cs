@@ -54,7 +54,7 @@ public class MigrationTests
         await InitializeAsync(services);
         var second = await CountsAsync(services);
 
-        Assert.Equal((6, 1, 59, 4, 5, 62, 20, 24, 2), first);
+        Assert.Equal((6, 1, 59, 5, 5, 62, 20, 24, 2), first);
         Assert.Equal(first, second);
     }
 
@@ -71,7 +71,7 @@ public class MigrationTests
         Assert.Equal(0, counts.Users);
         Assert.Equal(0, counts.Companies);
         Assert.Equal(62, counts.Municipalities);
-        Assert.Equal(4, counts.Roles);
+        Assert.Equal(5, counts.Roles);
     }
 
     private static ServiceProvider BuildServices(TestDatabase database)
