@@ -16,7 +16,7 @@ public class StaffInvitationBrowserTests(BrowserFixture browser)
         await admin.GetByLabel("氏名").FillAsync("都庁 三郎");
         await admin.GetByLabel("メールアドレス").FillAsync("saburo@metro.example.jp");
         await admin.GetByLabel("役割", new() { Exact = true }).SelectOptionAsync("MetroOfficial");
-        await admin.GetByLabel("局").FillAsync("産業労働局");
+        await admin.GetByLabel("局", new() { Exact = true }).SelectOptionAsync("産業労働局");
         await admin.GetByLabel("部・課").FillAsync("雇用就業部");
         await admin.AssertAccessibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "招待のメールを送る" }).ClickAsync();

@@ -76,3 +76,27 @@ public sealed class AuditAndOutboxTests : IDisposable
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OutboxMessage" && a.EntityId == id.ToString() && a.Action == "modified")));
     }
 }
+
+public sealed class ReferenceDataTests : IDisposable
+{
+    private readonly PortalFactory _portal = new();
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task An_administrator_renames_a_branch_and_adds_a_bureau_and_a_bad_name_changes_nothing()
+    {
+        var admin = _portal.CreatePortalClient();
+        await admin.SignInAsync(DemoUsers.Admin);
+        await admin.PostFormAsync("/admin/reference", "/admin/reference/branches/13101", [new("nameJa", "千代田支部（本部併設）"), new("nameEn", "Chiyoda branch")]);
+        await admin.PostFormAsync("/admin/reference", "/admin/reference/bureaus", [new("code", "kotsu"), new("nameJa", "交通局"), new("nameEn", "Bureau of Transportation")]);
+        var refused = await admin.PostFormAsync("/admin/reference", "/admin/reference/industries/A", [new("nameJa", "<b>農業</b>"), new("nameEn", "Agriculture")]);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+
+        Assert.Equal("千代田支部（本部併設）", await _portal.WithDbAsync(db => db.ChamberBranches.Where(b => b.Code == "13101").Select(b => b.NameJa).SingleAsync()));
+        Assert.Equal("交通局", await _portal.WithDbAsync(db => db.MetroBureaus.Where(b => b.Code == "KOTSU").Select(b => b.NameJa).SingleAsync()));
+        Assert.Equal("農業，林業", await _portal.WithDbAsync(db => db.Industries.Where(i => i.Code == "A").Select(i => i.NameJa).SingleAsync()));
+        Assert.Contains("交通局", await admin.GetStringAsync("/admin/staff"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostFormAsync("/admin/reference", "/admin/reference/planets/X", [new("nameJa", "火星"), new("nameEn", "Mars")])).StatusCode);
+    }
+}

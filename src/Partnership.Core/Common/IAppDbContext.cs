@@ -25,6 +25,7 @@ public interface IAppDbContext
     DbSet<Municipality> Municipalities { get; }
     DbSet<Industry> Industries { get; }
     DbSet<ChamberBranch> ChamberBranches { get; }
+    DbSet<MetroBureau> MetroBureaus { get; }
     DbSet<AuditEntry> AuditEntries { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;

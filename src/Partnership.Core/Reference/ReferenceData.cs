@@ -30,6 +30,15 @@ public class ChamberBranch
     public int Order { get; set; }
 }
 
+/// <summary>A bureau (局) of the Tokyo Metropolitan Government, for Metro officials' accounts.</summary>
+public class MetroBureau
+{
+    public required string Code { get; set; }
+    public required string NameJa { get; set; }
+    public required string NameEn { get; set; }
+    public int Order { get; set; }
+}
+
 /// <summary>The 47 prefectures, in the official order (JIS X 0401).</summary>
 public static class Prefectures
 {

@@ -9,8 +9,8 @@ using Partnership.Infrastructure.Data;
 namespace Partnership.Infrastructure.Seeding;
 
 /// <summary>
-/// Reference data shipped with the portal: Tokyo's 62 municipalities with their codes, the JSIC major groups
-/// and the TCCI branches. Adds only what is missing, so an administrator's later edits are kept.
+/// Reference data shipped with the portal: Tokyo's 62 municipalities with their codes, the JSIC major groups,
+/// the TCCI branches and the Metro bureaus. Adds only what is missing, so an administrator's later edits are kept.
 /// </summary>
 public sealed class ReferenceDataSeeder(AppDbContext db)
 {
@@ -43,6 +43,13 @@ public sealed class ReferenceDataSeeder(AppDbContext db)
         foreach (var row in seed.Where(b => branches.Add(b.Code)))
         {
             db.ChamberBranches.Add(new ChamberBranch { Code = row.Code, NameJa = row.NameJa, NameEn = row.NameEn, Order = row.Order });
+        }
+        var bureaus = await db.MetroBureaus.Select(b => b.Code).ToHashSetAsync(ct);
+        await using var bureauJson = Open("metro-bureaus.json");
+        var bureauSeed = await JsonSerializer.DeserializeAsync<List<BranchRow>>(bureauJson, new JsonSerializerOptions(JsonSerializerDefaults.Web), ct) ?? [];
+        foreach (var row in bureauSeed.Where(b => bureaus.Add(b.Code)))
+        {
+            db.MetroBureaus.Add(new MetroBureau { Code = row.Code, NameJa = row.NameJa, NameEn = row.NameEn, Order = row.Order });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -713,6 +713,30 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("Industries");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Reference.MetroBureau", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("MetroBureaus");
+                });
+
             modelBuilder.Entity("Partnership.Core.Reference.Municipality", b =>
                 {
                     b.Property<string>("Code")

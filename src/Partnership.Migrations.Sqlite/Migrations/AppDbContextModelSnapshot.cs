@@ -684,6 +684,30 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("Industries");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Reference.MetroBureau", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("MetroBureaus");
+                });
+
             modelBuilder.Entity("Partnership.Core.Reference.Municipality", b =>
                 {
                     b.Property<string>("Code")

@@ -189,6 +189,11 @@ public static class EndpointTable
             [new("Password", FieldKind.Password, _ => "staff-pass-1234"), new("ConfirmPassword", FieldKind.Password, _ => "staff-pass-1234")],
             _ => "/staff-invitations/no-such-token", allowedStatus: 404),
         Read("GET", "/admin/outbox", Caller.Admin),
+        Read("GET", "/admin/reference", Caller.Admin),
+        Change("POST", "/admin/reference/{kind}/{code}", Caller.Admin,
+            [Text("nameJa", "千代田支部"), Text("nameEn", "Chiyoda branch")], _ => "/admin/reference/branches/13101"),
+        Change("POST", "/admin/reference/bureaus", Caller.Admin,
+            [Text("code", "HARNESS"), Text("nameJa", "試験局"), Text("nameEn", "Test Bureau")]),
         Change("POST", "/admin/outbox/{id:long}/resend", Caller.Admin, [], s => $"/admin/outbox/{s.OutboxMessageId}/resend"),
 
         // The audit log: read-only for administrators and Metro officials; no route changes it.

@@ -38,3 +38,14 @@ public class ChamberBranchConfiguration : IEntityTypeConfiguration<ChamberBranch
         builder.Property(b => b.NameEn).HasMaxLength(40);
     }
 }
+
+public class MetroBureauConfiguration : IEntityTypeConfiguration<MetroBureau>
+{
+    public void Configure(EntityTypeBuilder<MetroBureau> builder)
+    {
+        builder.HasKey(b => b.Code);
+        builder.Property(b => b.Code).HasMaxLength(20);
+        builder.Property(b => b.NameJa).HasMaxLength(50);
+        builder.Property(b => b.NameEn).HasMaxLength(100);
+    }
+}

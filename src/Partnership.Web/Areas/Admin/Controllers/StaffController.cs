@@ -46,7 +46,7 @@ public sealed class StaffInviteModel
     public bool IsManagementAdvisor { get; set; }
 }
 
-public sealed record StaffPage(IReadOnlyList<StaffRow> Staff, IReadOnlyList<StaffInvitation> Invitations, IReadOnlyList<ChamberBranch> Branches, StaffInviteModel Invite, string MyId);
+public sealed record StaffPage(IReadOnlyList<StaffRow> Staff, IReadOnlyList<StaffInvitation> Invitations, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MetroBureau> Bureaus, StaffInviteModel Invite, string MyId);
 
 /// <summary>Administrators manage staff accounts: invite, change role, deactivate, reactivate.</summary>
 [Area("Admin")]
@@ -105,5 +105,6 @@ public sealed class StaffController(StaffService staff, AppDbContext db, PortalL
 
     private async Task<StaffPage> PageAsync(StaffInviteModel invite, CancellationToken ct) => new(
         await staff.ListAsync(ct), await staff.OpenInvitationsAsync(ct),
-        await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct), invite, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct),
+        await db.MetroBureaus.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct), invite, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }
