@@ -40,6 +40,27 @@ public sealed class AuditAndOutboxTests : IDisposable
         Assert.Contains("企業における女性活躍の普及啓発（監査）", text);
     }
 
+    [Theory]
+    [InlineData("POST", "/admin/audit")]
+    [InlineData("PUT", "/admin/audit/1")]
+    [InlineData("DELETE", "/admin/audit/1")]
+    [InlineData("POST", "/admin/audit/1/delete")]
+    public async Task No_route_edits_or_deletes_an_audit_entry(string method, string path)
+    {
+        var admin = _portal.CreatePortalClient();
+        await admin.SignInAsync(DemoUsers.Admin);
+        var token = WebPageHelpers.ExtractAntiforgeryToken(await admin.GetStringAsync("/admin/audit"));
+        var before = await _portal.WithDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+        var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new FormUrlEncodedContent([new("Changes", "{}"), new(WebPageHelpers.AntiforgeryFieldName, token)]),
+        };
+        var response = await admin.SendAsync(request);
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
+        var after = await _portal.WithDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+        Assert.Equal(before, after.Take(before.Count));
+    }
+
     [Fact]
     public async Task Chamber_staff_and_companies_cannot_read_the_audit_log()
     {
