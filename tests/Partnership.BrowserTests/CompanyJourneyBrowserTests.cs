@@ -102,5 +102,16 @@ public partial class CompanyJourneyBrowserTests(BrowserFixture browser)
 
         await owner.ReloadAsync();
         Assert.Contains("新宿 次郎", await owner.Locator("table").InnerTextAsync());
+
+        // The same pages in English.
+        await owner.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await owner.GotoAsync("/company");
+        Assert.Equal("SME", await owner.Locator("[data-testid=size-band]").InnerTextAsync());
+        Assert.Contains("Software and information processing (ordinance exception)", await owner.Locator("[data-testid=size-rule]").InnerTextAsync());
+        await owner.AssertAccessibleAsync();
+        await owner.ScreenshotAsync("34-company-overview-en");
+        await owner.GotoAsync("/company/profile");
+        await owner.AssertAccessibleAsync();
+        await owner.ScreenshotAsync("35-company-profile-en");
     }
 }
