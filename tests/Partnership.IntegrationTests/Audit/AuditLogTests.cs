@@ -10,34 +10,24 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Audit;
 
-public class AuditLogTests : IAsyncLifetime
+public class AuditLogTests : DatabaseTest
 {
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 3, 0, 0, TimeSpan.Zero));
     private readonly ICurrentUser _official = Mock.Of<ICurrentUser>(u => u.UserId == "metro-7" && u.IpAddress == "203.0.113.9");
-
-    public Task InitializeAsync() => _database.MigrateAndSeedCatalogAsync();
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task A_change_is_recorded_with_who_when_where_and_the_changed_fields_before_and_after()
     {
         int id;
-        await using (var db = _database.CreateContext(_official, _clock))
+        await using (var db = Database.CreateContext(_official, Clock))
         {
             var measure = await db.Measures.SingleAsync(m => m.Key == "TELEWORK-M01");
             id = measure.Id;
             measure.TitleEn = "Running the centre";
             await db.SaveChangesAsync();
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var entry = await check.AuditEntries.Where(a => a.EntityType == nameof(Measure) && a.EntityId == id.ToString() && a.Action == AuditActions.Modified).SingleAsync();
-        Assert.Equal((AuditActions.Modified, "metro-7", "203.0.113.9", _clock.GetUtcNow().UtcDateTime), (entry.Action, entry.UserId, entry.IpAddress, entry.At));
+        Assert.Equal((AuditActions.Modified, "metro-7", "203.0.113.9", Clock.GetUtcNow().UtcDateTime), (entry.Action, entry.UserId, entry.IpAddress, entry.At));
         using var changes = JsonDocument.Parse(entry.Changes);
         var title = changes.RootElement.GetProperty("TitleEn");
         Assert.Equal("Operating the Tokyo Telework Promotion Center", title.GetProperty("before").GetString());
@@ -50,13 +40,13 @@ public class AuditLogTests : IAsyncLifetime
     public async Task The_change_and_its_audit_entry_roll_back_together()
     {
         var before = await CountAsync();
-        await using (var db = _database.CreateContext(_official, _clock))
+        await using (var db = Database.CreateContext(_official, Clock))
         {
             // Two plans for one fiscal year: the unique index refuses the save.
             db.PartnershipPlans.Add(new PartnershipPlan { FiscalYear = 2021, TitleJa = "重複", TitleEn = "Duplicate" });
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
-        await using (var db = _database.CreateContext(_official, _clock))
+        await using (var db = Database.CreateContext(_official, Clock))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var measure = await db.Measures.FirstAsync();
@@ -65,7 +55,7 @@ public class AuditLogTests : IAsyncLifetime
             await transaction.RollbackAsync();
         }
         Assert.Equal(before, await CountAsync());
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.False(await check.Measures.AnyAsync(m => m.TitleJa == "取り消される変更"));
         Assert.Equal(1, await check.PartnershipPlans.CountAsync());
     }
@@ -73,30 +63,30 @@ public class AuditLogTests : IAsyncLifetime
     [Fact]
     public async Task Audit_entries_cannot_be_changed_or_deleted()
     {
-        await using (var db = _database.CreateContext(_official, _clock))
+        await using (var db = Database.CreateContext(_official, Clock))
         {
             var entry = await db.AuditEntries.FirstAsync();
             entry.UserId = "someone-else";
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         }
-        await using (var db = _database.CreateContext(_official, _clock))
+        await using (var db = Database.CreateContext(_official, Clock))
         {
             db.AuditEntries.Remove(await db.AuditEntries.FirstAsync());
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.DoesNotContain(await check.AuditEntries.Select(a => a.UserId).ToListAsync(), u => u == "someone-else");
     }
 
     [Fact]
     public async Task Secrets_are_masked()
     {
-        await using (var db = _database.CreateContext(_official, _clock))
+        await using (var db = Database.CreateContext(_official, Clock))
         {
             db.Users.Add(new AppUser { Id = "u-1", UserName = "a@example.jp", Email = "a@example.jp", PasswordHash = "HASH-SECRET", SecurityStamp = "STAMP-SECRET" });
             await db.SaveChangesAsync();
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var entry = await check.AuditEntries.SingleAsync(a => a.EntityType == nameof(AppUser));
         Assert.Equal("u-1", entry.EntityId);
         Assert.DoesNotContain("HASH-SECRET", entry.Changes);
@@ -106,7 +96,7 @@ public class AuditLogTests : IAsyncLifetime
 
     private async Task<int> CountAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.AuditEntries.CountAsync();
     }
 }

@@ -5,17 +5,8 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Catalog;
 
-public class CatalogSeedTests : IAsyncLifetime
+public class CatalogSeedTests : DatabaseTest
 {
-    private readonly TestDatabase _database = new();
-
-    public Task InitializeAsync() => _database.MigrateAndSeedCatalogAsync();
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public void The_seed_table_has_59_bulleted_lines_33_Metro_and_26_Chamber()
@@ -31,7 +22,7 @@ public class CatalogSeedTests : IAsyncLifetime
     public async Task Every_line_of_the_seed_is_in_the_catalog_word_for_word_with_its_side_area_and_parent()
     {
         var seed = SeedTable.Read();
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var measures = await db.Measures.Include(m => m.Area).Include(m => m.Parent)
             .Where(m => m.Plan!.FiscalYear == 2021).OrderBy(m => m.Order).ToListAsync();
 
@@ -51,7 +42,7 @@ public class CatalogSeedTests : IAsyncLifetime
     [Fact]
     public async Task The_six_program_areas_are_there_in_the_seed_order()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var codes = await db.ProgramAreas.OrderBy(a => a.Order).Select(a => a.Code).ToListAsync();
         Assert.Equal(["WORKSTYLE", "TELEWORK", "SMOOTHBIZ", "LWB", "WOMEN", "TALENT"], codes);
     }
@@ -59,11 +50,11 @@ public class CatalogSeedTests : IAsyncLifetime
     [Fact]
     public async Task Seeding_again_adds_nothing()
     {
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             await new CatalogSeeder(db).SeedAsync();
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(6, await check.ProgramAreas.CountAsync());
         Assert.Equal(1, await check.PartnershipPlans.CountAsync());
         Assert.Equal(59, await check.Measures.CountAsync());
@@ -72,7 +63,7 @@ public class CatalogSeedTests : IAsyncLifetime
     [Fact]
     public async Task Children_sit_only_under_top_level_measures_of_the_same_area_and_side()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var children = await db.Measures.Include(m => m.Parent).Where(m => m.ParentId != null).ToListAsync();
         Assert.Equal(11, children.Count);
         Assert.All(children, c =>

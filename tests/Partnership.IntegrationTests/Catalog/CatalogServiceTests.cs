@@ -7,22 +7,12 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Catalog;
 
-public class CatalogServiceTests : IAsyncLifetime
+public class CatalogServiceTests : DatabaseTest
 {
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero));
-
-    public Task InitializeAsync() => _database.MigrateAndSeedCatalogAsync();
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
 
     private async Task<Measure> TeleworkDeskAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.Measures.AsNoTracking().SingleAsync(m => m.Key == "TELEWORK-M01");
     }
 
@@ -30,8 +20,8 @@ public class CatalogServiceTests : IAsyncLifetime
     public async Task Editing_a_measure_records_who_and_when_and_renews_its_version()
     {
         var before = await TeleworkDeskAsync();
-        _clock.Advance(TimeSpan.FromDays(3));
-        await using (var db = _database.CreateContext(TestDatabase.User("metro-1"), _clock))
+        Clock.Advance(TimeSpan.FromDays(3));
+        await using (var db = Database.CreateContext(TestDatabase.User("metro-1"), Clock))
         {
             var outcome = await new CatalogService(db).UpdateMeasureAsync(
                 before.Id, new MeasureEdit(" 東京テレワーク推進センターの運営 ", "Running the Tokyo Telework Promotion Center", MeasureKind.SupportHub), before.Version);
@@ -40,7 +30,7 @@ public class CatalogServiceTests : IAsyncLifetime
         var after = await TeleworkDeskAsync();
         Assert.Equal("東京テレワーク推進センターの運営", after.TitleJa);
         Assert.Equal("metro-1", after.UpdatedBy);
-        Assert.Equal(_clock.GetUtcNow().UtcDateTime, after.UpdatedAt);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime, after.UpdatedAt);
         Assert.Equal(DateTimeKind.Utc, after.UpdatedAt.Kind);
         Assert.Equal(before.CreatedAt, after.CreatedAt);
         Assert.NotEqual(before.Version, after.Version);
@@ -50,11 +40,11 @@ public class CatalogServiceTests : IAsyncLifetime
     public async Task An_edit_from_a_stale_version_is_refused_and_changes_nothing()
     {
         var original = await TeleworkDeskAsync();
-        await using (var first = _database.CreateContext(TestDatabase.User("metro-1"), _clock))
+        await using (var first = Database.CreateContext(TestDatabase.User("metro-1"), Clock))
         {
             Assert.True((await new CatalogService(first).UpdateMeasureAsync(original.Id, new MeasureEdit("一人目の変更", "First", MeasureKind.SupportHub), original.Version)).Succeeded);
         }
-        await using (var second = _database.CreateContext(TestDatabase.User("metro-2"), _clock))
+        await using (var second = Database.CreateContext(TestDatabase.User("metro-2"), Clock))
         {
             var outcome = await new CatalogService(second).UpdateMeasureAsync(original.Id, new MeasureEdit("二人目の変更", "Second", MeasureKind.Event), original.Version);
             Assert.Equal(OutcomeStatus.Conflict, outcome.Status);
@@ -69,8 +59,8 @@ public class CatalogServiceTests : IAsyncLifetime
     {
         var original = await TeleworkDeskAsync();
         // Both load the measure before either saves: the database's concurrency check decides.
-        await using var a = _database.CreateContext(TestDatabase.User("metro-a"), _clock);
-        await using var b = _database.CreateContext(TestDatabase.User("metro-b"), _clock);
+        await using var a = Database.CreateContext(TestDatabase.User("metro-a"), Clock);
+        await using var b = Database.CreateContext(TestDatabase.User("metro-b"), Clock);
         var ma = await a.Measures.SingleAsync(m => m.Id == original.Id);
         var mb = await b.Measures.SingleAsync(m => m.Id == original.Id);
         ma.TitleJa = "A";
@@ -85,14 +75,14 @@ public class CatalogServiceTests : IAsyncLifetime
     {
         var parent = await TeleworkDeskAsync();
         int newId;
-        await using (var db = _database.CreateContext(TestDatabase.User("metro-1"), _clock))
+        await using (var db = Database.CreateContext(TestDatabase.User("metro-1"), Clock))
         {
             var outcome = await new CatalogService(db).AddMeasureAsync(new NewMeasure(
                 2021, "TELEWORK", MeasureSide.Metro, parent.Id, MeasureKind.Event, "見学会の実施", "Tours of the centre"));
             Assert.True(outcome.Succeeded);
             newId = outcome.Value;
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var added = await check.Measures.SingleAsync(m => m.Id == newId);
         Assert.Equal(parent.Id, added.ParentId);
         Assert.Equal(parent.Order + 1, added.Order);
@@ -106,7 +96,7 @@ public class CatalogServiceTests : IAsyncLifetime
     public async Task A_child_cannot_be_added_under_a_measure_of_the_other_side()
     {
         var metroParent = await TeleworkDeskAsync();
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var outcome = await new CatalogService(db).AddMeasureAsync(new NewMeasure(
             2021, "TELEWORK", MeasureSide.Chamber, metroParent.Id, MeasureKind.Tour, "見学会", "Tour"));
         Assert.Equal(OutcomeStatus.Invalid, outcome.Status);
@@ -117,19 +107,19 @@ public class CatalogServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_next_plan_is_a_copy_of_the_last_and_a_repeated_request_starts_no_second_year()
     {
-        await using (var db = _database.CreateContext(TestDatabase.User("metro-1"), _clock))
+        await using (var db = Database.CreateContext(TestDatabase.User("metro-1"), Clock))
         {
             var outcome = await new CatalogService(db).StartNextPlanAsync(fromFiscalYear: 2021);
             Assert.True(outcome.Succeeded);
             Assert.Equal(2022, outcome.Value);
         }
-        await using (var db = _database.CreateContext(TestDatabase.User("metro-1"), _clock))
+        await using (var db = Database.CreateContext(TestDatabase.User("metro-1"), Clock))
         {
             // The same button pressed twice: the second press still says "from 2021".
             var again = await new CatalogService(db).StartNextPlanAsync(fromFiscalYear: 2021);
             Assert.Equal(OutcomeStatus.Conflict, again.Status);
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal([2021, 2022], await check.PartnershipPlans.OrderBy(p => p.FiscalYear).Select(p => p.FiscalYear).ToListAsync());
         var old = await check.Measures.Where(m => m.Plan!.FiscalYear == 2021).Include(m => m.Parent).ToListAsync();
         var copy = await check.Measures.Where(m => m.Plan!.FiscalYear == 2022).Include(m => m.Parent).ToListAsync();

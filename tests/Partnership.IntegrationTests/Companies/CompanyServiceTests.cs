@@ -10,15 +10,13 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Companies;
 
-public class CompanyServiceTests : IAsyncLifetime
+public class CompanyServiceTests : DatabaseTest
 {
-    private readonly TestDatabase _database = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _database.MigrateAndSeedCatalogAsync();
-        await using var db = _database.CreateContext();
+        await base.InitializeAsync();
+        await using var db = Database.CreateContext();
         await new ReferenceDataSeeder(db).SeedAsync();
         for (var i = 1; i <= 4; i++)
         {
@@ -27,26 +25,20 @@ public class CompanyServiceTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
-
     public static CompanyProfileInput Profile(string corporateNumber = "8000020130001", string name = "東京商事株式会社") => new(
         name, "ﾄｳｷｮｳｼｮｳｼﾞ", false, corporateNumber, "１６３－８００１", "東京都", "131041", null, "西新宿2-8-1", "03-5320-1234",
         "I", SmeCategory.Wholesale, "10,000,000", "３０", true, "123", "13104", "東京 太郎", "総務部");
 
-    private CompanyService Service(AppDbContext db) => new(db, new MailOutbox(db, _clock), _clock);
+    private CompanyService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), Clock);
 
     [Fact]
     public async Task A_company_is_registered_with_normalised_input_its_size_and_its_owner()
     {
-        await using var db = _database.CreateContext(TestDatabase.User("user-1"), _clock);
+        await using var db = Database.CreateContext(TestDatabase.User("user-1"), Clock);
         var outcome = await Service(db).CreateAsync("user-1", Profile());
         Assert.True(outcome.Succeeded, string.Join(",", outcome.Errors.Select(e => e.Code)));
 
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         var company = await check.Companies.Include(c => c.Members).SingleAsync();
         Assert.Equal("トウキョウショウジ", company.NameKana);
         Assert.Equal("163-8001", company.PostalCode);
@@ -67,7 +59,7 @@ public class CompanyServiceTests : IAsyncLifetime
         var start = new TaskCompletionSource();
         async Task<Outcome<int>> Register(string user)
         {
-            await using var db = _database.CreateContext(TestDatabase.User(user), _clock);
+            await using var db = Database.CreateContext(TestDatabase.User(user), Clock);
             await start.Task;
             return await Service(db).CreateAsync(user, Profile());
         }
@@ -79,7 +71,7 @@ public class CompanyServiceTests : IAsyncLifetime
         Assert.Single(outcomes, o => o.Succeeded);
         var refused = Assert.Single(outcomes, o => !o.Succeeded);
         Assert.Equal(("CorporateNumber", "Company.CorporateNumberTaken"), (refused.Errors[0].Field, refused.Errors[0].Code));
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(1, await check.Companies.CountAsync());
         Assert.Equal(1, await check.CompanyMembers.CountAsync());
     }
@@ -87,7 +79,7 @@ public class CompanyServiceTests : IAsyncLifetime
     [Fact]
     public async Task Sole_proprietors_without_a_number_can_all_register()
     {
-        await using var db = _database.CreateContext(TestDatabase.User("user-1"), _clock);
+        await using var db = Database.CreateContext(TestDatabase.User("user-1"), Clock);
         var sole = Profile("") with { IsSoleProprietor = true, CapitalYen = "" };
         Assert.True((await Service(db).CreateAsync("user-1", sole)).Succeeded);
         Assert.True((await Service(db).CreateAsync("user-2", sole with { Name = "二人目の屋号" })).Succeeded);
@@ -99,41 +91,41 @@ public class CompanyServiceTests : IAsyncLifetime
     {
         int companyId;
         string token;
-        await using (var db = _database.CreateContext(TestDatabase.User("user-1"), _clock))
+        await using (var db = Database.CreateContext(TestDatabase.User("user-1"), Clock))
         {
             var service = Service(db);
             companyId = (await service.CreateAsync("user-1", Profile())).Value;
             token = (await service.InviteAsync(companyId, "user-1", "u2@example.jp", t => new MailContent("招待", $"/invitations/{t}"))).Value!;
         }
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var mail = await db.OutboxMessages.SingleAsync();
             Assert.Equal("u2@example.jp", mail.To);
             Assert.Contains(token, mail.BodyText);
             Assert.DoesNotContain(token, (await db.CompanyInvitations.SingleAsync()).TokenHash);
         }
-        await using (var db = _database.CreateContext(TestDatabase.User("user-3"), _clock))
+        await using (var db = Database.CreateContext(TestDatabase.User("user-3"), Clock))
         {
             var wrongPerson = await Service(db).AcceptInvitationAsync(token, "user-3", "u3@example.jp");
             Assert.Equal("Company.InvitationForSomeoneElse", wrongPerson.Errors[0].Code);
         }
-        await using (var db = _database.CreateContext(TestDatabase.User("user-2"), _clock))
+        await using (var db = Database.CreateContext(TestDatabase.User("user-2"), Clock))
         {
             Assert.True((await Service(db).AcceptInvitationAsync(token, "user-2", "U2@example.jp")).Succeeded);
             Assert.Equal(OutcomeStatus.NotFound, (await Service(db).AcceptInvitationAsync(token, "user-2", "u2@example.jp")).Status);
         }
-        await using var check = _database.CreateContext();
+        await using var check = Database.CreateContext();
         Assert.Equal(2, await check.CompanyMembers.CountAsync(m => m.CompanyId == companyId));
     }
 
     [Fact]
     public async Task An_invitation_expires_after_seven_days()
     {
-        await using var db = _database.CreateContext(TestDatabase.User("user-1"), _clock);
+        await using var db = Database.CreateContext(TestDatabase.User("user-1"), Clock);
         var service = Service(db);
         var companyId = (await service.CreateAsync("user-1", Profile())).Value;
         var token = (await service.InviteAsync(companyId, "user-1", "u2@example.jp", t => new MailContent("s", t))).Value!;
-        _clock.Advance(CompanyInvitation.ValidFor + TimeSpan.FromSeconds(1));
+        Clock.Advance(CompanyInvitation.ValidFor + TimeSpan.FromSeconds(1));
         Assert.Null(await service.FindOpenInvitationAsync(token));
         Assert.Equal(OutcomeStatus.NotFound, (await service.AcceptInvitationAsync(token, "user-2", "u2@example.jp")).Status);
     }
@@ -141,10 +133,10 @@ public class CompanyServiceTests : IAsyncLifetime
     [Fact]
     public async Task Ownership_moves_to_a_co_worker_and_the_owner_cannot_be_removed()
     {
-        await using var db = _database.CreateContext(TestDatabase.User("user-1"), _clock);
+        await using var db = Database.CreateContext(TestDatabase.User("user-1"), Clock);
         var service = Service(db);
         var companyId = (await service.CreateAsync("user-1", Profile())).Value;
-        db.CompanyMembers.Add(new CompanyMember { CompanyId = companyId, UserId = "user-2", JoinedAt = _clock.GetUtcNow().UtcDateTime });
+        db.CompanyMembers.Add(new CompanyMember { CompanyId = companyId, UserId = "user-2", JoinedAt = Clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
         var ownerId = await db.CompanyMembers.Where(m => m.UserId == "user-1").Select(m => m.Id).SingleAsync();
         var coWorkerId = await db.CompanyMembers.Where(m => m.UserId == "user-2").Select(m => m.Id).SingleAsync();
@@ -159,7 +151,7 @@ public class CompanyServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_search_pages_by_id_and_filters_on_municipality_industry_size_and_number()
     {
-        await using var db = _database.CreateContext(TestDatabase.User("user-1"), _clock);
+        await using var db = Database.CreateContext(TestDatabase.User("user-1"), Clock);
         var service = Service(db);
         var numbers = new[] { "8000020130001", "2000012010019", "4000020130001" };
         Assert.True((await service.CreateAsync("user-1", Profile(numbers[0]))).Succeeded);

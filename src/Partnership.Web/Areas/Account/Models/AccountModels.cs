@@ -54,19 +54,9 @@ public sealed class ResetPasswordModel
     public string? Token { get; set; }
 }
 
-public sealed class RegisterModel
+/// <summary>A new password typed twice, as registration and staff invitations ask for it.</summary>
+public class NewPasswordModel
 {
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(50, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Field.DisplayName")]
-    public string? DisplayName { get; set; }
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [EmailAddress(ErrorMessage = "Validation.Email")]
-    [StringLength(256, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Field.Email")]
-    public string? Email { get; set; }
-
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(128, ErrorMessage = "Validation.TooLong")]
     [DataType(DataType.Password)]
@@ -78,6 +68,20 @@ public sealed class RegisterModel
     [DataType(DataType.Password)]
     [Display(Name = "Field.ConfirmPassword")]
     public string? ConfirmPassword { get; set; }
+}
+
+public sealed class RegisterModel : NewPasswordModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(50, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.DisplayName")]
+    public string? DisplayName { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [EmailAddress(ErrorMessage = "Validation.Email")]
+    [StringLength(256, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Email")]
+    public string? Email { get; set; }
 
     [StringLength(2048)]
     public string? ReturnUrl { get; set; }

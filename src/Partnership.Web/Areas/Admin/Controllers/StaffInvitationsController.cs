@@ -1,29 +1,14 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Partnership.Infrastructure.Identity;
+using Partnership.Web.Areas.Account.Models;
 using Partnership.Web.Infrastructure;
 
 namespace Partnership.Web.Areas.Admin.Controllers;
 
-public sealed class StaffPasswordModel
-{
-    [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(128, ErrorMessage = "Validation.TooLong")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Field.Password")]
-    public string? Password { get; set; }
-
-    [Required(ErrorMessage = "Validation.Required")]
-    [Compare(nameof(Password), ErrorMessage = "Validation.PasswordMismatch")]
-    [DataType(DataType.Password)]
-    [Display(Name = "Field.ConfirmPassword")]
-    public string? ConfirmPassword { get; set; }
-}
-
-public sealed record StaffInvitationPage(string Token, StaffInvitation? Invitation, StaffPasswordModel Form);
+public sealed record StaffInvitationPage(string Token, StaffInvitation? Invitation, NewPasswordModel Form);
 
 /// <summary>The one-time link of a staff invitation: set a password, then two-factor sign-in.</summary>
 [Area("Admin")]
@@ -39,12 +24,12 @@ public sealed class StaffInvitationsController(StaffService staff, SignInManager
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
-        return View(new StaffInvitationPage(token, invitation, new StaffPasswordModel()));
+        return View(new StaffInvitationPage(token, invitation, new NewPasswordModel()));
     }
 
     [HttpPost("")]
     [EnableRateLimiting(RateLimits.Auth)]
-    public async Task<IActionResult> Accept(string token, StaffPasswordModel form, CancellationToken ct)
+    public async Task<IActionResult> Accept(string token, NewPasswordModel form, CancellationToken ct)
     {
         var invitation = token.Length > 100 ? null : await staff.FindOpenAsync(token, ct);
         if (invitation is null)
