@@ -20,18 +20,10 @@ public class AdminBootstrapTests
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddPortal();
         await using var app = builder.Build();
+        // The link is written to the writer given (the console in production); never swap Console.Out in
+        // tests, other tests log to it at the same time.
         var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        int exit;
-        try
-        {
-            exit = await AdminBootstrap.RunAsync(app, args);
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var exit = await AdminBootstrap.RunAsync(app, args, output);
 
         Assert.Equal(0, exit);
         Assert.Matches(@"^https://portal\.example\.jp/staff-invitations/[A-Za-z0-9_-]{43}\r?\n$", output.ToString());

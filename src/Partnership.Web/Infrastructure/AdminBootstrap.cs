@@ -13,8 +13,9 @@ public static class AdminBootstrap
 {
     public const string Command = "invite-admin";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? output = null)
     {
+        output ??= Console.Out;
         var email = Option(args, "--email");
         var name = Option(args, "--name") ?? email;
         if (string.IsNullOrWhiteSpace(email))
@@ -33,7 +34,7 @@ public static class AdminBootstrap
             return 1;
         }
         var baseUrl = (app.Configuration["Portal:PublicBaseUrl"] ?? "").TrimEnd('/');
-        Console.WriteLine($"{baseUrl}/staff-invitations/{outcome.Value}");
+        await output.WriteLineAsync($"{baseUrl}/staff-invitations/{outcome.Value}");
         return 0;
     }
 
