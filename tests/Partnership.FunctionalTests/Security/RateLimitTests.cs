@@ -23,7 +23,7 @@ public class RateLimitTests(LowLimitPortal portal) : IClassFixture<LowLimitPorta
             last = await client.PostFormAsync(page, action, [new("Email", $"limit{i}@example.jp")]);
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
-        Assert.Contains("アクセスが集中しています", await last.Content.ReadAsStringAsync());
+        Assert.Contains("短時間に多くの操作が行われました", await last.Content.ReadAsStringAsync());
         Assert.True(last.Headers.Contains("Retry-After"));
     }
 
