@@ -1,5 +1,4 @@
 using Partnership.Core.Common;
-using Partnership.Core.Companies;
 using Partnership.Infrastructure.Identity;
 
 namespace Partnership.Web.Infrastructure;
@@ -26,14 +25,15 @@ public static class AdminBootstrap
         await app.InitializeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
+        var localizer = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        var baseUrl = (app.Configuration["Portal:PublicBaseUrl"] ?? "").TrimEnd('/');
         var outcome = await staff.InviteAsync("command-line", new StaffInvite(email, name!, Roles.Administrator, null, null, null, false),
-            token => new MailContent("[Partnership Portal] Administrator account", $"/staff-invitations/{token}"));
+            token => StaffInviteMail.Create(localizer, name!, Roles.Administrator, $"{baseUrl}/staff-invitations/{token}"));
         if (!outcome.Succeeded)
         {
             Console.Error.WriteLine($"Not invited: {string.Join(", ", outcome.Errors.Select(e => e.Code))}");
             return 1;
         }
-        var baseUrl = (app.Configuration["Portal:PublicBaseUrl"] ?? "").TrimEnd('/');
         await output.WriteLineAsync($"{baseUrl}/staff-invitations/{outcome.Value}");
         return 0;
     }

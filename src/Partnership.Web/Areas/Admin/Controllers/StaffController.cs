@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
-using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
@@ -64,12 +63,7 @@ public sealed class StaffController(StaffService staff, AppDbContext db, PortalL
         {
             var outcome = await staff.InviteAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!,
                 new StaffInvite(invite.Email!, invite.DisplayName!, invite.Role!, invite.Bureau, invite.Division, invite.ChamberBranchCode, invite.IsManagementAdvisor),
-                token =>
-                {
-                    var mail = MailText.ForCulture(t, Languages.Japanese);
-                    var link = links.Absolute(HttpContext, $"/staff-invitations/{token}");
-                    return new MailContent(mail["Mail.StaffInvite.Subject"], mail["Mail.StaffInvite.Body", invite.DisplayName!, t[$"Role.{invite.Role}"].Value, link]);
-                }, ct);
+                token => StaffInviteMail.Create(t, invite.DisplayName!, invite.Role!, links.Absolute(HttpContext, $"/staff-invitations/{token}")), ct);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = t["Company.Invited", invite.Email!].Value;

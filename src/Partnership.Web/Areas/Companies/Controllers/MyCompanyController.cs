@@ -41,7 +41,7 @@ public sealed class MyCompanyController(
         {
             return RedirectToAction(nameof(Index));
         }
-        return View("Profile", new ProfileFormViewModel(new CompanyProfileModel { Prefecture = "東京都" }, await pages.ListsAsync(ct), "/company/new", IsNew: true));
+        return View("Profile", new ProfileFormViewModel(new CompanyProfileModel { Prefecture = Partnership.Core.Reference.Prefectures.Tokyo }, await pages.ListsAsync(ct), "/company/new", IsNew: true));
     }
 
     [HttpPost("new")]
@@ -115,7 +115,7 @@ public sealed class MyCompanyController(
     public async Task<IActionResult> Invite(InviteModel invite, CancellationToken ct)
     {
         var membership = await companies.MembershipAsync(UserId, ct);
-        var company = await OwnCompanyAsync(CompanyAccess.Owner, ct);
+        var company = await AuthorizedAsync(membership, CompanyAccess.Owner);
         if (membership is null || company is null)
         {
             return Forbid();
@@ -179,9 +179,11 @@ public sealed class MyCompanyController(
     }
 
     /// <summary>The user's own company, when the user may act on it as asked; otherwise null.</summary>
-    private async Task<Company?> OwnCompanyAsync(CompanyAccess access, CancellationToken ct)
+    private async Task<Company?> OwnCompanyAsync(CompanyAccess access, CancellationToken ct) =>
+        await AuthorizedAsync(await companies.MembershipAsync(UserId, ct), access);
+
+    private async Task<Company?> AuthorizedAsync(CompanyMember? membership, CompanyAccess access)
     {
-        var membership = await companies.MembershipAsync(UserId, ct);
         if (membership?.Company is not { } company)
         {
             return null;
