@@ -34,7 +34,13 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
+        services.AddScoped<Partnership.Core.Schemes.SchemeService>();
+        services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
+        services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
+        services.AddScoped<Partnership.Core.Schemes.SchemeExpiryService>();
+        services.AddScoped<Partnership.Core.Schemes.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
         services.AddScoped<CatalogSeeder>();
+        services.AddScoped<SchemeSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCompanySeeder>();
         services.AddScoped<IdentitySeeder>();

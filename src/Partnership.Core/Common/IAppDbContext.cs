@@ -5,6 +5,7 @@ using Partnership.Core.Catalog;
 using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
+using Partnership.Core.Schemes;
 
 namespace Partnership.Core.Common;
 
@@ -27,6 +28,12 @@ public interface IAppDbContext
     DbSet<ChamberBranch> ChamberBranches { get; }
     DbSet<MetroBureau> MetroBureaus { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Scheme> Schemes { get; }
+    DbSet<SchemeFormVersion> SchemeFormVersions { get; }
+    DbSet<SchemeEntry> SchemeEntries { get; }
+    DbSet<SchemeSubmission> SchemeSubmissions { get; }
+    DbSet<SchemeEntryEvent> SchemeEntryEvents { get; }
+    DbSet<SchemeProgressReport> SchemeProgressReports { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

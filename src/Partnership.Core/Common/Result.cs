@@ -1,7 +1,7 @@
 namespace Partnership.Core.Common;
 
 /// <summary>A refusal of one field (or of the whole request when Field is empty), by a message code the web layer localises.</summary>
-public sealed record FieldError(string Field, string Code);
+public sealed record FieldError(string Field, string Code, IReadOnlyList<string>? Args = null);
 
 public enum OutcomeStatus
 {

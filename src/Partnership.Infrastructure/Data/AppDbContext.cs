@@ -7,6 +7,7 @@ using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
+using Partnership.Core.Schemes;
 using Partnership.Infrastructure.Identity;
 
 namespace Partnership.Infrastructure.Data;
@@ -29,6 +30,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MetroBureau> MetroBureaus => Set<MetroBureau>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+    public DbSet<Scheme> Schemes => Set<Scheme>();
+    public DbSet<SchemeFormVersion> SchemeFormVersions => Set<SchemeFormVersion>();
+    public DbSet<SchemeEntry> SchemeEntries => Set<SchemeEntry>();
+    public DbSet<SchemeSubmission> SchemeSubmissions => Set<SchemeSubmission>();
+    public DbSet<SchemeEntryEvent> SchemeEntryEvents => Set<SchemeEntryEvent>();
+    public DbSet<SchemeProgressReport> SchemeProgressReports => Set<SchemeProgressReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

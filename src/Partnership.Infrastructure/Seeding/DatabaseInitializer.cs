@@ -9,7 +9,7 @@ namespace Partnership.Infrastructure.Seeding;
 /// catalog and roles, and demo accounts when asked. Seeding is idempotent and always runs.
 /// </summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, CatalogSeeder catalog, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies, ILogger<DatabaseInitializer> logger)
+    AppDbContext db, CatalogSeeder catalog, SchemeSeeder schemes, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(string? demoPassword, bool migrate = true, CancellationToken ct = default)
     {
@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(ct);
         }
         await catalog.SeedAsync(ct);
+        await schemes.SeedAsync(ct);
         await reference.SeedAsync(ct);
         await identity.SeedRolesAsync();
         if (demoPassword is not null)

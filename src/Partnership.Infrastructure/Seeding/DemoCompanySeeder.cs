@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Schemes;
 using Partnership.Infrastructure.Data;
 
 namespace Partnership.Infrastructure.Seeding;
@@ -23,6 +25,41 @@ public sealed class DemoCompanySeeder(AppDbContext db, TimeProvider clock)
             IndustryCode = "E", SmeCategory = SmeCategory.ManufacturingAndOther, CapitalYen = 500_000_000, RegularEmployees = 420,
             IsChamberMember = false, ContactName = "多摩 花子", ContactDepartment = "人事部",
         }, ct);
+        await AcceptedDeclarationAsync("company2@demo.example.jp", "WORKSTYLE-DECL", ct);
+    }
+
+    /// <summary>An accepted, listed declaration, so the public directory has an entry to show.</summary>
+    private async Task AcceptedDeclarationAsync(string ownerEmail, string schemeCode, CancellationToken ct)
+    {
+        var owner = await db.Users.SingleOrDefaultAsync(u => u.Email == ownerEmail, ct);
+        var member = owner is null ? null : await db.CompanyMembers.FirstOrDefaultAsync(m => m.UserId == owner.Id, ct);
+        var scheme = await db.Schemes.SingleOrDefaultAsync(s => s.Code == schemeCode, ct);
+        if (member is null || scheme is null || await db.SchemeEntries.AnyAsync(e => e.CompanyId == member.CompanyId, ct))
+        {
+            return;
+        }
+        var form = await db.SchemeFormVersions.Where(v => v.SchemeId == scheme.Id).OrderBy(v => v.Number).FirstAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var answers = new FormAnswers
+        {
+            ["commitments"] = ["hours", "leave", "flexible"],
+            ["target_years"] = ["3"],
+            ["target_overtime"] = ["15"],
+            ["target_leave_rate"] = ["70"],
+            ["actions"] = ["ノー残業デーを毎週水曜日に設け、年次有給休暇の計画的付与を導入します。"],
+        };
+        var number = $"{scheme.NumberPrefix}-{JapanTime.FiscalYearOf(now)}-00001";
+        var entry = new SchemeEntry
+        {
+            SchemeId = scheme.Id, CompanyId = member.CompanyId, Status = EntryStatus.Accepted, FormVersionId = form.Id, AnswersJson = answers.ToJson(),
+            LiveKey = SchemeEntry.LiveKeyFor(member.CompanyId, scheme.Id, renewal: false), Number = number, IssuedNumber = number,
+            SubmittedAt = now, FirstSubmittedAt = now, DecidedAt = now, ValidFrom = DateOnly.FromDateTime(JapanTime.ToJapan(now)), ListInDirectory = true,
+        };
+        entry.Submissions.Add(new SchemeSubmission { Sequence = 1, FormVersionId = form.Id, AnswersJson = entry.AnswersJson, SubmittedAt = now, SubmittedBy = member.UserId });
+        entry.Events.Add(new SchemeEntryEvent { At = now, Action = "submitted", Side = "company", UserId = member.UserId });
+        entry.Events.Add(new SchemeEntryEvent { At = now, Action = "accepted", Side = "metro" });
+        db.SchemeEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Number(string base12) => CorporateNumber.CheckDigit(base12).ToString(System.Globalization.CultureInfo.InvariantCulture) + base12;

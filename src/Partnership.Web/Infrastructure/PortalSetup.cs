@@ -58,6 +58,8 @@ public static class PortalSetup
         services.AddScoped<ICurrentUser, WebCurrentUser>();
         services.AddSingleton<PortalLinks>();
         services.AddScoped<Partnership.Web.Areas.Companies.Controllers.CompanyPages>();
+        services.AddScoped<Partnership.Web.Areas.Schemes.Controllers.SchemePages>();
+        services.AddSingleton<Partnership.Core.Schemes.ISchemeMail, SchemeMailComposer>();
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -136,6 +138,9 @@ public static class PortalSetup
         services.AddHostedService(sp => new OutboxSender(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>(),
             TimeSpan.FromSeconds(configuration.GetValue("Mail:PollSeconds", 5))));
+        services.AddHostedService(sp => new SchemeExpiryWorker(
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchemeExpiryWorker>>(),
+            TimeSpan.FromMinutes(configuration.GetValue("Schemes:ExpiryCheckMinutes", 60))));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         // Behind a TLS-terminating proxy Kestrel has no HTTPS address to find the port from: name it.
@@ -198,6 +203,7 @@ public static class PortalSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCatalogApi();
+        app.MapDirectoryApi();
         app.MapControllers();
         // An address nobody mapped is a 404 page for everyone, not a redirect to sign-in.
         app.MapFallback(context =>

@@ -93,6 +93,29 @@ public static class EndpointTable
 
     private static FormField Text(string name, string valid) => new(name, FieldKind.Text, _ => valid);
 
+    /// <summary>The telework-rule form, deliberately without the compulsory "leader" commitment: it stays a draft.</summary>
+    private static readonly FormField[] TeleworkRuleFields =
+    [
+        Text("a_rules", "rules"), Text("a_leader_name", "東京 花子"), Text("a_leader_title", "総務部長"),
+        new("a_telework_days", FieldKind.Number, _ => "3"), Text("a_rules_summary", "週3日までテレワークを認めます。"),
+        new("version", FieldKind.Guid, s => s.EntryVersion(s.DraftEntryId)),
+    ];
+
+    private static readonly string[] FamilyOptions = ["childcare", "care", "treatment", "fertility", "return"];
+
+    /// <summary>The officials' revision of the family-and-work registration form, every question and option as shown.</summary>
+    private static readonly FormField[] FamilyFormFields =
+    [
+        new("CurrentVersion", FieldKind.Number, s => s.CurrentFormVersion("LWB-FAMILY").ToString()),
+        Text("Fields[0].Key", "measures"), Text("Fields[0].Ja", "実施している両立支援の取組"), Text("Fields[0].En", "Support for balancing family and work"), Text("Fields[0].Required", "true"),
+        .. FamilyOptions.SelectMany((code, j) => new[]
+        {
+            Text($"Fields[0].Options[{j}].Code", code), Text($"Fields[0].Options[{j}].Ja", $"取組{j + 1}"), Text($"Fields[0].Options[{j}].En", $"Measure {j + 1}"),
+        }),
+        Text("Fields[1].Key", "contact"), Text("Fields[1].Ja", "社内の相談窓口（担当部署）"), Text("Fields[1].En", "In-house contact point"), Text("Fields[1].Required", "true"),
+        Text("Fields[2].Key", "description"), Text("Fields[2].Ja", "取組の内容"), Text("Fields[2].En", "What the company does"), Text("Fields[2].Required", "true"),
+    ];
+
     public static readonly IReadOnlyList<EndpointRule> Rules =
     [
         // Public pages and open data
@@ -157,6 +180,35 @@ public static class EndpointTable
         Read("GET", "/invitations/{token}", Caller.Anyone, _ => "/invitations/no-such-token", status: 404),
         Change("POST", "/invitations/{token}/accept", Caller.Company, [], _ => "/invitations/no-such-token/accept", allowedStatus: 404),
 
+        // Schemes: the company's own entries (IDOR probes: another company's user gets 404)
+        Read("GET", "/company/schemes", Caller.Company),
+        Change("POST", "/company/schemes/{code}/start", Caller.Company, [], _ => "/company/schemes/SMOOTHBIZ/start"),
+        Read("GET", "/company/schemes/entries/{id:int}", Caller.OwningCompany, s => $"/company/schemes/entries/{s.DraftEntryId}"),
+        Change("POST", "/company/schemes/entries/{id:int}/autosave", Caller.OwningCompany, TeleworkRuleFields, s => $"/company/schemes/entries/{s.DraftEntryId}/autosave"),
+        Change("POST", "/company/schemes/entries/{id:int}/save", Caller.OwningCompany, TeleworkRuleFields, s => $"/company/schemes/entries/{s.DraftEntryId}/save"),
+        Change("POST", "/company/schemes/entries/{id:int}/submit", Caller.OwningCompany, [.. TeleworkRuleFields, Text("listInDirectory", "true")],
+            s => $"/company/schemes/entries/{s.DraftEntryId}/submit"),
+        Change("POST", "/company/schemes/entries/{id:int}/directory", Caller.OwningCompany,
+            [new("version", FieldKind.Guid, s => s.EntryVersion(s.AcceptedEntryId)), Text("listInDirectory", "false")], s => $"/company/schemes/entries/{s.AcceptedEntryId}/directory"),
+        Change("POST", "/company/schemes/entries/{id:int}/renew", Caller.OwningCompany, [], s => $"/company/schemes/entries/{s.AcceptedEntryId}/renew"),
+        Change("POST", "/company/schemes/entries/{id:int}/progress", Caller.OwningCompany,
+            [new("asOf", FieldKind.Date, _ => DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd")), new("a_target_managers", FieldKind.Number, _ => "12.5"), Text("note", "研修を1回実施しました。")],
+            s => $"/company/schemes/entries/{s.AcceptedEntryId}/progress"),
+        Read("GET", "/company/schemes/entries/{id:int}/certificate", Caller.OwningCompany, s => $"/company/schemes/entries/{s.AcceptedEntryId}/certificate"),
+        Change("POST", "/company/schemes/entries/{id:int}/withdraw", Caller.OwningCompany,
+            [new("version", FieldKind.Guid, s => s.EntryVersion(s.DraftEntryId))], s => $"/company/schemes/entries/{s.DraftEntryId}/withdraw"),
+        // Schemes: Metro's review and forms; the public directory
+        Read("GET", "/schemes/review", Caller.Metro, _ => "/schemes/review?status=all&area=WOMEN&municipality=131041&from=2026-04-01&to=2027-03-31"),
+        Read("GET", "/schemes/review/{id:int}", Caller.Metro, s => $"/schemes/review/{s.AcceptedEntryId}"),
+        Change("POST", "/schemes/review/{id:int}/decide", Caller.Metro,
+            [new("decision", FieldKind.Enum, _ => "Return"), Text("reason", "目標値の根拠を記入してください。"), new("version", FieldKind.Guid, s => s.EntryVersion(s.AcceptedEntryId))],
+            s => $"/schemes/review/{s.AcceptedEntryId}/decide"),
+        Read("GET", "/schemes/forms", Caller.Metro),
+        Read("GET", "/schemes/forms/{code}", Caller.Metro, _ => "/schemes/forms/LWB-FAMILY"),
+        Change("POST", "/schemes/forms/{code}", Caller.Metro, FamilyFormFields, _ => "/schemes/forms/LWB-FAMILY"),
+        Read("GET", "/directory", Caller.Anyone, _ => "/directory?scheme=WOMEN-PLAN&area=WOMEN&municipality=131041&industry=I&q=%E3%83%87%E3%83%A2"),
+        Read("GET", "/api/v1/directory", Caller.Anyone, _ => "/api/v1/directory?scheme=WOMEN-PLAN&format=csv"),
+        Read("GET", "/api/v1/schemes", Caller.Anyone),
         // Staff: companies by id (IDOR probes with another company's user)
         Read("GET", "/companies", Caller.Staff),
         Read("GET", "/companies/{id:int}", Caller.OwningCompanyOrStaff, s => $"/companies/{s.CompanyId}"),

@@ -5,8 +5,14 @@ using Partnership.TestKit;
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>Real seeded records to fill route parameters and forms with.</summary>
-public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId)
+public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, int draftEntryId, int acceptedEntryId)
 {
+    /// <summary>A draft of the sample company (telework rule), made fresh for each test that loads the samples.</summary>
+    public int DraftEntryId { get; } = draftEntryId;
+
+    /// <summary>An accepted action plan of the sample company, with progress reports and a certificate.</summary>
+    public int AcceptedEntryId { get; } = acceptedEntryId;
+
     public int MeasureId { get; } = measureId;
 
     /// <summary>The demo company owned by the Company principal.</summary>
@@ -49,7 +55,8 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
             }
             staffUserId = expert.Id;
         }
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId);
+        var (draft, accepted) = await SchemeSamples.EnsureAsync(portal, owner.CompanyId);
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, draft, accepted);
     }
 
     public string CompanyVersionOf(int companyId) =>
@@ -58,6 +65,13 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
     /// <summary>The measure's current version, read at the moment of the request (it changes with every edit).</summary>
     public string MeasureVersion() =>
         portal.WithDbAsync(db => db.Measures.Where(m => m.Id == MeasureId).Select(m => m.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
+
+    /// <summary>A scheme entry's current version, read at the moment of the request.</summary>
+    public string EntryVersion(int entryId) =>
+        portal.WithDbAsync(db => db.SchemeEntries.Where(e => e.Id == entryId).Select(e => e.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
+
+    public int CurrentFormVersion(string schemeCode) =>
+        portal.WithDbAsync(db => db.SchemeFormVersions.Where(v => v.Scheme!.Code == schemeCode).MaxAsync(v => v.Number)).GetAwaiter().GetResult();
 
     public int LatestFiscalYear() =>
         portal.WithDbAsync(db => db.PartnershipPlans.MaxAsync(p => p.FiscalYear)).GetAwaiter().GetResult();

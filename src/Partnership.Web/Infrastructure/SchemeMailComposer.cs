@@ -1,0 +1,51 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Companies;
+using Partnership.Core.Schemes;
+
+namespace Partnership.Web.Infrastructure;
+
+/// <summary>Scheme mails from the resources, in the recipient's language, with a link to the entry.</summary>
+public sealed class SchemeMailComposer(IStringLocalizer<SharedResource> localizer, IConfiguration configuration) : ISchemeMail
+{
+    public MailContent Compose(SchemeMailKind kind, SchemeMailFacts facts, string culture)
+    {
+        var text = MailText.ForCulture(localizer, culture);
+        var ja = culture == Languages.Japanese || !Languages.Supported.Contains(culture);
+        var scheme = ja ? facts.SchemeJa : facts.SchemeEn;
+        var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var link = $"{baseUrl}/company/schemes/entries/{facts.EntryId.ToString(CultureInfo.InvariantCulture)}";
+        var until = facts.ValidUntil is { } day
+            ? (ja ? day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
+            : "";
+        var subject = text[$"SchemeMail.{kind}.Subject", scheme];
+        var body = text[$"SchemeMail.{kind}.Body", facts.CompanyName, scheme, facts.Number ?? "", facts.Reason ?? "", until, link];
+        return new MailContent(subject, body);
+    }
+}
+
+/// <summary>Runs the daily expiry work (reminders and expiry of scheme entries) on a timer.</summary>
+public sealed class SchemeExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SchemeExpiryWorker> logger, TimeSpan interval) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<SchemeExpiryService>().RunAsync(stoppingToken);
+                if (result.Reminded + result.Expired > 0)
+                {
+                    logger.LogInformation("Scheme expiry: {Reminded} reminded, {Expired} expired", result.Reminded, result.Expired);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The scheme expiry run failed; it tries again on the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
