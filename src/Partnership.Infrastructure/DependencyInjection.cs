@@ -41,6 +41,9 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Schemes.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
+        services.AddScoped<SubsidySeeder>();
+        services.AddScoped<Partnership.Core.Subsidies.SubsidyService>();
+        services.AddScoped<Partnership.Core.Subsidies.SubsidyReviewService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCompanySeeder>();
         services.AddScoped<IdentitySeeder>();

@@ -6,6 +6,7 @@ using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
+using Partnership.Core.Subsidies;
 
 namespace Partnership.Core.Common;
 
@@ -34,6 +35,14 @@ public interface IAppDbContext
     DbSet<SchemeSubmission> SchemeSubmissions { get; }
     DbSet<SchemeEntryEvent> SchemeEntryEvents { get; }
     DbSet<SchemeProgressReport> SchemeProgressReports { get; }
+    DbSet<SubsidyProgram> SubsidyPrograms { get; }
+    DbSet<SubsidyWindow> SubsidyWindows { get; }
+    DbSet<SubsidyApplication> SubsidyApplications { get; }
+    DbSet<SubsidyDocument> SubsidyDocuments { get; }
+    DbSet<SubsidyEvent> SubsidyEvents { get; }
+
+    /// <summary>Transactions for the few commands that combine conditional updates (the subsidy budget).</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

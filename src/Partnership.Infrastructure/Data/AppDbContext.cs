@@ -8,6 +8,7 @@ using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
+using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Identity;
 
 namespace Partnership.Infrastructure.Data;
@@ -36,6 +37,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SchemeSubmission> SchemeSubmissions => Set<SchemeSubmission>();
     public DbSet<SchemeEntryEvent> SchemeEntryEvents => Set<SchemeEntryEvent>();
     public DbSet<SchemeProgressReport> SchemeProgressReports => Set<SchemeProgressReport>();
+    public DbSet<SubsidyProgram> SubsidyPrograms => Set<SubsidyProgram>();
+    public DbSet<SubsidyWindow> SubsidyWindows => Set<SubsidyWindow>();
+    public DbSet<SubsidyApplication> SubsidyApplications => Set<SubsidyApplication>();
+    public DbSet<SubsidyDocument> SubsidyDocuments => Set<SubsidyDocument>();
+    public DbSet<SubsidyEvent> SubsidyEvents => Set<SubsidyEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

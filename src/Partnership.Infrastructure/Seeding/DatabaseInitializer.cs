@@ -9,7 +9,7 @@ namespace Partnership.Infrastructure.Seeding;
 /// catalog and roles, and demo accounts when asked. Seeding is idempotent and always runs.
 /// </summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, CatalogSeeder catalog, SchemeSeeder schemes, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies, ILogger<DatabaseInitializer> logger)
+    AppDbContext db, CatalogSeeder catalog, SchemeSeeder schemes, SubsidySeeder subsidies, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(string? demoPassword, bool migrate = true, CancellationToken ct = default)
     {
@@ -24,12 +24,14 @@ public sealed class DatabaseInitializer(
         }
         await catalog.SeedAsync(ct);
         await schemes.SeedAsync(ct);
+        await subsidies.SeedAsync(ct);
         await reference.SeedAsync(ct);
         await identity.SeedRolesAsync();
         if (demoPassword is not null)
         {
             await identity.SeedDemoAccountsAsync(demoPassword);
             await demoCompanies.SeedAsync(ct);
+            await subsidies.SeedDemoWindowAsync(ct);
         }
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }

@@ -17,6 +17,7 @@ public static class Policies
     public const string CompanyMember = nameof(CompanyMember);
     public const string CompanyOwner = nameof(CompanyOwner);
     public const string ReviewSchemes = nameof(ReviewSchemes);
+    public const string ManageSubsidies = nameof(ManageSubsidies);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -26,6 +27,7 @@ public static class Policies
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(ViewCompanies, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         .AddPolicy(ReviewSchemes, p => p.RequireRole(Roles.MetroOfficial))
+        .AddPolicy(ManageSubsidies, p => p.RequireRole(Roles.MetroOfficial))
         .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.Administrator, Roles.MetroOfficial))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))

@@ -60,6 +60,10 @@ public static class PortalSetup
         services.AddScoped<Partnership.Web.Areas.Companies.Controllers.CompanyPages>();
         services.AddScoped<Partnership.Web.Areas.Schemes.Controllers.SchemePages>();
         services.AddSingleton<Partnership.Core.Schemes.ISchemeMail, SchemeMailComposer>();
+        services.AddSingleton<Partnership.Core.Subsidies.ISubsidyMail, SubsidyMailComposer>();
+        // Uploaded documents outside the web root; every node must reach the same folder (docs/operations.md).
+        services.AddSingleton<Partnership.Core.Subsidies.IDocumentStore>(new Partnership.Infrastructure.Documents.FileDocumentStore(
+            configuration["Documents:Path"] is { Length: > 0 } documents ? documents : Path.Combine(dataDirectory, "documents")));
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
@@ -204,6 +208,7 @@ public static class PortalSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapCatalogApi();
         app.MapDirectoryApi();
+        app.MapSubsidyApi();
         app.MapControllers();
         // An address nobody mapped is a 404 page for everyone, not a redirect to sign-in.
         app.MapFallback(context =>

@@ -1,10 +1,10 @@
-// Saves a scheme form as it is typed, so nothing is lost when a session ends or the browser closes.
+// Saves a form (a scheme entry, a subsidy application) as it is typed, so nothing is lost when a session ends or the browser closes.
 // The server answers each save with the entry's new version; a save that fails is kept in this browser
 // (localStorage) and put back into the form the next time the page opens, if the entry has not changed since.
 (function () {
     "use strict";
-    var form = document.getElementById("scheme-form");
-    if (!form || !form.dataset.autosave) {
+    var form = document.querySelector("form[data-autosave]");
+    if (!form) {
         return;
     }
     var url = form.dataset.autosave;
@@ -24,7 +24,7 @@
     function backup() {
         var values = [];
         new FormData(form).forEach(function (value, key) {
-            if (key.indexOf("a_") === 0 || key === "listInDirectory") {
+            if (key !== "version" && key !== "__RequestVerificationToken") {
                 values.push([key, value]);
             }
         });
@@ -56,6 +56,11 @@
                         return;
                     }
                     version.value = result.version;
+                    // A subsidy application: the amount the server computed from what was typed.
+                    if (result.amount !== undefined) {
+                        document.getElementById("computed-eligible").textContent = result.eligible;
+                        document.getElementById("computed-amount").textContent = result.amount;
+                    }
                     localStorage.removeItem(backupKey);
                     show(result.message, false);
                 });
@@ -92,9 +97,7 @@
             return;
         }
         form.querySelectorAll("input[type=checkbox], input[type=radio]").forEach(function (input) {
-            if (input.name.indexOf("a_") === 0 || input.name === "listInDirectory") {
-                input.checked = false;
-            }
+            input.checked = false;
         });
         saved.values.forEach(function (pair) {
             var fields = form.querySelectorAll("[name='" + pair[0].replace(/'/g, "") + "']");

@@ -1,0 +1,40 @@
+namespace Partnership.Core.Subsidies;
+
+/// <summary>
+/// Where uploaded documents' bytes live, outside the web root. Saving returns only once the bytes are on
+/// disk; the database row that points at them is written after, so an acknowledged upload is never lost.
+/// </summary>
+public interface IDocumentStore
+{
+    Task<string> SaveAsync(Stream content, CancellationToken ct = default);
+
+    Stream OpenRead(string key);
+
+    void Delete(string key);
+}
+
+/// <summary>What a file is, judged by its first bytes, never by its name.</summary>
+public static class DocumentContent
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    private static readonly (string ContentType, byte[] Magic)[] Known =
+    [
+        ("application/pdf", "%PDF-"u8.ToArray()),
+        ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        ("image/jpeg", [0xFF, 0xD8, 0xFF]),
+    ];
+
+    /// <summary>The content type for a PDF, PNG or JPEG; null for anything else (an executable renamed .pdf included).</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head)
+    {
+        foreach (var (type, magic) in Known)
+        {
+            if (head.Length >= magic.Length && head[..magic.Length].SequenceEqual(magic))
+            {
+                return type;
+            }
+        }
+        return null;
+    }
+}

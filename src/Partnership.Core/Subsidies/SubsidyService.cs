@@ -1,0 +1,578 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
+using Partnership.Core.Companies;
+using Partnership.Core.Mail;
+using Partnership.Core.Schemes;
+
+namespace Partnership.Core.Subsidies;
+
+public sealed record ExpenseInput(string? Description, string? Quantity, string? UnitPrice);
+
+/// <summary>The eligibility of a company for a window, rule by rule.</summary>
+public sealed record EligibilityResult(SubsidyWindow Window, IReadOnlyList<EligibilityCheck> Checks)
+{
+    public bool Eligible => Checks.All(c => c.Passed);
+}
+
+public enum SubsidyMailKind
+{
+    Received,
+    Waitlisted,
+    Promoted,
+    Returned,
+    Granted,
+    NotGranted,
+    Withdrawn,
+    Confirmed,
+    Paid,
+}
+
+public sealed record SubsidyMailFacts(string ProgramJa, string ProgramEn, int ApplicationId, string CompanyName, string? Receipt, long AmountYen, string? Reason);
+
+public interface ISubsidyMail
+{
+    MailContent Compose(SubsidyMailKind kind, SubsidyMailFacts facts, string culture);
+}
+
+/// <summary>
+/// The company's side of subsidies: eligibility, the draft with its expenses and documents, the
+/// first-come-first-served submission that reserves budget atomically, withdrawal, the result report.
+/// See docs/adr/0016-subsidy-budget-and-receipts.md.
+/// </summary>
+public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsidyMail mail, ICompanyRecipients recipients, IDocumentStore store, TimeProvider clock)
+{
+    public const int ReportMaxLength = 2000;
+
+    public Task<List<SubsidyWindow>> WindowsAsync(CancellationToken ct = default) =>
+        db.SubsidyWindows.AsNoTracking().Include(w => w.Program).OrderByDescending(w => w.OpensAt).ThenBy(w => w.Program!.Order).ToListAsync(ct);
+
+    public Task<SubsidyWindow?> WindowAsync(int id, CancellationToken ct = default) =>
+        db.SubsidyWindows.AsNoTracking().Include(w => w.Program).SingleOrDefaultAsync(w => w.Id == id, ct);
+
+    public async Task<EligibilityResult?> EligibilityAsync(int windowId, Company company, CancellationToken ct = default)
+    {
+        var window = await WindowAsync(windowId, ct);
+        if (window is null)
+        {
+            return null;
+        }
+        var holds = window.PrerequisiteSchemeCode is { } code && await HoldsSchemeAsync(company.Id, code, ct);
+        return new EligibilityResult(window, SubsidyRules.Eligibility(window, company, holds));
+    }
+
+    private async Task<bool> HoldsSchemeAsync(int companyId, string schemeCode, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
+        return await db.SchemeEntries.AnyAsync(e => e.CompanyId == companyId && e.Scheme!.Code == schemeCode && e.Status == EntryStatus.Accepted
+            && e.ValidFrom <= today && (e.ValidUntil == null || e.ValidUntil >= today), ct);
+    }
+
+    /// <summary>Opens the company's application to a window (one per company and window), after the eligibility check.</summary>
+    public async Task<Outcome<int>> StartAsync(int windowId, Company company, Actor actor, CancellationToken ct = default)
+    {
+        var eligibility = await EligibilityAsync(windowId, company, ct);
+        if (eligibility is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        var liveKey = SubsidyApplication.LiveKeyFor(company.Id, windowId);
+        if (await db.SubsidyApplications.AsNoTracking().FirstOrDefaultAsync(a => a.LiveKey == liveKey, ct) is { } existing)
+        {
+            return Outcome<int>.Ok(existing.Id);
+        }
+        if (!eligibility.Eligible)
+        {
+            return Outcome<int>.Conflict("Subsidy.NotEligible");
+        }
+        if (eligibility.Window.StateAt(clock.GetUtcNow().UtcDateTime) is WindowState.Closed)
+        {
+            return Outcome<int>.Conflict("Subsidy.WindowClosed");
+        }
+        var application = new SubsidyApplication
+        {
+            WindowId = windowId, CompanyId = company.Id, Status = ApplicationStatus.Draft, LiveKey = liveKey, DraftSavedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        application.Events.Add(Event("started", "company", actor, null));
+        db.SubsidyApplications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(application).State = EntityState.Detached;
+            return Outcome<int>.Ok((await db.SubsidyApplications.AsNoTracking().FirstAsync(a => a.LiveKey == liveKey, ct)).Id);
+        }
+        return Outcome<int>.Ok(application.Id);
+    }
+
+    public Task<SubsidyApplication?> MineAsync(int windowId, int companyId, CancellationToken ct = default) =>
+        db.SubsidyApplications.AsNoTracking().Where(a => a.WindowId == windowId && a.CompanyId == companyId).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+
+    public Task<SubsidyApplication?> FindAsync(int id, int companyId, CancellationToken ct = default) =>
+        Full().SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+
+    internal IQueryable<SubsidyApplication> Full() => db.SubsidyApplications.AsNoTracking()
+        .Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company)
+        .Include(a => a.Documents.OrderBy(d => d.Id)).Include(a => a.Events.OrderBy(e => e.Id)).AsSplitQuery();
+
+    /// <summary>Reads and checks the expense lines; blank lines are ignored.</summary>
+    public static (List<ExpenseItem> Items, List<FieldError> Errors) ParseExpenses(IReadOnlyList<ExpenseInput> input)
+    {
+        var items = new List<ExpenseItem>();
+        var errors = new List<FieldError>();
+        for (var i = 0; i < input.Count; i++)
+        {
+            var line = input[i];
+            var description = (line.Description ?? "").Trim();
+            var quantityText = JapaneseInput.NormalizeDigits(line.Quantity).Replace(",", "", StringComparison.Ordinal);
+            var priceText = JapaneseInput.NormalizeDigits(line.UnitPrice).Replace(",", "", StringComparison.Ordinal);
+            if (description.Length == 0 && quantityText.Length == 0 && priceText.Length == 0)
+            {
+                continue;
+            }
+            var prefix = $"Items[{i}].";
+            var row = (i + 1).ToString(CultureInfo.InvariantCulture);
+            if (description.Length == 0)
+            {
+                errors.Add(new FieldError(prefix + "Description", "Subsidy.DescriptionRequired", [row]));
+            }
+            else if (description.Length > SubsidyRules.MaxDescriptionLength || TextRules.Check(description) != TextRules.Problem.None)
+            {
+                errors.Add(new FieldError(prefix + "Description", "Subsidy.DescriptionInvalid", [row]));
+            }
+            if (!int.TryParse(quantityText, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity < 1 || quantity > SubsidyRules.MaxQuantity)
+            {
+                errors.Add(new FieldError(prefix + "Quantity", "Subsidy.QuantityInvalid", [row]));
+            }
+            if (!long.TryParse(priceText, NumberStyles.None, CultureInfo.InvariantCulture, out var price) || price < 1 || price > SubsidyRules.MaxUnitPriceYen)
+            {
+                errors.Add(new FieldError(prefix + "UnitPrice", "Subsidy.UnitPriceInvalid", [row]));
+            }
+            if (errors.Count == 0)
+            {
+                items.Add(new ExpenseItem(description, quantity, price));
+            }
+        }
+        if (items.Count > SubsidyRules.MaxItems)
+        {
+            errors.Add(new FieldError("", "Subsidy.TooManyItems"));
+        }
+        return (items, errors);
+    }
+
+    /// <summary>Saves the expense lines as typed and returns the amount the server computes from them.</summary>
+    public async Task<Outcome<SubsidyApplication>> SaveDraftAsync(int id, int companyId, IReadOnlyList<ExpenseInput> input, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var application = await db.SubsidyApplications.Include(a => a.Window).SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        if (application is null)
+        {
+            return Outcome<SubsidyApplication>.NotFound();
+        }
+        if (!SubsidyRules.Can(application.Status, SubsidyAction.Edit))
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.NotEditable");
+        }
+        if (application.Version != expectedVersion)
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.ChangedElsewhere");
+        }
+        var (items, errors) = ParseExpenses(input);
+        if (errors.Count > 0)
+        {
+            return Outcome<SubsidyApplication>.Invalid(errors);
+        }
+        Compute(application, items);
+        application.DraftSavedAt = clock.GetUtcNow().UtcDateTime;
+        return await SaveAsync(application, expectedVersion, ct);
+    }
+
+    private static void Compute(SubsidyApplication application, IReadOnlyList<ExpenseItem> items)
+    {
+        var window = application.Window!;
+        application.Expenses = items;
+        application.EligibleExpensesYen = items.Sum(i => i.TotalYen);
+        application.RequestedYen = SubsidyRules.Amount(application.EligibleExpensesYen, window.RateNumerator, window.RateDenominator, window.CapYen);
+    }
+
+    /// <summary>
+    /// Adds a document (PDF, JPEG or PNG up to 10 MB, judged by its content). The bytes are stored and on disk
+    /// before the row is written; if the row cannot be written the bytes are removed.
+    /// </summary>
+    public async Task<Outcome<SubsidyDocument>> AddDocumentAsync(int id, int companyId, string requirementCode, string fileName, Stream content, Actor actor, CancellationToken ct = default)
+    {
+        var application = await db.SubsidyApplications.Include(a => a.Window).SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        if (application is null)
+        {
+            return Outcome<SubsidyDocument>.NotFound();
+        }
+        var stage = application.Status == ApplicationStatus.Granted ? DocumentStage.Report : DocumentStage.Application;
+        if (stage == DocumentStage.Application && !SubsidyRules.Can(application.Status, SubsidyAction.Edit))
+        {
+            return Outcome<SubsidyDocument>.Conflict("Subsidy.NotEditable");
+        }
+        var allowed = stage == DocumentStage.Report ? ["report"] : application.Window!.RequiredDocuments.Select(d => d.Code).ToList();
+        if (!allowed.Contains(requirementCode))
+        {
+            return Outcome<SubsidyDocument>.Invalid("Requirement", "Subsidy.DocumentKindUnknown");
+        }
+        fileName = Path.GetFileName((fileName ?? "").Trim());
+        if (fileName.Length is 0 or > 200 || TextRules.Check(fileName) != TextRules.Problem.None)
+        {
+            fileName = "document";
+        }
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        if (buffer.Length == 0)
+        {
+            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentEmpty");
+        }
+        if (buffer.Length > DocumentContent.MaxBytes)
+        {
+            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentTooLarge");
+        }
+        var type = DocumentContent.Sniff(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length)));
+        if (type is null)
+        {
+            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentType");
+        }
+        buffer.Position = 0;
+        var hash = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        buffer.Position = 0;
+        var key = await store.SaveAsync(buffer, ct);
+        var document = new SubsidyDocument
+        {
+            Stage = stage, RequirementCode = requirementCode, FileName = fileName, ContentType = type, SizeBytes = buffer.Length, Sha256 = hash,
+            StorageKey = key, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserId,
+        };
+        application.Documents.Add(document);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            store.Delete(key);
+            throw;
+        }
+        return Outcome<SubsidyDocument>.Ok(document);
+    }
+
+    public async Task<(SubsidyDocument Document, Stream Content)?> OpenDocumentAsync(int applicationId, int documentId, int? companyId, CancellationToken ct = default)
+    {
+        var document = await db.SubsidyDocuments.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId && (companyId == null || d.Application!.CompanyId == companyId), ct);
+        return document is null ? null : (document, store.OpenRead(document.StorageKey));
+    }
+
+    public async Task<Outcome<int>> RemoveDocumentAsync(int applicationId, int documentId, int companyId, CancellationToken ct = default)
+    {
+        var document = await db.SubsidyDocuments.Include(d => d.Application)
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.ApplicationId == applicationId && d.Application!.CompanyId == companyId, ct);
+        if (document is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (document.Stage == DocumentStage.Application && !SubsidyRules.Can(document.Application!.Status, SubsidyAction.Edit))
+        {
+            return Outcome<int>.Conflict("Subsidy.NotEditable");
+        }
+        db.SubsidyDocuments.Remove(document);
+        await db.SaveChangesAsync(ct);
+        store.Delete(document.StorageKey);
+        return Outcome<int>.Ok(documentId);
+    }
+
+    /// <summary>
+    /// Submits. The first submission takes a receipt number (gapless per window, in the order the database
+    /// accepted them) and, first come first served, reserves its amount from the budget in the same
+    /// transaction by a conditional update that cannot overspend. A second submission of the same
+    /// application (double click, retry, second tab) returns the first receipt and changes nothing.
+    /// </summary>
+    public async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, Actor actor, CancellationToken ct = default)
+    {
+        var application = await Full().SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        if (application is null)
+        {
+            return Outcome<SubsidyApplication>.NotFound();
+        }
+        if (application.Status == ApplicationStatus.Returned)
+        {
+            return await ResubmitAsync(application, actor, ct);
+        }
+        if (application.ReceiptNumber is not null)
+        {
+            return Outcome<SubsidyApplication>.Ok(application);
+        }
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
+        }
+        var window = application.Window!;
+        var state = window.StateAt(clock.GetUtcNow().UtcDateTime);
+        if (state is WindowState.Upcoming or WindowState.Closed)
+        {
+            return Outcome<SubsidyApplication>.Conflict(state == WindowState.Upcoming ? "Subsidy.WindowNotYetOpen" : "Subsidy.WindowClosed");
+        }
+        var errors = await CompletenessAsync(application, ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<SubsidyApplication>.Invalid(errors);
+        }
+        var amount = application.RequestedYen;
+        if (window.Allotment == Allotment.FirstCome && !window.WaitingList && window.RemainingYen < amount)
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Claim the application first: of two submissions of one application, only one gets past here.
+        var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Status == ApplicationStatus.Draft && a.ReceiptNumber == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            var current = await Full().SingleAsync(a => a.Id == id, ct);
+            return current.ReceiptNumber is not null ? Outcome<SubsidyApplication>.Ok(current) : Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
+        }
+        var status = ApplicationStatus.Submitted;
+        long held = 0;
+        var windowId = window.Id;
+        if (window.Allotment == Allotment.FirstCome)
+        {
+            var reserved = await db.SubsidyWindows.Where(w => w.Id == windowId && w.ReservedYen + amount <= w.BudgetYen)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ReservedYen, w => w.ReservedYen + amount).SetProperty(w => w.LastReceiptSeq, w => w.LastReceiptSeq + 1), ct);
+            if (reserved == 1)
+            {
+                held = amount;
+            }
+            else if (window.WaitingList)
+            {
+                status = ApplicationStatus.Waitlisted;
+                await NextSeqAsync(windowId, ct);
+            }
+            else
+            {
+                await transaction.RollbackAsync(ct);
+                return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
+            }
+        }
+        else
+        {
+            await NextSeqAsync(windowId, ct);
+        }
+        var seq = await db.SubsidyWindows.Where(w => w.Id == windowId).Select(w => w.LastReceiptSeq).SingleAsync(ct);
+        var receipt = window.ReceiptPrefix + seq.ToString("D6", CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.SubsidyApplications.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Status, status).SetProperty(a => a.ReceiptSeq, seq).SetProperty(a => a.ReceiptNumber, receipt)
+            .SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.HeldYen, held).SetProperty(a => a.Version, Guid.NewGuid()), ct);
+        application.Status = status;
+        application.ReceiptNumber = receipt;
+        application.ReceiptSeq = seq;
+        application.SubmittedAt = now;
+        application.HeldYen = held;
+        db.SubsidyEvents.Add(NewEvent(id, status == ApplicationStatus.Waitlisted ? "waitlisted" : "submitted", "company", actor, receipt));
+        await MailAsync(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Outcome<SubsidyApplication>.Ok(application);
+    }
+
+    private Task<int> NextSeqAsync(int windowId, CancellationToken ct) =>
+        db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.LastReceiptSeq, w => w.LastReceiptSeq + 1), ct);
+
+    /// <summary>What must be there before a submission: expenses with an amount, and every required document.</summary>
+    private async Task<List<FieldError>> CompletenessAsync(SubsidyApplication application, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var holds = application.Window!.PrerequisiteSchemeCode is { } code && await HoldsSchemeAsync(application.CompanyId, code, ct);
+        if (!SubsidyRules.Eligibility(application.Window, application.Company!, holds).All(c => c.Passed))
+        {
+            errors.Add(new FieldError("", "Subsidy.NotEligible"));
+        }
+        if (application.Expenses.Count == 0 || application.RequestedYen <= 0)
+        {
+            errors.Add(new FieldError("Items[0].Description", "Subsidy.NoExpenses"));
+        }
+        foreach (var requirement in application.Window.RequiredDocuments)
+        {
+            if (!application.Documents.Any(d => d.Stage == DocumentStage.Application && d.RequirementCode == requirement.Code))
+            {
+                errors.Add(new FieldError("File", "Subsidy.DocumentMissing", [requirement.Code]));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>A returned application, corrected: back to review with the same receipt; it may not ask for more than it holds.</summary>
+    private async Task<Outcome<SubsidyApplication>> ResubmitAsync(SubsidyApplication application, Actor actor, CancellationToken ct)
+    {
+        var errors = await CompletenessAsync(application, ct);
+        if (application.Window!.Allotment == Allotment.FirstCome && application.RequestedYen > application.HeldYen)
+        {
+            errors.Add(new FieldError("", "Subsidy.AmountAboveHeld"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<SubsidyApplication>.Invalid(errors);
+        }
+        var tracked = await db.SubsidyApplications.SingleAsync(a => a.Id == application.Id, ct);
+        var expected = tracked.Version;
+        tracked.Status = ApplicationStatus.UnderReview;
+        tracked.Reason = null;
+        tracked.Events.Add(Event("resubmitted", "company", actor, null));
+        return await SaveAsync(tracked, expected, ct);
+    }
+
+    /// <summary>Withdraws before a decision; what the application held goes back to the budget and the waiting list moves up.</summary>
+    public async Task<Outcome<SubsidyApplication>> WithdrawAsync(int id, int companyId, Guid expectedVersion, Actor actor, CancellationToken ct = default)
+    {
+        var application = await Full().SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        if (application is null)
+        {
+            return Outcome<SubsidyApplication>.NotFound();
+        }
+        if (application.Status == ApplicationStatus.Withdrawn)
+        {
+            return Outcome<SubsidyApplication>.Ok(application);
+        }
+        if (!SubsidyRules.Can(application.Status, SubsidyAction.Withdraw))
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var released = application.HeldYen;
+        var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Version == expectedVersion && a.Status == application.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.HeldYen, 0L)
+                .SetProperty(a => a.LiveKey, (string?)null).SetProperty(a => a.Version, Guid.NewGuid()), ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.ChangedElsewhere");
+        }
+        var windowId = application.WindowId;
+        if (released > 0)
+        {
+            await db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.ReservedYen, w => w.ReservedYen - released), ct);
+        }
+        db.SubsidyEvents.Add(NewEvent(id, "withdrawn", "company", actor, null));
+        if (application.Status != ApplicationStatus.Draft)
+        {
+            await MailAsync(application, SubsidyMailKind.Withdrawn, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        if (released > 0)
+        {
+            await SubsidyBudget.PromoteWaitingAsync(db, windowId, clock, (app, kind) => MailAsync(app, kind, ct), ct);
+        }
+        await transaction.CommitAsync(ct);
+        application.Status = ApplicationStatus.Withdrawn;
+        return Outcome<SubsidyApplication>.Ok(application);
+    }
+
+    /// <summary>The result report (実績報告) after a grant: what was done, with at least one report document.</summary>
+    public async Task<Outcome<SubsidyApplication>> ReportAsync(int id, int companyId, string? text, Guid expectedVersion, Actor actor, CancellationToken ct = default)
+    {
+        var application = await db.SubsidyApplications.Include(a => a.Documents).Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company)
+            .SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        if (application is null)
+        {
+            return Outcome<SubsidyApplication>.NotFound();
+        }
+        if (!SubsidyRules.Can(application.Status, SubsidyAction.Report))
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
+        }
+        text = (text ?? "").Trim();
+        var errors = new List<FieldError>();
+        if (text.Length == 0)
+        {
+            errors.Add(new FieldError("ReportText", "Subsidy.ReportRequired"));
+        }
+        else if (text.Length > ReportMaxLength)
+        {
+            errors.Add(new FieldError("ReportText", "Subsidy.ReportTooLong"));
+        }
+        if (!application.Documents.Any(d => d.Stage == DocumentStage.Report))
+        {
+            errors.Add(new FieldError("File", "Subsidy.ReportDocumentMissing"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<SubsidyApplication>.Invalid(errors);
+        }
+        if (application.Version != expectedVersion)
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.ChangedElsewhere");
+        }
+        application.Status = ApplicationStatus.Reported;
+        application.ReportText = text;
+        application.ReportedAt = clock.GetUtcNow().UtcDateTime;
+        application.Events.Add(Event("reported", "company", actor, null));
+        return await SaveAsync(application, expectedVersion, ct);
+    }
+
+    private async Task MailAsync(SubsidyApplication application, SubsidyMailKind kind, CancellationToken ct)
+    {
+        var program = application.Window!.Program!;
+        var facts = new SubsidyMailFacts(program.NameJa, program.NameEn, application.Id, application.Company!.Name, application.ReceiptNumber,
+            application.GrantedYen ?? application.RequestedYen, application.Reason);
+        foreach (var recipient in await recipients.MembersAsync(application.CompanyId, ct))
+        {
+            var content = mail.Compose(kind, facts, recipient.Culture);
+            outbox.Enqueue(recipient.Email, content.Subject, content.Body);
+        }
+    }
+
+    private async Task<Outcome<SubsidyApplication>> SaveAsync(SubsidyApplication application, Guid expectedVersion, CancellationToken ct)
+    {
+        db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.ChangedElsewhere");
+        }
+        return Outcome<SubsidyApplication>.Ok(application);
+    }
+
+    private SubsidyEvent Event(string action, string side, Actor? actor, string? detail) => NewEvent(0, action, side, actor, detail);
+
+    private SubsidyEvent NewEvent(int applicationId, string action, string side, Actor? actor, string? detail) => new()
+    {
+        ApplicationId = applicationId, At = clock.GetUtcNow().UtcDateTime, Action = action, Side = side, UserId = actor?.UserId, ActorName = actor?.Name, Detail = detail,
+    };
+}
+
+/// <summary>Budget moves shared by withdrawals and decisions: the waiting list moves up in receipt order.</summary>
+internal static class SubsidyBudget
+{
+    public static async Task PromoteWaitingAsync(IAppDbContext db, int windowId, TimeProvider clock, Func<SubsidyApplication, SubsidyMailKind, Task> mail, CancellationToken ct)
+    {
+        var waiting = await db.SubsidyApplications.AsNoTracking().Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company)
+            .Where(a => a.WindowId == windowId && a.Status == ApplicationStatus.Waitlisted).OrderBy(a => a.ReceiptSeq).ToListAsync(ct);
+        foreach (var next in waiting)
+        {
+            var amount = next.RequestedYen;
+            var reserved = await db.SubsidyWindows.Where(w => w.Id == windowId && w.ReservedYen + amount <= w.BudgetYen)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ReservedYen, w => w.ReservedYen + amount), ct);
+            if (reserved == 0)
+            {
+                // First come first served: a later, smaller application does not jump the queue.
+                return;
+            }
+            var nextId = next.Id;
+            await db.SubsidyApplications.Where(a => a.Id == nextId).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, ApplicationStatus.Submitted).SetProperty(a => a.HeldYen, amount).SetProperty(a => a.Version, Guid.NewGuid()), ct);
+            db.SubsidyEvents.Add(new SubsidyEvent { ApplicationId = next.Id, At = clock.GetUtcNow().UtcDateTime, Action = "promoted", Side = "system" });
+            next.Status = ApplicationStatus.Submitted;
+            await mail(next, SubsidyMailKind.Promoted);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Common;
+using Partnership.Core.Companies;
+using Partnership.Core.Schemes;
+using Partnership.Core.Subsidies;
+using Partnership.Web.Areas.Subsidies.Models;
+using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
+
+namespace Partnership.Web.Areas.Subsidies.Controllers;
+
+/// <summary>
+/// A company's subsidy applications: eligibility, expenses saved as typed with the amount computed by the
+/// server, documents, the submission with its receipt, withdrawal and the result report. Always the
+/// signed-in user's own company; another company's application is not found.
+/// </summary>
+[Area("Subsidies")]
+[Authorize(Policy = Policies.CompanyUser)]
+[Route("/company/subsidies")]
+public sealed class MySubsidiesController(
+    SubsidyService subsidies, CompanyService companies, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    private const int FormRows = 8;
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
+
+    [HttpPost("windows/{windowId:int}/apply")]
+    public async Task<IActionResult> Apply(int windowId, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return Redirect("/company");
+        }
+        var outcome = await subsidies.StartAsync(windowId, company, Me, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Succeeded)
+        {
+            TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+            return Redirect($"/subsidies/windows/{windowId}");
+        }
+        return RedirectToAction(nameof(Application), new { id = outcome.Value });
+    }
+
+    [HttpGet("applications/{id:int}")]
+    public async Task<IActionResult> Application(int id, CancellationToken ct)
+    {
+        var page = await PageAsync(id, null, ct);
+        return page is null ? NotFound() : View(page);
+    }
+
+    /// <summary>The autosave: the expense lines as typed, answered with the amount the server computes.</summary>
+    [HttpPost("applications/{id:int}/autosave")]
+    public async Task<IActionResult> Autosave(int id, ExpensesForm form, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var outcome = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+        return outcome.Status switch
+        {
+            OutcomeStatus.Ok => Json(new
+            {
+                version = outcome.Value!.Version,
+                eligible = Money.Yen(outcome.Value.EligibleExpensesYen),
+                amount = Money.Yen(outcome.Value.RequestedYen),
+                message = t["Scheme.AutosavedAt", JapanTime.ToJapan(outcome.Value.DraftSavedAt!.Value).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
+            }),
+            OutcomeStatus.NotFound => NotFound(),
+            OutcomeStatus.Invalid => UnprocessableEntity(new { message = t["Scheme.AutosaveRefused", string.Join(" ", outcome.Errors.Select(e => t[e.Code, [.. e.Args ?? []]].Value))].Value }),
+            _ => Conflict(new { message = t[outcome.Errors[0].Code].Value }),
+        };
+    }
+
+    [HttpPost("applications/{id:int}/save")]
+    public async Task<IActionResult> Save(int id, ExpensesForm form, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var outcome = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Status == OutcomeStatus.Invalid)
+        {
+            return await RefusedAsync(id, outcome.Errors, form.Items, ct);
+        }
+        TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.Saved"] : t[outcome.Errors[0].Code]).Value;
+        return RedirectToAction(nameof(Application), new { id });
+    }
+
+    /// <summary>Saves the lines posted with it, then submits. A second submission returns the first receipt.</summary>
+    [HttpPost("applications/{id:int}/submit")]
+    public async Task<IActionResult> Submit(int id, ExpensesForm form, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        if (form.Items.Count > 0)
+        {
+            var saved = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+            if (saved.Status == OutcomeStatus.NotFound)
+            {
+                return NotFound();
+            }
+            if (saved.Status == OutcomeStatus.Invalid)
+            {
+                return await RefusedAsync(id, saved.Errors, form.Items, ct);
+            }
+        }
+        var outcome = await subsidies.SubmitAsync(id, company.Id, Me, ct);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            case OutcomeStatus.Ok:
+                TempData["Notice"] = (outcome.Value!.Status == ApplicationStatus.Waitlisted ? t["Subsidy.WaitlistedNotice", outcome.Value.ReceiptNumber!]
+                    : outcome.Value.Status == ApplicationStatus.UnderReview ? t["Subsidy.ResubmittedNotice"]
+                    : t["Subsidy.ReceivedNotice", outcome.Value.ReceiptNumber!]).Value;
+                return RedirectToAction(nameof(Application), new { id });
+            case OutcomeStatus.Invalid:
+                return await RefusedAsync(id, outcome.Errors, null, ct);
+            default:
+                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+                return RedirectToAction(nameof(Application), new { id });
+        }
+    }
+
+    [HttpPost("applications/{id:int}/documents")]
+    [RequestSizeLimit(12 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+    public async Task<IActionResult> Upload(int id, string? requirement, IFormFile? file, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(id, [], null, ct);
+        }
+        if (file is null || file.Length == 0)
+        {
+            return await RefusedAsync(id, [new FieldError("File", "Subsidy.DocumentEmpty")], null, ct);
+        }
+        if (file.Length > DocumentContent.MaxBytes)
+        {
+            return await RefusedAsync(id, [new FieldError("File", "Subsidy.DocumentTooLarge")], null, ct);
+        }
+        await using var stream = file.OpenReadStream();
+        var outcome = await subsidies.AddDocumentAsync(id, company.Id, requirement ?? "", file.FileName, stream, Me, ct);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            case OutcomeStatus.Ok:
+                TempData["Notice"] = t["Subsidy.DocumentAdded", outcome.Value!.FileName].Value;
+                return RedirectToAction(nameof(Application), new { id });
+            case OutcomeStatus.Invalid:
+                return await RefusedAsync(id, outcome.Errors, null, ct);
+            default:
+                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+                return RedirectToAction(nameof(Application), new { id });
+        }
+    }
+
+    [HttpGet("applications/{id:int}/documents/{documentId:int}")]
+    public async Task<IActionResult> Document(int id, int documentId, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        var opened = company is null ? null : await subsidies.OpenDocumentAsync(id, documentId, company.Id, ct);
+        return opened is { } d ? File(d.Content, d.Document.ContentType, d.Document.FileName) : NotFound();
+    }
+
+    [HttpPost("applications/{id:int}/documents/{documentId:int}/remove")]
+    public async Task<IActionResult> RemoveDocument(int id, int documentId, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        var outcome = company is null ? Outcome<int>.NotFound() : await subsidies.RemoveDocumentAsync(id, documentId, company.Id, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.DocumentRemoved"] : t[outcome.Errors[0].Code]).Value;
+        return RedirectToAction(nameof(Application), new { id });
+    }
+
+    [HttpPost("applications/{id:int}/withdraw")]
+    public async Task<IActionResult> Withdraw(int id, Guid version, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var outcome = await subsidies.WithdrawAsync(id, company.Id, version, Me, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.WithdrawnNotice"] : t[outcome.Errors[0].Code]).Value;
+        return RedirectToAction(nameof(Application), new { id });
+    }
+
+    [HttpPost("applications/{id:int}/report")]
+    public async Task<IActionResult> Report(int id, string? reportText, Guid version, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        var outcome = ModelState.IsValid ? await subsidies.ReportAsync(id, company.Id, reportText, version, Me, ct) : Outcome<SubsidyApplication>.Invalid([]);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            case OutcomeStatus.Ok:
+                TempData["Notice"] = t["Subsidy.ReportedNotice"].Value;
+                return RedirectToAction(nameof(Application), new { id });
+            case OutcomeStatus.Invalid:
+                ViewData["ReportText"] = reportText;
+                return await RefusedAsync(id, outcome.Errors, null, ct);
+            default:
+                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+                return RedirectToAction(nameof(Application), new { id });
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, IReadOnlyList<FieldError> errors, List<ExpenseLine>? posted, CancellationToken ct)
+    {
+        var page = await PageAsync(id, posted, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        foreach (var error in errors)
+        {
+            var args = (error.Args ?? []).Select(a => error.Code == "Subsidy.DocumentMissing"
+                ? page.Application.Window!.RequiredDocuments.FirstOrDefault(d => d.Code == a)?.Label(CultureInfo.CurrentUICulture) ?? a : a);
+            ModelState.AddModelError(error.Field, t[error.Code, [.. args]]);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(nameof(Application), page);
+    }
+
+    private async Task<ApplicationPage?> PageAsync(int id, List<ExpenseLine>? posted, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        var application = company is null ? null : await subsidies.FindAsync(id, company.Id, ct);
+        if (application is null)
+        {
+            return null;
+        }
+        var lines = posted ?? application.Expenses.Select(e => new ExpenseLine
+        {
+            Description = e.Description, Quantity = e.Quantity.ToString(CultureInfo.InvariantCulture), UnitPrice = e.UnitPriceYen.ToString(CultureInfo.InvariantCulture),
+        }).ToList();
+        while (lines.Count < Math.Min(SubsidyRules.MaxItems, Math.Max(FormRows, lines.Count + 2)))
+        {
+            lines.Add(new ExpenseLine());
+        }
+        return new ApplicationPage(application, application.Window!.StateAt(clock.GetUtcNow().UtcDateTime), lines);
+    }
+
+    private async Task<Company?> OwnCompanyAsync(CancellationToken ct)
+    {
+        var membership = await companies.MembershipAsync(UserId, ct);
+        if (membership?.Company is not { } company)
+        {
+            return null;
+        }
+        return (await authorization.AuthorizeAsync(User, company, Policies.CompanyMember)).Succeeded ? company : null;
+    }
+}

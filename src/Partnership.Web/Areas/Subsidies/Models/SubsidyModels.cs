@@ -1,0 +1,46 @@
+using Partnership.Core.Subsidies;
+
+namespace Partnership.Web.Areas.Subsidies.Models;
+
+public sealed class ExpenseLine
+{
+    public string? Description { get; set; }
+    public string? Quantity { get; set; }
+    public string? UnitPrice { get; set; }
+
+    public ExpenseInput ToInput() => new(Description, Quantity, UnitPrice);
+}
+
+public sealed class ExpensesForm
+{
+    public Guid Version { get; set; }
+    public List<ExpenseLine> Items { get; set; } = [];
+}
+
+public sealed record WindowPage(SubsidyWindow Window, WindowState State, EligibilityResult? Eligibility, SubsidyApplication? Mine);
+
+public sealed record ApplicationPage(SubsidyApplication Application, WindowState State, IReadOnlyList<ExpenseLine> Lines);
+
+public sealed class WindowForm
+{
+    public string? ProgramCode { get; set; }
+    public string? FiscalYear { get; set; }
+    public string? Opens { get; set; }
+    public string? Closes { get; set; }
+    public string? Budget { get; set; }
+    public string? Cap { get; set; }
+    public string? Rate { get; set; }
+    public Allotment? Allotment { get; set; }
+    public bool WaitingList { get; set; }
+    public bool RequireTokyo { get; set; } = true;
+    public bool RequireSme { get; set; } = true;
+    public string? MinEmployees { get; set; }
+    public string? MaxEmployees { get; set; }
+    public string? PrerequisiteSchemeCode { get; set; }
+    public string? Documents { get; set; }
+
+    public WindowInput ToInput() => new(ProgramCode, FiscalYear, Opens, Closes, Budget, Cap, Rate, Allotment, WaitingList, RequireTokyo, RequireSme,
+        MinEmployees, MaxEmployees, PrerequisiteSchemeCode, Documents);
+}
+
+public sealed record NewWindowPage(WindowForm Form, IReadOnlyList<SubsidyProgram> Programs, IReadOnlyList<Partnership.Core.Schemes.Scheme> Schemes);

@@ -1,0 +1,254 @@
+using Microsoft.EntityFrameworkCore;
+using Moq;
+using Partnership.Core.Companies;
+using Partnership.Core.Schemes;
+using Partnership.Core.Subsidies;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Documents;
+using Partnership.Infrastructure.Identity;
+using Partnership.Infrastructure.Mail;
+using Partnership.Infrastructure.Seeding;
+using Partnership.TestKit;
+
+namespace Partnership.IntegrationTests.Subsidies;
+
+/// <summary>The first-come-first-served budget on a real SQLite file, under concurrency.</summary>
+public class SubsidyBudgetTests : DatabaseTest
+{
+    private const long Amount = 100_000;
+    private readonly Mock<ISubsidyMail> _mail = new();
+    private FileDocumentStore Store => new(Path.Combine(Database.Directory, "documents"));
+
+    public SubsidyBudgetTests()
+    {
+        _mail.Setup(m => m.Compose(It.IsAny<SubsidyMailKind>(), It.IsAny<SubsidyMailFacts>(), It.IsAny<string>()))
+            .Returns((SubsidyMailKind kind, SubsidyMailFacts facts, string _) => new MailContent(kind.ToString(), facts.Receipt ?? ""));
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Database.CreateContext();
+        await new ReferenceDataSeeder(db).SeedAsync();
+        await new SchemeSeeder(db, Clock).SeedAsync();
+        await new SubsidySeeder(db, Clock).SeedAsync();
+    }
+
+    private AppDbContext Context(TimeProvider? clock = null) => Database.CreateContext(clock: clock ?? Clock);
+
+    private SubsidyService Service(AppDbContext db, TimeProvider? clock = null) =>
+        new(db, new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock);
+
+    private async Task<int> WindowAsync(long budget, bool waitingList = false, string[]? documents = null)
+    {
+        await using var db = Context();
+        var program = await db.SubsidyPrograms.SingleAsync(p => p.Code == "TELEWORK-EQUIP");
+        var window = new SubsidyWindow
+        {
+            ProgramId = program.Id, FiscalYear = 2026, OpensAt = Clock.GetUtcNow().UtcDateTime.AddHours(-1), ClosesAt = Clock.GetUtcNow().UtcDateTime.AddDays(30),
+            BudgetYen = budget, CapYen = 1_500_000, RateNumerator = 1, RateDenominator = 2, Allotment = Allotment.FirstCome, WaitingList = waitingList,
+            RequiredDocuments = (documents ?? []).Select((d, i) => new DocumentRequirement($"doc{i + 1}", d, d)).ToList(),
+        };
+        db.SubsidyWindows.Add(window);
+        await db.SaveChangesAsync();
+        return window.Id;
+    }
+
+    /// <summary>Companies with a draft each in the window, expenses filled in for the given amount; returns (company, application) ids.</summary>
+    private async Task<List<(int CompanyId, int ApplicationId)>> DraftsAsync(int windowId, int count)
+    {
+        await using var db = Context();
+        var companies = Enumerable.Range(1, count).Select(i =>
+        {
+            var company = new Company
+            {
+                Name = $"申請{i}株式会社", NameKana = $"シンセイ{i}", PostalCode = "163-8001", Prefecture = "東京都", MunicipalityCode = "131041", CityName = "新宿区",
+                Street = "西新宿2-8-1", Phone = "03-5320-0001", IndustryCode = "I", ContactName = "担当", RegularEmployees = 10, IsSme = true,
+            };
+            db.Users.Add(new AppUser { Id = $"u-{windowId}-{i}", UserName = $"u{windowId}-{i}@example.jp", Email = $"u{windowId}-{i}@example.jp", EmailConfirmed = true });
+            company.Members.Add(new CompanyMember { UserId = $"u-{windowId}-{i}", IsOwner = true });
+            return company;
+        }).ToList();
+        db.Companies.AddRange(companies);
+        await db.SaveChangesAsync();
+        var window = await db.SubsidyWindows.SingleAsync(w => w.Id == windowId);
+        var applications = companies.Select(c => new SubsidyApplication
+        {
+            WindowId = windowId, CompanyId = c.Id, Status = ApplicationStatus.Draft, LiveKey = SubsidyApplication.LiveKeyFor(c.Id, windowId),
+            Expenses = [new ExpenseItem("ノートパソコン", 1, Amount * 2)], EligibleExpensesYen = Amount * 2, RequestedYen = Amount,
+        }).ToList();
+        db.SubsidyApplications.AddRange(applications);
+        await db.SaveChangesAsync();
+        return companies.Zip(applications, (c, a) => (c.Id, a.Id)).ToList();
+    }
+
+    private static Actor User(int companyId) => new($"company-{companyId}", $"c{companyId}@example.jp");
+
+    [Fact]
+    public async Task Two_hundred_submissions_at_once_into_a_window_for_fifty_fund_exactly_fifty_with_gapless_receipts_in_acceptance_order()
+    {
+        // The real clock here, so the receipt order can be compared with the time each was accepted.
+        Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
+        var windowId = await WindowAsync(budget: 50 * Amount);
+        var drafts = await DraftsAsync(windowId, 200);
+
+        var outcomes = await Task.WhenAll(drafts.Select(async d =>
+        {
+            await using var db = Context(TimeProvider.System);
+            return await Service(db, TimeProvider.System).SubmitAsync(d.ApplicationId, d.CompanyId, User(d.CompanyId));
+        }));
+
+        Assert.Equal(50, outcomes.Count(o => o.Succeeded));
+        Assert.Equal(150, outcomes.Count(o => o.Status == Partnership.Core.Common.OutcomeStatus.Conflict && o.Errors[0].Code == "Subsidy.BudgetExhausted"));
+        await using var check = Context();
+        var window = await check.SubsidyWindows.Include(w => w.Program).SingleAsync(w => w.Id == windowId);
+        var received = await check.SubsidyApplications.Where(a => a.WindowId == windowId && a.ReceiptSeq != null).OrderBy(a => a.ReceiptSeq).ToListAsync();
+        Assert.Equal(50 * Amount, window.ReservedYen);
+        Assert.Equal(window.ReservedYen, received.Sum(a => a.HeldYen));
+        Assert.Equal(Enumerable.Range(1, 50), received.Select(a => a.ReceiptSeq!.Value));
+        Assert.Equal(50, window.LastReceiptSeq);
+        Assert.Equal("R8-TEL-000001", received[0].ReceiptNumber);
+        Assert.Equal(received.Select(a => a.SubmittedAt), received.Select(a => a.SubmittedAt).Order());
+        // The refused ones are still drafts, with nothing held and no receipt.
+        Assert.Equal(150, await check.SubsidyApplications.CountAsync(a => a.WindowId == windowId && a.Status == ApplicationStatus.Draft && a.HeldYen == 0 && a.ReceiptNumber == null));
+        Assert.Equal(WindowState.BudgetReached, window.StateAt(Clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
+    public async Task A_retried_or_doubled_submission_returns_the_first_receipt_and_reserves_once()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var (companyId, applicationId) = (await DraftsAsync(windowId, 1))[0];
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            await using var db = Context();
+            return await Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+        }));
+        await using (var db = Context())
+        {
+            var again = await Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+            Assert.All(outcomes.Append(again), o => Assert.Equal("R8-TEL-000001", o.Value!.ReceiptNumber));
+        }
+        await using var check = Context();
+        Assert.Equal(Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+        Assert.Equal(1, await check.SubsidyEvents.CountAsync(e => e.ApplicationId == applicationId && e.Action == "submitted"));
+        Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Subject == "Received"));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_releases_the_budget_and_the_first_on_the_waiting_list_moves_up()
+    {
+        var windowId = await WindowAsync(budget: 2 * Amount, waitingList: true);
+        var drafts = await DraftsAsync(windowId, 4);
+        foreach (var (companyId, applicationId) in drafts)
+        {
+            await using var db = Context();
+            Assert.True((await Service(db).SubmitAsync(applicationId, companyId, User(companyId))).Succeeded);
+        }
+        await using (var db = Context())
+        {
+            var statuses = await db.SubsidyApplications.Where(a => a.WindowId == windowId).OrderBy(a => a.ReceiptSeq).Select(a => a.Status).ToListAsync();
+            Assert.Equal([ApplicationStatus.Submitted, ApplicationStatus.Submitted, ApplicationStatus.Waitlisted, ApplicationStatus.Waitlisted], statuses);
+        }
+
+        var first = drafts[0];
+        await using (var db = Context())
+        {
+            var version = await db.SubsidyApplications.Where(a => a.Id == first.ApplicationId).Select(a => a.Version).SingleAsync();
+            Assert.True((await Service(db).WithdrawAsync(first.ApplicationId, first.CompanyId, version, User(first.CompanyId))).Succeeded);
+        }
+        await using var check = Context();
+        var after = await check.SubsidyApplications.Where(a => a.WindowId == windowId).OrderBy(a => a.ReceiptSeq).ToListAsync();
+        Assert.Equal([ApplicationStatus.Withdrawn, ApplicationStatus.Submitted, ApplicationStatus.Submitted, ApplicationStatus.Waitlisted], after.Select(a => a.Status));
+        Assert.Equal([0, Amount, Amount, 0], after.Select(a => a.HeldYen));
+        Assert.Equal(2 * Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+        Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Subject == "Promoted"));
+    }
+
+    [Fact]
+    public async Task Granting_less_releases_the_rest_and_refusing_releases_everything_never_below_zero()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var drafts = await DraftsAsync(windowId, 2);
+        foreach (var (companyId, applicationId) in drafts)
+        {
+            await using var db = Context();
+            await Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+        }
+        async Task<Partnership.Core.Common.Outcome<SubsidyApplication>> Decide(int id, SubsidyAction action, string? amount = null, string? reason = null)
+        {
+            await using var db = Context();
+            var version = await db.SubsidyApplications.Where(a => a.Id == id).Select(a => a.Version).SingleAsync();
+            return await new SubsidyReviewService(db, new MailOutbox(db, Clock), _mail.Object, new CompanyRecipients(db), Clock)
+                .DecideAsync(id, action, amount, reason, version, new Actor("metro", "metro@example.jp"));
+        }
+        Assert.True((await Decide(drafts[0].ApplicationId, SubsidyAction.Grant, "60,000")).Succeeded);
+        Assert.Equal("Subsidy.GrantAmountInvalid", (await Decide(drafts[1].ApplicationId, SubsidyAction.Grant, "100,500")).Errors[0].Code);
+        Assert.Equal("Subsidy.ReasonRequired", (await Decide(drafts[1].ApplicationId, SubsidyAction.Refuse)).Errors[0].Code);
+        Assert.True((await Decide(drafts[1].ApplicationId, SubsidyAction.Refuse, reason: "対象外の経費です。")).Succeeded);
+        await using var check = Context();
+        Assert.Equal(60_000, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+        Assert.Equal("Subsidy.NotAllowedNow", (await Decide(drafts[1].ApplicationId, SubsidyAction.Grant)).Errors[0].Code);
+    }
+
+    [Fact]
+    public async Task A_document_is_stored_before_it_is_acknowledged_and_a_renamed_executable_or_an_oversize_file_is_refused()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount, documents: ["見積書"]);
+        var (companyId, applicationId) = (await DraftsAsync(windowId, 1))[0];
+        await using var db = Context();
+        var service = Service(db);
+
+        var missing = await service.SubmitAsync(applicationId, companyId, User(companyId));
+        Assert.Equal("Subsidy.DocumentMissing", Assert.Single(missing.Errors).Code);
+
+        var exe = await service.AddDocumentAsync(applicationId, companyId, "doc1", "見積書.pdf", new MemoryStream([0x4D, 0x5A, 0x90, 0x00, 0x03]), User(companyId));
+        Assert.Equal("Subsidy.DocumentType", exe.Errors.Single().Code);
+        var big = new byte[DocumentContent.MaxBytes + 1];
+        "%PDF-1.7"u8.CopyTo(big);
+        Assert.Equal("Subsidy.DocumentTooLarge", (await service.AddDocumentAsync(applicationId, companyId, "doc1", "big.pdf", new MemoryStream(big), User(companyId))).Errors.Single().Code);
+        Assert.Empty(Directory.Exists(Path.Combine(Database.Directory, "documents")) ? Directory.GetFiles(Path.Combine(Database.Directory, "documents"), "*", SearchOption.AllDirectories) : []);
+
+        var pdf = "%PDF-1.7\n見積書\n%%EOF"u8.ToArray();
+        var added = await service.AddDocumentAsync(applicationId, companyId, "doc1", "見積書.pdf", new MemoryStream(pdf), User(companyId));
+        Assert.True(added.Succeeded);
+        Assert.Equal("application/pdf", added.Value!.ContentType);
+        var opened = await service.OpenDocumentAsync(applicationId, added.Value.Id, companyId);
+        using (var reader = new MemoryStream())
+        {
+            await opened!.Value.Content.CopyToAsync(reader);
+            opened.Value.Content.Dispose();
+            Assert.Equal(pdf, reader.ToArray());
+        }
+        Assert.Null(await service.OpenDocumentAsync(applicationId, added.Value.Id, companyId + 999));
+        Assert.True((await service.SubmitAsync(applicationId, companyId, User(companyId))).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_window_that_needs_a_telework_declaration_takes_only_companies_that_hold_one()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        await using (var db = Context())
+        {
+            var window = await db.SubsidyWindows.SingleAsync(w => w.Id == windowId);
+            window.PrerequisiteSchemeCode = "TELEWORK-RULE";
+            await db.SaveChangesAsync();
+        }
+        var (companyId, _) = (await DraftsAsync(windowId, 1))[0];
+        await using var check = Context();
+        var company = await check.Companies.SingleAsync(c => c.Id == companyId);
+        var result = await Service(check).EligibilityAsync(windowId, company);
+        Assert.False(result!.Eligible);
+        Assert.False(result.Checks.Single(c => c.Code == "Prerequisite").Passed);
+
+        var scheme = await check.Schemes.Include(s => s.FormVersions).SingleAsync(s => s.Code == "TELEWORK-RULE");
+        check.SchemeEntries.Add(new SchemeEntry
+        {
+            SchemeId = scheme.Id, CompanyId = companyId, Status = EntryStatus.Accepted, FormVersionId = scheme.FormVersions[0].Id, Number = "TWR-2026-00009",
+            IssuedNumber = "TWR-2026-00009", ValidFrom = new DateOnly(2026, 4, 1), LiveKey = SchemeEntry.LiveKeyFor(companyId, scheme.Id, false),
+        });
+        await check.SaveChangesAsync();
+        Assert.True((await Service(check).EligibilityAsync(windowId, company))!.Eligible);
+    }
+}
