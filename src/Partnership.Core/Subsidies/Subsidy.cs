@@ -93,8 +93,17 @@ public class SubsidyWindow : AuditableEntity, IVersioned
         : Allotment == Allotment.FirstCome && RemainingYen < Unit && !WaitingList ? WindowState.BudgetReached
         : WindowState.Open;
 
-    /// <summary>R8-TEL for FY2026 (令和8年度) and the telework equipment subsidy.</summary>
-    public string ReceiptPrefix => string.Create(CultureInfo.InvariantCulture, $"R{FiscalYear - 2018}-{Program!.ReceiptCode}-");
+    /// <summary>
+    /// The receipt numbers' prefix, fixed when the window is opened: R8-TEL for the first FY2026 (令和8年度)
+    /// window of the telework equipment subsidy, R8-TEL2 for its second round, so numbers never repeat.
+    /// </summary>
+    public string ReceiptCode { get; set; } = "";
+
+    public string ReceiptPrefix => ReceiptCode + "-";
+
+    /// <summary>R{era year}-{program code}{round}: the round is left out for the first window of a program and year.</summary>
+    public static string ReceiptCodeFor(int fiscalYear, string programCode, int round) =>
+        string.Create(CultureInfo.InvariantCulture, $"R{fiscalYear - 2018}-{programCode}{(round > 1 ? round.ToString(CultureInfo.InvariantCulture) : "")}");
 
     public string Rate => string.Create(CultureInfo.InvariantCulture, $"{RateNumerator}/{RateDenominator}");
 }

@@ -89,8 +89,10 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
         {
             return Outcome<int>.Invalid(errors);
         }
+        var round = await db.SubsidyWindows.CountAsync(w => w.ProgramId == program!.Id && w.FiscalYear == fiscalYear, ct) + 1;
         var window = new SubsidyWindow
         {
+            ReceiptCode = SubsidyWindow.ReceiptCodeFor(fiscalYear!.Value, program!.ReceiptCode, round),
             ProgramId = program!.Id, FiscalYear = fiscalYear!.Value, OpensAt = opens!.Value, ClosesAt = closes!.Value, BudgetYen = budget!.Value, CapYen = cap!.Value,
             RateNumerator = numerator, RateDenominator = denominator, Allotment = allotment, WaitingList = input.WaitingList && allotment == Allotment.FirstCome,
             RequireTokyo = input.RequireTokyo, RequireSme = input.RequireSme, MinEmployees = min, MaxEmployees = max, PrerequisiteSchemeCode = prerequisite,

@@ -33,6 +33,7 @@ public sealed class SubsidySeeder(AppDbContext db, TimeProvider clock)
         var opens = JapanTime.ToUtc(JapanTime.ToJapan(now).Date.AddDays(-1).AddHours(9));
         db.SubsidyWindows.Add(new SubsidyWindow
         {
+            ReceiptCode = SubsidyWindow.ReceiptCodeFor(JapanTime.FiscalYearOf(now), program.ReceiptCode, 1),
             ProgramId = program.Id, FiscalYear = JapanTime.FiscalYearOf(now), OpensAt = opens, ClosesAt = opens.AddDays(60),
             BudgetYen = 50_000_000, CapYen = 1_500_000, RateNumerator = 1, RateDenominator = 2, Allotment = Allotment.FirstCome,
             RequiredDocuments = [new("doc1", "見積書", "Quotation"), new("doc2", "テレワーク導入計画書", "Telework introduction plan")],

@@ -1445,6 +1445,11 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<int>("RateNumerator")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<bool>("RequireSme")
                         .HasColumnType("bit");
 
@@ -1475,6 +1480,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique();
 
                     b.HasIndex("FiscalYear", "OpensAt");
 

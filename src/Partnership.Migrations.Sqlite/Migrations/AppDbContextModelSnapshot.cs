@@ -1389,6 +1389,11 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<int>("RateNumerator")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequireSme")
                         .HasColumnType("INTEGER");
 
@@ -1419,6 +1424,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique();
 
                     b.HasIndex("FiscalYear", "OpensAt");
 

@@ -101,6 +101,21 @@ public static class EndpointTable
         new("version", FieldKind.Guid, s => s.EntryVersion(s.DraftEntryId)),
     ];
 
+    /// <summary>One expense line and the application's version, as the application page posts them.</summary>
+    private static readonly FormField[] ExpenseFields =
+    [
+        Text("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", FieldKind.Number, _ => "2"), new("Items[0].UnitPrice", FieldKind.Number, _ => "150000"),
+        new("Version", FieldKind.Guid, s => s.ApplicationVersion(s.Subsidy.DraftId)),
+    ];
+
+    private static readonly FormField[] WindowFields =
+    [
+        Text("ProgramCode", "SATELLITE"), new("FiscalYear", FieldKind.Number, _ => "2026"), Text("Opens", "2026-12-01T09:00"), Text("Closes", "2027-01-29T17:00"),
+        new("Budget", FieldKind.Number, _ => "30000000"), new("Cap", FieldKind.Number, _ => "2000000"), Text("Rate", "2/3"), new("Allotment", FieldKind.Enum, _ => "FirstCome"),
+        Text("WaitingList", "true"), Text("RequireTokyo", "true"), Text("RequireSme", "true"), new("MinEmployees", FieldKind.Number, _ => "2"),
+        new("MaxEmployees", FieldKind.Number, _ => "300"), Text("PrerequisiteSchemeCode", "TELEWORK-RULE"), Text("Documents", "見積書|Quotation"),
+    ];
+
     private static readonly string[] FamilyOptions = ["childcare", "care", "treatment", "fertility", "return"];
 
     /// <summary>The officials' revision of the family-and-work registration form, every question and option as shown.</summary>
@@ -209,6 +224,38 @@ public static class EndpointTable
         Read("GET", "/directory", Caller.Anyone, _ => "/directory?scheme=WOMEN-PLAN&area=WOMEN&municipality=131041&industry=I&q=%E3%83%87%E3%83%A2"),
         Read("GET", "/api/v1/directory", Caller.Anyone, _ => "/api/v1/directory?scheme=WOMEN-PLAN&format=csv"),
         Read("GET", "/api/v1/schemes", Caller.Anyone),
+        // Subsidies: public windows; the company's own applications (another company's: 404); Metro's windows and review
+        Read("GET", "/subsidies", Caller.Anyone),
+        Read("GET", "/subsidies/windows/{id:int}", Caller.Anyone, s => $"/subsidies/windows/{s.Subsidy.WindowId}"),
+        Read("GET", "/api/v1/subsidies/windows", Caller.Anyone),
+        Change("POST", "/company/subsidies/windows/{windowId:int}/apply", Caller.Company, [], s => $"/company/subsidies/windows/{s.Subsidy.WindowId}/apply"),
+        Read("GET", "/company/subsidies/applications/{id:int}", Caller.OwningCompany, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}"),
+        Change("POST", "/company/subsidies/applications/{id:int}/autosave", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/autosave"),
+        Change("POST", "/company/subsidies/applications/{id:int}/save", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/save"),
+        Change("POST", "/company/subsidies/applications/{id:int}/submit", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/submit"),
+        Change("POST", "/company/subsidies/applications/{id:int}/documents", Caller.OwningCompany, [Text("requirement", "doc2")],
+            s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents"),
+        Read("GET", "/company/subsidies/applications/{id:int}/documents/{documentId:int}", Caller.OwningCompany,
+            s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents/{s.Subsidy.DraftDocumentId}"),
+        Change("POST", "/company/subsidies/applications/{id:int}/report", Caller.OwningCompany,
+            [Text("reportText", "ノートパソコン2台を導入しました。"), new("version", FieldKind.Guid, s => s.ApplicationVersion(s.Subsidy.ReceivedId))],
+            s => $"/company/subsidies/applications/{s.Subsidy.ReceivedId}/report"),
+        Change("POST", "/company/subsidies/applications/{id:int}/documents/{documentId:int}/remove", Caller.OwningCompany, [],
+            s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents/{s.Subsidy.DraftDocumentId}/remove"),
+        Change("POST", "/company/subsidies/applications/{id:int}/withdraw", Caller.OwningCompany,
+            [new("version", FieldKind.Guid, s => s.ApplicationVersion(s.Subsidy.DraftId))], s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/withdraw"),
+        Read("GET", "/subsidies/manage", Caller.Metro),
+        Read("GET", "/subsidies/manage/windows/new", Caller.Metro),
+        Change("POST", "/subsidies/manage/windows/new", Caller.Metro, WindowFields),
+        Read("GET", "/subsidies/manage/windows/{id:int}", Caller.Metro, s => $"/subsidies/manage/windows/{s.Subsidy.ReceivedWindowId}?status=Submitted&municipality=131041"),
+        Read("GET", "/subsidies/manage/windows/{id:int}/export.csv", Caller.Metro, s => $"/subsidies/manage/windows/{s.Subsidy.ReceivedWindowId}/export.csv"),
+        Read("GET", "/subsidies/manage/applications/{id:int}", Caller.Metro, s => $"/subsidies/manage/applications/{s.Subsidy.ReceivedId}"),
+        Read("GET", "/subsidies/manage/applications/{id:int}/documents/{documentId:int}", Caller.Metro,
+            s => $"/subsidies/manage/applications/{s.Subsidy.ReceivedId}/documents/{s.Subsidy.ReceivedDocumentId}"),
+        Change("POST", "/subsidies/manage/applications/{id:int}/decide", Caller.Metro,
+            [new("action", FieldKind.Enum, _ => "Return"), new("amount", FieldKind.Number, _ => ""), Text("reason", "見積書の日付を確認してください。"),
+             new("version", FieldKind.Guid, s => s.ApplicationVersion(s.Subsidy.ReceivedId))],
+            s => $"/subsidies/manage/applications/{s.Subsidy.ReceivedId}/decide"),
         // Staff: companies by id (IDOR probes with another company's user)
         Read("GET", "/companies", Caller.Staff),
         Read("GET", "/companies/{id:int}", Caller.OwningCompanyOrStaff, s => $"/companies/{s.CompanyId}"),

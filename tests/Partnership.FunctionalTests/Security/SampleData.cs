@@ -5,8 +5,11 @@ using Partnership.TestKit;
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>Real seeded records to fill route parameters and forms with.</summary>
-public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, int draftEntryId, int acceptedEntryId)
+public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, int draftEntryId, int acceptedEntryId, SubsidySamples.Ids subsidy)
 {
+    /// <summary>The sample company's subsidy records: a draft with a document, and a received application in another window.</summary>
+    public SubsidySamples.Ids Subsidy { get; } = subsidy;
+
     /// <summary>A draft of the sample company (telework rule), made fresh for each test that loads the samples.</summary>
     public int DraftEntryId { get; } = draftEntryId;
 
@@ -56,7 +59,8 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
             staffUserId = expert.Id;
         }
         var (draft, accepted) = await SchemeSamples.EnsureAsync(portal, owner.CompanyId);
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, draft, accepted);
+        var subsidy = await SubsidySamples.EnsureAsync(portal, owner.CompanyId);
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, draft, accepted, subsidy);
     }
 
     public string CompanyVersionOf(int companyId) =>
@@ -69,6 +73,9 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
     /// <summary>A scheme entry's current version, read at the moment of the request.</summary>
     public string EntryVersion(int entryId) =>
         portal.WithDbAsync(db => db.SchemeEntries.Where(e => e.Id == entryId).Select(e => e.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
+
+    public string ApplicationVersion(int applicationId) =>
+        portal.WithDbAsync(db => db.SubsidyApplications.Where(a => a.Id == applicationId).Select(a => a.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
 
     public int CurrentFormVersion(string schemeCode) =>
         portal.WithDbAsync(db => db.SchemeFormVersions.Where(v => v.Scheme!.Code == schemeCode).MaxAsync(v => v.Number)).GetAwaiter().GetResult();

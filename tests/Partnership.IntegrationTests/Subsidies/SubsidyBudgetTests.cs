@@ -45,6 +45,7 @@ public class SubsidyBudgetTests : DatabaseTest
         var program = await db.SubsidyPrograms.SingleAsync(p => p.Code == "TELEWORK-EQUIP");
         var window = new SubsidyWindow
         {
+            ReceiptCode = SubsidyWindow.ReceiptCodeFor(2026, program.ReceiptCode, await db.SubsidyWindows.CountAsync() + 1),
             ProgramId = program.Id, FiscalYear = 2026, OpensAt = Clock.GetUtcNow().UtcDateTime.AddHours(-1), ClosesAt = Clock.GetUtcNow().UtcDateTime.AddDays(30),
             BudgetYen = budget, CapYen = 1_500_000, RateNumerator = 1, RateDenominator = 2, Allotment = Allotment.FirstCome, WaitingList = waitingList,
             RequiredDocuments = (documents ?? []).Select((d, i) => new DocumentRequirement($"doc{i + 1}", d, d)).ToList(),

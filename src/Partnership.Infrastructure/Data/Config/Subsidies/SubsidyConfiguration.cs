@@ -28,6 +28,8 @@ public class SubsidyWindowConfiguration : IEntityTypeConfiguration<SubsidyWindow
         builder.Ignore(w => w.Rate);
         builder.Property(w => w.Allotment).HasConversion<int>();
         builder.Property(w => w.PrerequisiteSchemeCode).HasMaxLength(32);
+        builder.Property(w => w.ReceiptCode).HasMaxLength(16);
+        builder.HasIndex(w => w.ReceiptCode).IsUnique();
         builder.Property(w => w.CreatedBy).HasMaxLength(64);
         builder.Property(w => w.UpdatedBy).HasMaxLength(64);
         builder.Property(w => w.Version).IsConcurrencyToken();

@@ -55,6 +55,7 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     ReservedYen = table.Column<long>(type: "bigint", nullable: false),
                     LastReceiptSeq = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReceiptCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -229,6 +230,12 @@ namespace Partnership.Migrations.SqlServer.Migrations
                 name: "IX_SubsidyWindows_ProgramId",
                 table: "SubsidyWindows",
                 column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyWindows_ReceiptCode",
+                table: "SubsidyWindows",
+                column: "ReceiptCode",
+                unique: true);
         }
 
         /// <inheritdoc />

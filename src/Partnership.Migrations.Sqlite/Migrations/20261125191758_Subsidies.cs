@@ -55,6 +55,7 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     ReservedYen = table.Column<long>(type: "INTEGER", nullable: false),
                     LastReceiptSeq = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceiptCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -226,6 +227,12 @@ namespace Partnership.Migrations.Sqlite.Migrations
                 name: "IX_SubsidyWindows_ProgramId",
                 table: "SubsidyWindows",
                 column: "ProgramId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyWindows_ReceiptCode",
+                table: "SubsidyWindows",
+                column: "ReceiptCode",
+                unique: true);
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Partnership.Infrastructure.Data;
 namespace Partnership.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125190458_Subsidies")]
+    [Migration("20261125191758_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -1392,6 +1392,11 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<int>("RateNumerator")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequireSme")
                         .HasColumnType("INTEGER");
 
@@ -1422,6 +1427,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique();
 
                     b.HasIndex("FiscalYear", "OpensAt");
 

@@ -12,7 +12,7 @@ using Partnership.Infrastructure.Data;
 namespace Partnership.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125190522_Subsidies")]
+    [Migration("20261125191839_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -1448,6 +1448,11 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<int>("RateNumerator")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReceiptCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<bool>("RequireSme")
                         .HasColumnType("bit");
 
@@ -1478,6 +1483,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("ReceiptCode")
+                        .IsUnique();
 
                     b.HasIndex("FiscalYear", "OpensAt");
 
