@@ -31,12 +31,16 @@ public static class DependencyInjection
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CompanyService>();
+        services.AddScoped<Partnership.Core.Events.EventService>();
+        services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCompanySeeder>();
+        services.AddScoped<ConsultationDeskSeeder>();
+        services.AddScoped<DemoEventSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Partnership.Core.Audit;
 using Partnership.Core.Catalog;
 using Partnership.Core.Companies;
+using Partnership.Core.Consultations;
+using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 
@@ -27,6 +30,15 @@ public interface IAppDbContext
     DbSet<ChamberBranch> ChamberBranches { get; }
     DbSet<MetroBureau> MetroBureaus { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<ConsultationDesk> ConsultationDesks { get; }
+    DbSet<ConsultationTopic> ConsultationTopics { get; }
+    DbSet<ConsultationRequest> ConsultationRequests { get; }
+    DbSet<ConsultationSession> ConsultationSessions { get; }
+    DbSet<PartnershipEvent> PartnershipEvents { get; }
+    DbSet<EventRegistration> EventRegistrations { get; }
+
+    /// <summary>For the few operations that need an explicit transaction (event registrations).</summary>
+    DatabaseFacade Database { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

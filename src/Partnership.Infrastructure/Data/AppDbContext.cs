@@ -5,6 +5,8 @@ using Partnership.Core.Audit;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Consultations;
+using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 using Partnership.Infrastructure.Identity;
@@ -29,6 +31,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MetroBureau> MetroBureaus => Set<MetroBureau>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+    public DbSet<ConsultationDesk> ConsultationDesks => Set<ConsultationDesk>();
+    public DbSet<ConsultationTopic> ConsultationTopics => Set<ConsultationTopic>();
+    public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
+    public DbSet<ConsultationSession> ConsultationSessions => Set<ConsultationSession>();
+    public DbSet<PartnershipEvent> PartnershipEvents => Set<PartnershipEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,8 @@ namespace Partnership.Infrastructure.Seeding;
 /// catalog and roles, and demo accounts when asked. Seeding is idempotent and always runs.
 /// </summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, CatalogSeeder catalog, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies, ILogger<DatabaseInitializer> logger)
+    AppDbContext db, CatalogSeeder catalog, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies,
+    ConsultationDeskSeeder desks, DemoEventSeeder demoEvents, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(string? demoPassword, bool migrate = true, CancellationToken ct = default)
     {
@@ -24,11 +25,13 @@ public sealed class DatabaseInitializer(
         }
         await catalog.SeedAsync(ct);
         await reference.SeedAsync(ct);
+        await desks.SeedAsync(ct);
         await identity.SeedRolesAsync();
         if (demoPassword is not null)
         {
             await identity.SeedDemoAccountsAsync(demoPassword);
             await demoCompanies.SeedAsync(ct);
+            await demoEvents.SeedAsync(ct);
         }
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }
