@@ -48,15 +48,32 @@ public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IC
         {
             errors.Add(new(nameof(input.PreferredMode), "Validation.RequiredChoice"));
         }
+        var desk = input.DeskId is null ? null
+            : await db.ConsultationDesks.AsNoTracking().Include(d => d.Topics).SingleOrDefaultAsync(d => d.Id == input.DeskId && d.IsActive, ct);
+        if (input.DeskId is not null && desk is null)
+        {
+            errors.Add(new(nameof(input.DeskId), "Validation.RequiredChoice"));
+        }
+        // A topic belongs to its desk (the form shows only the chosen desk's topics).
+        var topicId = input.TopicId;
+        if (topicId is not null && desk?.Topics.Any(t => t.Id == topicId) != true)
+        {
+            errors.Add(new(nameof(input.TopicId), "Validation.RequiredChoice"));
+        }
+        foreach (var (field, date) in new[] { (nameof(input.PreferredDate1), input.PreferredDate1), (nameof(input.PreferredDate2), input.PreferredDate2), (nameof(input.PreferredDate3), input.PreferredDate3) })
+        {
+            if (date is { Year: < 2000 or > 2100 })
+            {
+                errors.Add(new(field, "Validation.Invalid"));
+            }
+        }
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
         }
         var draft = await TrackedDraftAsync(companyId, userId, ct);
-        var desks = await db.ConsultationDesks.AsNoTracking().Include(d => d.Topics).ToListAsync(ct);
-        var desk = desks.SingleOrDefault(d => d.Id == input.DeskId);
         draft.DeskId = desk?.Id;
-        draft.TopicId = desk?.Topics.Any(t => t.Id == input.TopicId) == true ? input.TopicId : null;
+        draft.TopicId = topicId;
         draft.Description = description;
         draft.PreferredMode = input.PreferredMode;
         draft.PreferredDate1 = input.PreferredDate1;

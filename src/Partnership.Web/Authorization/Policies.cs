@@ -16,6 +16,9 @@ public static class Policies
     public const string CompanyProfileRead = nameof(CompanyProfileRead);
     public const string CompanyMember = nameof(CompanyMember);
     public const string CompanyOwner = nameof(CompanyOwner);
+    public const string Expert = nameof(Expert);
+    public const string ManageConsultations = nameof(ManageConsultations);
+    public const string OrganiseEvents = nameof(OrganiseEvents);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -25,6 +28,12 @@ public static class Policies
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(ViewCompanies, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.Administrator, Roles.MetroOfficial))
+        // Experts see only the consultation requests assigned to them (checked per request).
+        .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
+        // The consultation desks are Tokyo's: Metro officials triage, assign, schedule and close.
+        .AddPolicy(ManageConsultations, p => p.RequireRole(Roles.MetroOfficial))
+        // Each side runs its own events and both run joint ones (checked per event).
+        .AddPolicy(OrganiseEvents, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
         .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))

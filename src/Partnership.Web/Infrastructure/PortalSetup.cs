@@ -58,6 +58,10 @@ public static class PortalSetup
         services.AddScoped<ICurrentUser, WebCurrentUser>();
         services.AddSingleton<PortalLinks>();
         services.AddScoped<Partnership.Web.Areas.Companies.Controllers.CompanyPages>();
+        services.AddScoped<ServiceMail>();
+        services.AddScoped<Partnership.Web.Areas.Consultations.Controllers.ConsultationPages>();
+        services.AddScoped<Partnership.Core.Events.IEventMail>(sp => sp.GetRequiredService<ServiceMail>());
+        services.AddScoped<Partnership.Core.Consultations.IConsultationMail>(sp => sp.GetRequiredService<ServiceMail>());
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
