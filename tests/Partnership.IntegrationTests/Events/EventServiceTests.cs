@@ -231,3 +231,26 @@ public class EventServiceTests : DatabaseTest
         public IReadOnlyList<OrganiserSide> All { get; } = EventService.SidesFor(metroOfficial: true, chamberStaff: false);
     }
 }
+
+public class EventListTests : DatabaseTest
+{
+    [Fact]
+    public async Task The_public_list_filters_by_organiser_area_and_month_and_keeps_past_events_apart()
+    {
+        await using var db = Database.CreateContext(null, Clock);
+        await Seed.CompaniesAsync(db);
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var upcoming = await Seed.EventAsync(db, now, capacity: 5);
+        var past = await Seed.EventAsync(db, now.AddDays(-30), capacity: 5);
+        var service = new EventService(db, new MailOutbox(db, Clock), new PlainMail(), Clock);
+        var rows = await service.ListAsync(new EventFilter(null, null, null, null, Past: false));
+        Assert.Equal([upcoming], rows.Select(r => r.Event.Id));
+        Assert.Equal([past], (await service.ListAsync(new EventFilter(null, null, null, null, Past: true))).Select(r => r.Event.Id));
+        Assert.Single(await service.ListAsync(new EventFilter("TELEWORK", null, null, OrganiserSide.Metro, false)));
+        Assert.Empty(await service.ListAsync(new EventFilter("LWB", null, null, null, false)));
+        Assert.Empty(await service.ListAsync(new EventFilter(null, null, null, OrganiserSide.Chamber, false)));
+        var month = Partnership.Core.Common.JapanTime.ToJapan(now.AddDays(10));
+        Assert.Single(await service.ListAsync(new EventFilter(null, month.Year, month.Month, null, false)));
+        Assert.Empty(await service.ListAsync(new EventFilter(null, month.Year + 1, month.Month, null, false)));
+    }
+}

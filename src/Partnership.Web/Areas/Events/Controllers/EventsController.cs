@@ -28,8 +28,10 @@ public sealed class EventsController(EventService events, CompanyService compani
 
     [AllowAnonymous]
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? area, string? month, OrganiserSide? organiser, bool past, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery(Name = "area")] string? areaCode, string? month, OrganiserSide? organiser, bool past, CancellationToken ct)
     {
+        // "area" is also MVC's own route value (this controller's area): read the filter from the query only.
+        var area = areaCode;
         int? year = null;
         int? monthNumber = null;
         if (month is { Length: 7 } && int.TryParse(month[..4], out var y) && int.TryParse(month[5..], out var m) && month[4] == '-')
