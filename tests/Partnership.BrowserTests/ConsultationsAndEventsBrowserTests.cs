@@ -22,7 +22,7 @@ public class ConsultationsAndEventsBrowserTests(BrowserFixture browser)
         await company.SignInAsync(DemoUsers.Company);
 
         // Events: the public list, the seminar's page, three participants for two places.
-        await company.Locator("nav.site-nav [data-nav=events]").ClickAsync();
+        await company.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "イベント・セミナー" }).ClickAsync();
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("60-events-list");
         await company.GetByRole(AriaRole.Link, new() { Name = "テレワーク体験セミナー（新宿）" }).ClickAsync();
