@@ -103,6 +103,18 @@ public class ConsultationsAndEventsBrowserTests(BrowserFixture browser)
         await official.AssertAccessibleAsync();
         await official.ScreenshotAsync("67-desk-request-scheduled");
 
+        // The desks page: measures, topics, experts; a topic added.
+        await official.GotoAsync("/consultations");
+        await official.GetByRole(AriaRole.Link, new() { Name = "相談窓口と専門家" }).ClickAsync();
+        await official.GetByLabel("追加するテーマ（日本語）").First.FillAsync("在宅勤務規程");
+        await official.GetByLabel("追加するテーマ（英語）").First.FillAsync("Remote-work rules");
+        await official.GetByRole(AriaRole.Button, new() { Name = "テーマを追加する" }).First.ClickAsync();
+        await official.Locator(".notice").WaitForAsync();
+        Assert.Contains("在宅勤務規程", await official.Locator("main").InnerTextAsync());
+        Assert.Contains("専門家 デモ相談員", await official.GetByTestId("experts").InnerTextAsync());
+        await official.AssertAccessibleAsync();
+        await official.ScreenshotAsync("67b-desks");
+
         // The visit took place (the test moves it to yesterday); the expert records it.
         var id = int.Parse(requestUrl.Split('/').Last());
         await browser.Portal.WithDbAsync(async db =>

@@ -29,6 +29,103 @@ public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IC
         db.ConsultationDesks.AsNoTracking().Include(d => d.Topics.OrderBy(t => t.Order)).Include(d => d.Measure)
             .Where(d => d.IsActive).OrderBy(d => d.Order).ToListAsync(ct);
 
+    /// <summary>Every desk, open or closed, with its measure and topics (officials' management page).</summary>
+    public Task<List<ConsultationDesk>> AllDesksAsync(CancellationToken ct = default) =>
+        db.ConsultationDesks.AsNoTracking().Include(d => d.Topics.OrderBy(t => t.Order)).Include(d => d.Measure)
+            .OrderBy(d => d.Order).ToListAsync(ct);
+
+    public const int DeskNameMaxLength = 100;
+
+    /// <summary>Adds a desk pointing at a measure of the catalog. Codes are unique (upper-case letters, digits, hyphens).</summary>
+    public async Task<Outcome<int>> AddDeskAsync(string? code, string? nameJa, string? nameEn, int? measureId, bool offersExpertDispatch, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        code = code?.Trim().ToUpperInvariant() ?? "";
+        if (code.Length is 0 or > 32 || !code.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
+        {
+            errors.Add(new("Code", "Consultation.DeskCodeInvalid"));
+        }
+        nameJa = RequiredName("NameJa", nameJa, errors);
+        nameEn = RequiredName("NameEn", nameEn, errors);
+        if (measureId is null || !await db.Measures.AnyAsync(m => m.Id == measureId, ct))
+        {
+            errors.Add(new("MeasureId", "Validation.RequiredChoice"));
+        }
+        if (errors.Count == 0 && await db.ConsultationDesks.AnyAsync(d => d.Code == code, ct))
+        {
+            errors.Add(new("Code", "Consultation.DeskCodeTaken"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        var order = await db.ConsultationDesks.MaxAsync(d => (int?)d.Order, ct) ?? 0;
+        var desk = new ConsultationDesk { Code = code, NameJa = nameJa, NameEn = nameEn, MeasureId = measureId!.Value, OffersExpertDispatch = offersExpertDispatch, Order = order + 1 };
+        db.ConsultationDesks.Add(desk);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(desk).State = EntityState.Detached;
+            return Outcome<int>.Invalid("Code", "Consultation.DeskCodeTaken");
+        }
+        return Outcome<int>.Ok(desk.Id);
+    }
+
+    /// <summary>Adds a topic a desk handles.</summary>
+    public async Task<Outcome<int>> AddTopicAsync(int deskId, string? nameJa, string? nameEn, CancellationToken ct = default)
+    {
+        var desk = await db.ConsultationDesks.Include(d => d.Topics).SingleOrDefaultAsync(d => d.Id == deskId, ct);
+        if (desk is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        var errors = new List<FieldError>();
+        nameJa = RequiredName("NameJa", nameJa, errors);
+        nameEn = RequiredName("NameEn", nameEn, errors);
+        if (errors.Count == 0 && desk.Topics.Any(t => t.NameJa == nameJa))
+        {
+            errors.Add(new("NameJa", "Consultation.TopicExists"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        var topic = new ConsultationTopic { NameJa = nameJa, NameEn = nameEn, Order = desk.Topics.Count == 0 ? 1 : desk.Topics.Max(t => t.Order) + 1 };
+        desk.Topics.Add(topic);
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Ok(topic.Id);
+    }
+
+    /// <summary>Opens or closes a desk: a closed desk takes no new requests (those it has go on).</summary>
+    public async Task<Outcome<bool>> SetDeskActiveAsync(int deskId, bool active, CancellationToken ct = default)
+    {
+        var desk = await db.ConsultationDesks.SingleOrDefaultAsync(d => d.Id == deskId, ct);
+        if (desk is null)
+        {
+            return Outcome<bool>.NotFound();
+        }
+        desk.IsActive = active;
+        await db.SaveChangesAsync(ct);
+        return Outcome<bool>.Ok(active);
+    }
+
+    private static string RequiredName(string field, string? value, List<FieldError> errors)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            errors.Add(new(field, "Validation.Required"));
+        }
+        else if (text.Length > DeskNameMaxLength)
+        {
+            errors.Add(new(field, "Validation.TooLong"));
+        }
+        return text;
+    }
+
     /// <summary>The user's draft, if they left one.</summary>
     public Task<ConsultationRequest?> DraftAsync(int companyId, string userId, CancellationToken ct = default) =>
         db.ConsultationRequests.AsNoTracking()

@@ -272,6 +272,14 @@ public static class EndpointTable
         Change("POST", "/consultations/{id:int}/close", Caller.Metro,
             [new("outcome", FieldKind.Enum, _ => "Resolved"), Text("outcomeNote", "試行導入へ")], s => $"/consultations/{s.ConsultationId}/close"),
 
+        Read("GET", "/consultations/desks", Caller.Metro),
+        Change("POST", "/consultations/desks", Caller.Metro,
+            [Text("code", "HARNESS-DESK"), Text("nameJa", "試験窓口"), Text("nameEn", "Test desk"),
+             new("measureId", FieldKind.Number, s => s.EventMeasureId.ToString()), Text("offersExpertDispatch", "true")]),
+        Change("POST", "/consultations/desks/{id:int}/topics", Caller.Metro, [Text("nameJa", "試験テーマ"), Text("nameEn", "Test topic")],
+            s => $"/consultations/desks/{s.DeskId}/topics"),
+        Change("POST", "/consultations/desks/{id:int}/active", Caller.Metro, [Text("active", "true")], s => $"/consultations/desks/{s.DeskId}/active"),
+
         // Consultations: the expert sees only the requests assigned to them
         Read("GET", "/expert/consultations", Caller.Expert),
         Read("GET", "/expert/consultations/{id:int}", Caller.Expert, s => $"/expert/consultations/{s.ConsultationId}"),

@@ -144,3 +144,36 @@ public class ConsultationServiceTests : DatabaseTest
         Assert.False(redirected.WantsExpert);
     }
 }
+
+public class ConsultationDeskTests : DatabaseTest
+{
+    [Fact]
+    public async Task Officials_add_a_desk_and_a_topic_and_a_closed_desk_takes_no_new_request()
+    {
+        await using var db = Database.CreateContext(TestDatabase.User("metro"), Clock);
+        var (companyA, _) = await Seed.CompaniesAsync(db);
+        var service = new ConsultationService(db, new MailOutbox(db, Clock), new PlainMail(), Clock);
+        var measureId = await db.Measures.Where(m => m.Key == "WORKSTYLE-M04").Select(m => m.Id).SingleAsync();
+
+        Assert.Equal("Consultation.DeskCodeInvalid", Assert.Single((await service.AddDeskAsync("bad code!", "窓口", "Desk", measureId, true)).Errors).Code);
+        Assert.Equal("Consultation.DeskCodeTaken", Assert.Single((await service.AddDeskAsync("TELEWORK-CENTER", "窓口", "Desk", measureId, true)).Errors).Code);
+        var added = await service.AddDeskAsync("workstyle-experts", "働き方改革 専門家派遣", "Work-style reform experts", measureId, true);
+        Assert.True(added.Succeeded);
+        Assert.True((await service.AddTopicAsync(added.Value, "テレワーク規程", "Telework rules")).Succeeded);
+        Assert.Equal("Consultation.TopicExists", Assert.Single((await service.AddTopicAsync(added.Value, "テレワーク規程", "Again")).Errors).Code);
+
+        var desk = (await service.AllDesksAsync()).Single(d => d.Id == added.Value);
+        Assert.Equal("WORKSTYLE-EXPERTS", desk.Code);
+        Assert.Equal(7, desk.Order);
+        var today = DateOnly.FromDateTime(JapanTime.Today(Clock));
+        var input = new ConsultationInput(desk.Id, desk.Topics[0].Id, "規程の相談です。", ConsultationMode.Online, today.AddDays(3), null, null, true);
+
+        Assert.True((await service.SetDeskActiveAsync(desk.Id, false)).Succeeded);
+        Assert.DoesNotContain(await service.DesksAsync(), d => d.Id == desk.Id);
+        var refused = await service.SubmitAsync(companyA, "owner-a", input, "owner-a@example.jp", "ja");
+        Assert.Contains(refused.Errors, e => e.Field == "DeskId");
+
+        Assert.True((await service.SetDeskActiveAsync(desk.Id, true)).Succeeded);
+        Assert.True((await service.SubmitAsync(companyA, "owner-a", input, "owner-a@example.jp", "ja")).Succeeded);
+    }
+}

@@ -15,6 +15,15 @@ public sealed class ConsultationPages(ConsultationService consultations, AppDbCo
         (await users.GetUsersInRoleAsync(Roles.Expert)).Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName)).ToList();
 
+    /// <summary>The measures of the latest plan a desk can point at: consultation desks, expert dispatch, support hubs, programmes.</summary>
+    public async Task<IReadOnlyList<Partnership.Core.Catalog.Measure>> MeasuresAsync(CancellationToken ct)
+    {
+        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
+        return await db.Measures.AsNoTracking().Include(m => m.Area)
+            .Where(m => m.Plan!.FiscalYear == latest && m.Side == Partnership.Core.Catalog.MeasureSide.Metro)
+            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+    }
+
     public async Task<bool> IsActiveExpertAsync(string userId) => (await ExpertsAsync()).Any(e => e.Id == userId);
 
     public async Task<RequestViewModel?> RequestAsync(int id, Viewer viewer, CancellationToken ct)

@@ -30,6 +30,73 @@ public sealed class DeskController(ConsultationService consultations, Consultati
         return View(await consultations.ForOfficialsAsync(status, ct));
     }
 
+    private static readonly IReadOnlyDictionary<string, (string, int)> DeskFields = new Dictionary<string, (string, int)>
+    {
+        ["Code"] = ("Field.DeskCode", 32),
+        ["NameJa"] = ("Field.NameJa", ConsultationService.DeskNameMaxLength),
+        ["NameEn"] = ("Field.NameEn", ConsultationService.DeskNameMaxLength),
+        ["MeasureId"] = ("Field.Measure", 0),
+    };
+
+    /// <summary>The desks, their measures and topics, and the experts who can be assigned (experts are invited by administrators).</summary>
+    [HttpGet("desks")]
+    public async Task<IActionResult> Desks(CancellationToken ct) => View(await DesksPageAsync(ct));
+
+    [HttpPost("desks")]
+    public async Task<IActionResult> AddDesk(string? code, string? nameJa, string? nameEn, int? measureId, bool offersExpertDispatch, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await consultations.AddDeskAsync(code, nameJa, nameEn, measureId, offersExpertDispatch, ct);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["Consultation.DeskAdded"].Value;
+                return Redirect("/consultations/desks");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, DeskFields);
+        }
+        return View(nameof(Desks), await DesksPageAsync(ct));
+    }
+
+    [HttpPost("desks/{id:int}/topics")]
+    public async Task<IActionResult> AddTopic(int id, string? nameJa, string? nameEn, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await consultations.AddTopicAsync(id, nameJa, nameEn, ct);
+            if (outcome.Status == OutcomeStatus.NotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["Consultation.TopicAdded"].Value;
+                return Redirect("/consultations/desks");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, DeskFields);
+        }
+        return View(nameof(Desks), await DesksPageAsync(ct));
+    }
+
+    [HttpPost("desks/{id:int}/active")]
+    public async Task<IActionResult> SetActive(int id, bool active, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Desks), await DesksPageAsync(ct));
+        }
+        var outcome = await consultations.SetDeskActiveAsync(id, active, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = t[active ? "Consultation.DeskOpened" : "Consultation.DeskClosed"].Value;
+        return Redirect("/consultations/desks");
+    }
+
+    private async Task<DesksViewModel> DesksPageAsync(CancellationToken ct) =>
+        new(await consultations.AllDesksAsync(ct), await pages.ExpertsAsync(), await pages.MeasuresAsync(ct));
+
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {

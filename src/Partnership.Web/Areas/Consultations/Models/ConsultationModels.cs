@@ -92,3 +92,5 @@ public sealed class SessionRecordModel
     [Display(Name = "Field.SharedWithCompany")]
     public bool SharedWithCompany { get; set; }
 }
+
+public sealed record DesksViewModel(IReadOnlyList<ConsultationDesk> Desks, IReadOnlyList<Person> Experts, IReadOnlyList<Partnership.Core.Catalog.Measure> Measures);
