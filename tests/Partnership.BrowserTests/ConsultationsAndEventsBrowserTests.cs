@@ -142,5 +142,17 @@ public class ConsultationsAndEventsBrowserTests(BrowserFixture browser)
         Assert.Contains("専門家 デモ相談員", await company.GetByTestId("assignee").InnerTextAsync());
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("69-company-sees-record");
+
+        // The same pages in English.
+        await company.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await company.WaitForURLAsync(requestUrl);
+        Assert.StartsWith("Request C", await company.Locator("h1").InnerTextAsync());
+        Assert.Equal("Scheduled", await company.GetByTestId("status").InnerTextAsync());
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("70-company-request-en");
+        await company.GotoAsync("/company/events");
+        Assert.Contains("moved up from the waiting list", await company.GetByTestId("my-events").InnerTextAsync());
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("71-my-events-en");
     }
 }

@@ -215,6 +215,44 @@ public class EventServiceTests : DatabaseTest
     }
 
     [Fact]
+    public async Task Attendance_is_recorded_after_the_start_for_registered_participants_only_and_counts_in_the_results()
+    {
+        int eventId;
+        await using (var setup = Database.CreateContext())
+        {
+            eventId = await Seed.EventAsync(setup, Now, capacity: 1);
+        }
+        await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
+        {
+            await Service(db).RegisterAsync(eventId, A, "一番", "one@example.jp");
+            await Service(db).RegisterAsync(eventId, A, "二番", "two@example.jp");
+        }
+        int registered;
+        int waiting;
+        await using (var db = Database.CreateContext())
+        {
+            registered = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Registered).Select(r => r.Id).SingleAsync();
+            waiting = await db.EventRegistrations.Where(r => r.Status == RegistrationStatus.Waiting).Select(r => r.Id).SingleAsync();
+        }
+        var metro = new Metro().All;
+        await using (var db = Database.CreateContext(TestDatabase.User("metro"), Clock))
+        {
+            Assert.Equal("Event.AttendanceBeforeStart", Assert.Single((await Service(db).RecordAttendanceAsync(eventId, registered, true, metro)).Errors).Code);
+        }
+        Clock.Advance(TimeSpan.FromDays(10).Add(TimeSpan.FromHours(3)));
+        await using (var db = Database.CreateContext(TestDatabase.User("metro"), Clock))
+        {
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).RecordAttendanceAsync(eventId, registered, true, [OrganiserSide.Chamber])).Status);
+            Assert.Equal("Event.AttendanceNotRegistered", Assert.Single((await Service(db).RecordAttendanceAsync(eventId, waiting, true, metro)).Errors).Code);
+            Assert.True((await Service(db).RecordAttendanceAsync(eventId, registered, true, metro)).Succeeded);
+            // A cancellation after the start is refused; the results keep registrations and attendance.
+            Assert.Equal("Event.CancelAfterStart", Assert.Single((await Service(db).CancelAsync(registered, companyA)).Errors).Code);
+            var past = Assert.Single(await Service(db).ListAsync(new EventFilter(null, null, null, null, Past: true)));
+            Assert.Equal((1, 1), (past.Event.Registered, past.Attended));
+        }
+    }
+
+    [Fact]
     public async Task A_new_event_in_the_past_is_refused()
     {
         await using var db = Database.CreateContext(TestDatabase.User("metro"), Clock);
