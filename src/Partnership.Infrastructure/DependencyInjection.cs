@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CompanyService>();
+        services.AddScoped<Partnership.Core.Events.EventService>();
+        services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
@@ -46,6 +48,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Subsidies.SubsidyReviewService>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCompanySeeder>();
+        services.AddScoped<ConsultationDeskSeeder>();
+        services.AddScoped<DemoEventSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -8,4 +8,5 @@ public static class DemoUsers
     public const string Chamber = "chamber@demo.example.jp";
     public const string Metro = "metro@demo.example.jp";
     public const string Admin = "admin@demo.example.jp";
+    public const string Expert = "expert@demo.example.jp";
 }

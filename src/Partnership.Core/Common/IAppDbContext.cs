@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Partnership.Core.Audit;
 using Partnership.Core.Catalog;
 using Partnership.Core.Companies;
+using Partnership.Core.Consultations;
+using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
@@ -40,9 +43,15 @@ public interface IAppDbContext
     DbSet<SubsidyApplication> SubsidyApplications { get; }
     DbSet<SubsidyDocument> SubsidyDocuments { get; }
     DbSet<SubsidyEvent> SubsidyEvents { get; }
+    DbSet<ConsultationDesk> ConsultationDesks { get; }
+    DbSet<ConsultationTopic> ConsultationTopics { get; }
+    DbSet<ConsultationRequest> ConsultationRequests { get; }
+    DbSet<ConsultationSession> ConsultationSessions { get; }
+    DbSet<PartnershipEvent> PartnershipEvents { get; }
+    DbSet<EventRegistration> EventRegistrations { get; }
 
-    /// <summary>Transactions for the few commands that combine conditional updates (the subsidy budget).</summary>
-    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+    /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
+    DatabaseFacade Database { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

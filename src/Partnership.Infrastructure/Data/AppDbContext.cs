@@ -5,6 +5,8 @@ using Partnership.Core.Audit;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Consultations;
+using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
@@ -42,6 +44,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SubsidyApplication> SubsidyApplications => Set<SubsidyApplication>();
     public DbSet<SubsidyDocument> SubsidyDocuments => Set<SubsidyDocument>();
     public DbSet<SubsidyEvent> SubsidyEvents => Set<SubsidyEvent>();
+    public DbSet<ConsultationDesk> ConsultationDesks => Set<ConsultationDesk>();
+    public DbSet<ConsultationTopic> ConsultationTopics => Set<ConsultationTopic>();
+    public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
+    public DbSet<ConsultationSession> ConsultationSessions => Set<ConsultationSession>();
+    public DbSet<PartnershipEvent> PartnershipEvents => Set<PartnershipEvent>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

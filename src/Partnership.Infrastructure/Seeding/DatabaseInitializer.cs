@@ -9,7 +9,8 @@ namespace Partnership.Infrastructure.Seeding;
 /// catalog and roles, and demo accounts when asked. Seeding is idempotent and always runs.
 /// </summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, CatalogSeeder catalog, SchemeSeeder schemes, SubsidySeeder subsidies, ReferenceDataSeeder reference, IdentitySeeder identity, DemoCompanySeeder demoCompanies, ILogger<DatabaseInitializer> logger)
+    AppDbContext db, CatalogSeeder catalog, SchemeSeeder schemes, SubsidySeeder subsidies, ReferenceDataSeeder reference, IdentitySeeder identity,
+    DemoCompanySeeder demoCompanies, ConsultationDeskSeeder desks, DemoEventSeeder demoEvents, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(string? demoPassword, bool migrate = true, CancellationToken ct = default)
     {
@@ -26,12 +27,14 @@ public sealed class DatabaseInitializer(
         await schemes.SeedAsync(ct);
         await subsidies.SeedAsync(ct);
         await reference.SeedAsync(ct);
+        await desks.SeedAsync(ct);
         await identity.SeedRolesAsync();
         if (demoPassword is not null)
         {
             await identity.SeedDemoAccountsAsync(demoPassword);
             await demoCompanies.SeedAsync(ct);
             await subsidies.SeedDemoWindowAsync(ct);
+            await demoEvents.SeedAsync(ct);
         }
         logger.LogInformation("Database ready ({Provider})", db.Database.ProviderName);
     }

@@ -17,6 +17,7 @@ public sealed class IdentitySeeder(
         ("chamber@demo.example.jp", "東京商工会議所 デモ職員", Roles.ChamberStaff),
         ("metro@demo.example.jp", "東京都 デモ職員", Roles.MetroOfficial),
         ("admin@demo.example.jp", "システム管理者（デモ）", Roles.Administrator),
+        ("expert@demo.example.jp", "専門家 デモ相談員", Roles.Expert),
     ];
 
     /// <summary>

@@ -18,6 +18,9 @@ public static class Policies
     public const string CompanyOwner = nameof(CompanyOwner);
     public const string ReviewSchemes = nameof(ReviewSchemes);
     public const string ManageSubsidies = nameof(ManageSubsidies);
+    public const string Expert = nameof(Expert);
+    public const string ManageConsultations = nameof(ManageConsultations);
+    public const string OrganiseEvents = nameof(OrganiseEvents);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -29,6 +32,12 @@ public static class Policies
         .AddPolicy(ReviewSchemes, p => p.RequireRole(Roles.MetroOfficial))
         .AddPolicy(ManageSubsidies, p => p.RequireRole(Roles.MetroOfficial))
         .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.Administrator, Roles.MetroOfficial))
+        // Experts see only the consultation requests assigned to them (checked per request).
+        .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
+        // The consultation desks are Tokyo's: Metro officials triage, assign, schedule and close.
+        .AddPolicy(ManageConsultations, p => p.RequireRole(Roles.MetroOfficial))
+        // Each side runs its own events and both run joint ones (checked per event).
+        .AddPolicy(OrganiseEvents, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
         .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))

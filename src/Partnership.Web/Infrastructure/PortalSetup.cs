@@ -64,6 +64,10 @@ public static class PortalSetup
         // Uploaded documents outside the web root; every node must reach the same folder (docs/operations.md).
         services.AddSingleton<Partnership.Core.Subsidies.IDocumentStore>(new Partnership.Infrastructure.Documents.FileDocumentStore(
             configuration["Documents:Path"] is { Length: > 0 } documents ? documents : Path.Combine(dataDirectory, "documents")));
+        services.AddScoped<ServiceMail>();
+        services.AddScoped<Partnership.Web.Areas.Consultations.Controllers.ConsultationPages>();
+        services.AddScoped<Partnership.Core.Events.IEventMail>(sp => sp.GetRequiredService<ServiceMail>());
+        services.AddScoped<Partnership.Core.Consultations.IConsultationMail>(sp => sp.GetRequiredService<ServiceMail>());
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()

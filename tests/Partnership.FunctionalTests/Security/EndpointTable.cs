@@ -19,6 +19,10 @@ public enum Caller
     Metro,
     Admin,
     AdminOrMetro,
+    /// <summary>Event organisers: Metro officials and chamber staff (the sample event is a joint one).</summary>
+    Organiser,
+    /// <summary>The expert the sample consultation request is assigned to.</summary>
+    Expert,
     /// <summary>Anyone, in Development only; 404 in every other environment.</summary>
     DevelopmentOnly,
 }
@@ -63,6 +67,8 @@ public sealed record EndpointRule(
         Caller.Metro => principal == Principal.Metro,
         Caller.Admin => principal == Principal.Admin,
         Caller.AdminOrMetro => principal is Principal.Admin or Principal.Metro,
+        Caller.Organiser => principal is Principal.Metro or Principal.Chamber,
+        Caller.Expert => principal == Principal.Expert,
         _ => false,
     };
 
@@ -129,6 +135,29 @@ public static class EndpointTable
         }),
         Text("Fields[1].Key", "contact"), Text("Fields[1].Ja", "社内の相談窓口（担当部署）"), Text("Fields[1].En", "In-house contact point"), Text("Fields[1].Required", "true"),
         Text("Fields[2].Key", "description"), Text("Fields[2].Ja", "取組の内容"), Text("Fields[2].En", "What the company does"), Text("Fields[2].Required", "true"),
+    ];
+
+    private static readonly FormField[] ConsultationFields =
+    [
+        new("DeskId", FieldKind.Number, s => s.DeskId.ToString()), new("TopicId", FieldKind.Number, s => s.TopicId.ToString()),
+        Text("Description", "テレワークの導入について相談したいです。"), new("PreferredMode", FieldKind.Enum, _ => "Online"),
+        new("PreferredDate1", FieldKind.Date, s => s.FutureDate(10)), new("PreferredDate2", FieldKind.Date, s => s.FutureDate(11)),
+        new("PreferredDate3", FieldKind.Date, s => s.FutureDate(12)), Text("WantsExpert", "true"),
+    ];
+
+    private static readonly FormField[] EventFields =
+    [
+        new("MeasureId", FieldKind.Number, s => s.EventMeasureId.ToString()), new("Organiser", FieldKind.Enum, _ => "Joint"),
+        Text("TitleJa", SampleData.EventTitle), Text("TitleEn", "Harness seminar"), Text("DescriptionJa", "試験用のセミナーです。"), Text("DescriptionEn", "A seminar."),
+        Text("Venue", "東京都庁"), Text("OnlineUrl", "https://example.jp/online"),
+        new("StartsAt", FieldKind.Date, _ => "2030-06-01T14:00"), new("EndsAt", FieldKind.Date, _ => "2030-06-01T16:00"),
+        new("Capacity", FieldKind.Number, _ => "1000"),
+        new("RegistrationOpensAt", FieldKind.Date, _ => "2020-01-01T09:00"), new("RegistrationClosesAt", FieldKind.Date, _ => "2030-05-31T17:00"),
+    ];
+
+    private static readonly FormField[] SessionRecordFields =
+    [
+        Text("Advice", "就業規則の改定案を示しました。"), Text("NextStep", "試行導入"), Text("SharedWithCompany", "true"),
     ];
 
     public static readonly IReadOnlyList<EndpointRule> Rules =
@@ -298,5 +327,62 @@ public static class EndpointTable
         // The audit log: read-only for administrators and Metro officials; no route changes it.
         Read("GET", "/admin/audit", Caller.AdminOrMetro, _ => "/admin/audit?person=metro%40demo.example.jp&action=modified"),
         Read("GET", "/admin/audit/export.csv", Caller.AdminOrMetro, _ => "/admin/audit/export.csv?entity=Measure"),
+
+        // Events: public pages, registration by company users, a company's own registrations (IDOR probes)
+        Read("GET", "/events", Caller.Anyone, _ => "/events?area=TELEWORK&month=2030-06&organiser=Joint"),
+        Read("GET", "/events/{id:int}", Caller.Anyone, s => $"/events/{s.EventId}"),
+        Read("GET", "/events/{id:int}/calendar.ics", Caller.Anyone, s => $"/events/{s.EventId}/calendar.ics"),
+        Change("POST", "/events/{id:int}/register", Caller.Company,
+            [Text("ParticipantName", "参加 試験"), new("ParticipantEmail", FieldKind.Email, _ => "harness-participant@example.jp")], s => $"/events/{s.EventId}/register"),
+        Read("GET", "/company/events", Caller.Company),
+        Change("POST", "/company/events/registrations/{id:int}/cancel", Caller.OwningCompany, [], s => $"/company/events/registrations/{s.RegistrationId}/cancel"),
+
+        // Events: organisers (Metro officials and chamber staff; the sample event is joint)
+        Read("GET", "/events/manage", Caller.Organiser),
+        Read("GET", "/events/manage/new", Caller.Organiser),
+        Change("POST", "/events/manage/new", Caller.Organiser, EventFields),
+        Read("GET", "/events/manage/{id:int}/edit", Caller.Organiser, s => $"/events/manage/{s.EventId}/edit"),
+        Change("POST", "/events/manage/{id:int}/edit", Caller.Organiser, [.. EventFields, new("Version", FieldKind.Guid, s => s.EventVersion())], s => $"/events/manage/{s.EventId}/edit"),
+        Read("GET", "/events/manage/{id:int}/registrations", Caller.Organiser, s => $"/events/manage/{s.EventId}/registrations"),
+        Change("POST", "/events/manage/{id:int}/registrations/{registrationId:int}/attendance", Caller.Organiser, [Text("attended", "true")],
+            s => $"/events/manage/{s.EventId}/registrations/{s.RegistrationId}/attendance"),
+
+        // Consultations: a company's own requests (no company id in the address; a request of another company is 404)
+        Read("GET", "/company/consultations", Caller.Company),
+        Read("GET", "/company/consultations/new", Caller.Company),
+        Change("POST", "/company/consultations/new", Caller.Company, ConsultationFields),
+        Change("POST", "/company/consultations/draft", Caller.Company, ConsultationFields),
+        Read("GET", "/company/consultations/{id:int}", Caller.OwningCompany, s => $"/company/consultations/{s.ConsultationId}"),
+        Change("POST", "/company/consultations/{id:int}/cancel", Caller.OwningCompany, [], s => $"/company/consultations/{s.ConsultationId}/cancel"),
+        Change("POST", "/company/consultations/{id:int}/rate", Caller.OwningCompany,
+            [new("rating", FieldKind.Number, _ => "5"), Text("ratingComment", "助かりました")], s => $"/company/consultations/{s.ConsultationId}/rate"),
+
+        // Consultations: Metro officials at the desks
+        Read("GET", "/consultations", Caller.Metro, _ => "/consultations?status=Scheduled"),
+        Read("GET", "/consultations/{id:int}", Caller.Metro, s => $"/consultations/{s.ConsultationId}"),
+        Change("POST", "/consultations/{id:int}/accept", Caller.Metro, [], s => $"/consultations/{s.ConsultationId}/accept"),
+        Change("POST", "/consultations/{id:int}/redirect", Caller.Metro, [new("deskId", FieldKind.Number, s => s.OtherDeskId.ToString())], s => $"/consultations/{s.ConsultationId}/redirect"),
+        Change("POST", "/consultations/{id:int}/decline", Caller.Metro, [Text("reason", "対象外の内容です。")], s => $"/consultations/{s.ConsultationId}/decline"),
+        Change("POST", "/consultations/{id:int}/assign", Caller.Metro, [new("assigneeId", FieldKind.Text, s => s.ExpertUserId)], s => $"/consultations/{s.ConsultationId}/assign"),
+        Change("POST", "/consultations/{id:int}/sessions", Caller.Metro,
+            [new("scheduledAt", FieldKind.Date, _ => "2030-06-01T10:00"), new("mode", FieldKind.Enum, _ => "Visit")], s => $"/consultations/{s.ConsultationId}/sessions"),
+        Change("POST", "/consultations/{id:int}/sessions/{sessionId:int}/record", Caller.Metro, SessionRecordFields,
+            s => $"/consultations/{s.ConsultationId}/sessions/{s.SessionId}/record"),
+        Change("POST", "/consultations/{id:int}/close", Caller.Metro,
+            [new("outcome", FieldKind.Enum, _ => "Resolved"), Text("outcomeNote", "試行導入へ")], s => $"/consultations/{s.ConsultationId}/close"),
+
+        Read("GET", "/consultations/desks", Caller.Metro),
+        Change("POST", "/consultations/desks", Caller.Metro,
+            [Text("code", "HARNESS-DESK"), Text("nameJa", "試験窓口"), Text("nameEn", "Test desk"),
+             new("measureId", FieldKind.Number, s => s.EventMeasureId.ToString()), Text("offersExpertDispatch", "true")]),
+        Change("POST", "/consultations/desks/{id:int}/topics", Caller.Metro, [Text("nameJa", "試験テーマ"), Text("nameEn", "Test topic")],
+            s => $"/consultations/desks/{s.DeskId}/topics"),
+        Change("POST", "/consultations/desks/{id:int}/active", Caller.Metro, [Text("active", "true")], s => $"/consultations/desks/{s.DeskId}/active"),
+
+        // Consultations: the expert sees only the requests assigned to them
+        Read("GET", "/expert/consultations", Caller.Expert),
+        Read("GET", "/expert/consultations/{id:int}", Caller.Expert, s => $"/expert/consultations/{s.ConsultationId}"),
+        Change("POST", "/expert/consultations/{id:int}/sessions/{sessionId:int}/record", Caller.Expert, SessionRecordFields,
+            s => $"/expert/consultations/{s.ConsultationId}/sessions/{s.SessionId}/record"),
     ];
 }

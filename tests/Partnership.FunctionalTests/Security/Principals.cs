@@ -13,6 +13,8 @@ public enum Principal
     Chamber,
     Metro,
     Admin,
+    /// <summary>The demo expert; the sample consultation request is assigned to them.</summary>
+    Expert,
 }
 
 public static class Principals
@@ -26,6 +28,7 @@ public static class Principals
         Principal.Chamber => DemoUsers.Chamber,
         Principal.Metro => DemoUsers.Metro,
         Principal.Admin => DemoUsers.Admin,
+        Principal.Expert => DemoUsers.Expert,
         _ => null,
     };
 

@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Partnership.Core.Common;
+using Partnership.Core.Consultations;
+using Partnership.Core.Events;
 using Partnership.TestKit;
 
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>Real seeded records to fill route parameters and forms with.</summary>
-public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, int draftEntryId, int acceptedEntryId, SubsidySamples.Ids subsidy)
+public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, ServiceSamples services, int draftEntryId, int acceptedEntryId, SubsidySamples.Ids subsidy)
 {
     /// <summary>The sample company's subsidy records: a draft with a document, and a received application in another window.</summary>
     public SubsidySamples.Ids Subsidy { get; } = subsidy;
@@ -29,6 +32,35 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
 
     /// <summary>A staff account for the administrators' actions that is none of the principals.</summary>
     public string StaffUserId { get; } = staffUserId;
+
+    public const string EventTitle = "試験セミナー（ハーネス）";
+
+    /// <summary>A joint event open for registration (so both organiser sides may manage it), in 2030.</summary>
+    public int EventId { get; } = services.EventId;
+
+    public int EventMeasureId { get; } = services.EventMeasureId;
+
+    /// <summary>A registration of the sample company for that event.</summary>
+    public int RegistrationId { get; } = services.RegistrationId;
+
+    /// <summary>A consultation request of the sample company, scheduled, assigned to the demo expert, with a session held yesterday.</summary>
+    public int ConsultationId { get; } = services.ConsultationId;
+
+    public int SessionId { get; } = services.SessionId;
+
+    public int DeskId { get; } = services.DeskId;
+
+    public int TopicId { get; } = services.TopicId;
+
+    /// <summary>A desk other than the request's, for the redirect.</summary>
+    public int OtherDeskId { get; } = services.OtherDeskId;
+
+    public string ExpertUserId { get; } = services.ExpertUserId;
+
+    public string FutureDate(int days) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public string EventVersion() =>
+        portal.WithDbAsync(db => db.PartnershipEvents.Where(e => e.Id == EventId).Select(e => e.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
 
     public static async Task<SampleData> LoadAsync(PortalFactory portal)
     {
@@ -58,9 +90,10 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
             }
             staffUserId = expert.Id;
         }
+        var services = await ServiceSamples.LoadAsync(portal, owner.CompanyId);
         var (draft, accepted) = await SchemeSamples.EnsureAsync(portal, owner.CompanyId);
         var subsidy = await SubsidySamples.EnsureAsync(portal, owner.CompanyId);
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, draft, accepted, subsidy);
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, services, draft, accepted, subsidy);
     }
 
     public string CompanyVersionOf(int companyId) =>
@@ -82,4 +115,53 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
 
     public int LatestFiscalYear() =>
         portal.WithDbAsync(db => db.PartnershipPlans.MaxAsync(p => p.FiscalYear)).GetAwaiter().GetResult();
+}
+
+/// <summary>The event, registration and consultation request the harness addresses, created once per portal.</summary>
+public sealed record ServiceSamples(int EventId, int EventMeasureId, int RegistrationId, int ConsultationId, int SessionId, int DeskId, int TopicId, int OtherDeskId, string ExpertUserId)
+{
+    public static Task<ServiceSamples> LoadAsync(PortalFactory portal, int companyId) => portal.WithDbAsync(async db =>
+    {
+        var ownerId = await db.CompanyMembers.Where(m => m.CompanyId == companyId && m.IsOwner).Select(m => m.UserId).FirstAsync();
+        var expertId = await db.Users.Where(u => u.Email == DemoUsers.Expert).Select(u => u.Id).SingleAsync();
+        var measureId = await db.Measures.Where(m => m.Key == "TELEWORK-M04" && m.Plan!.FiscalYear == 2021).Select(m => m.Id).SingleAsync();
+        var e = await db.PartnershipEvents.FirstOrDefaultAsync(x => x.TitleJa == SampleData.EventTitle);
+        if (e is null)
+        {
+            e = new PartnershipEvent
+            {
+                MeasureId = measureId, Organiser = OrganiserSide.Joint, TitleJa = SampleData.EventTitle, TitleEn = "Harness seminar",
+                DescriptionJa = "試験用のセミナーです。", DescriptionEn = "A seminar.", Venue = "東京都庁", OnlineUrl = "https://example.jp/online",
+                StartsAt = JapanTime.ToUtc(new DateTime(2030, 6, 1, 14, 0, 0)), EndsAt = JapanTime.ToUtc(new DateTime(2030, 6, 1, 16, 0, 0)), Capacity = 1000,
+                RegistrationOpensAt = JapanTime.ToUtc(new DateTime(2020, 1, 1, 9, 0, 0)), RegistrationClosesAt = JapanTime.ToUtc(new DateTime(2030, 5, 31, 17, 0, 0)),
+                Registered = 1,
+            };
+            db.PartnershipEvents.Add(e);
+            db.EventRegistrations.Add(new EventRegistration
+            {
+                Event = e, CompanyId = companyId, RegisteredByUserId = ownerId, ParticipantName = "東京 太郎", ParticipantEmail = "sample-participant@example.jp",
+                ActiveEmail = "sample-participant@example.jp", Status = RegistrationStatus.Registered, RequestedAt = DateTime.UtcNow, ContactEmail = DemoUsers.Company,
+            });
+            await db.SaveChangesAsync();
+        }
+        var registrationId = await db.EventRegistrations.Where(r => r.EventId == e.Id && r.CompanyId == companyId).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var desks = await db.ConsultationDesks.Include(d => d.Topics).OrderBy(d => d.Order).ToListAsync();
+        var desk = desks.Single(d => d.Code == "TELEWORK-CENTER");
+        var request = await db.ConsultationRequests.Include(r => r.Sessions).FirstOrDefaultAsync(r => r.CompanyId == companyId && r.ReceiptNumber == "C2026-HARNESS");
+        if (request is null)
+        {
+            request = new ConsultationRequest
+            {
+                CompanyId = companyId, RequestedByUserId = ownerId, DeskId = desk.Id, TopicId = desk.Topics[0].Id, Description = "テレワークの導入について相談したいです。",
+                PreferredMode = ConsultationMode.Visit, PreferredDate1 = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), WantsExpert = true,
+                Status = ConsultationStatus.Scheduled, ReceiptNumber = "C2026-HARNESS", SubmittedAt = DateTime.UtcNow.AddDays(-3), FirstContactAt = DateTime.UtcNow.AddDays(-2),
+                AssignedExpertUserId = expertId, ContactEmail = DemoUsers.Company,
+            };
+            request.Sessions.Add(new ConsultationSession { ScheduledAt = DateTime.UtcNow.AddDays(-1), Mode = ConsultationMode.Visit, AdviserUserId = expertId });
+            db.ConsultationRequests.Add(request);
+            await db.SaveChangesAsync();
+        }
+        return new ServiceSamples(e.Id, measureId, registrationId, request.Id, request.Sessions[0].Id, desk.Id, desk.Topics[0].Id,
+            desks.First(d => d.Id != desk.Id).Id, expertId);
+    });
 }

@@ -54,7 +54,8 @@ public class MigrationTests
         await InitializeAsync(services);
         var second = await CountsAsync(services);
 
-        Assert.Equal((6, 1, 59, 5, 5, 62, 20, 24, 2), first);
+        // The demo expert is the sixth user; six consultation desks, three demo events.
+        Assert.Equal((6, 1, 59, 5, 6, 62, 20, 24, 2, 6, 3), first);
         Assert.Equal(first, second);
     }
 
@@ -90,12 +91,13 @@ public class MigrationTests
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync("integration-pass-1");
     }
 
-    private static async Task<(int Areas, int Plans, int Measures, int Roles, int Users, int Municipalities, int Industries, int Branches, int Companies)> CountsAsync(ServiceProvider services)
+    private static async Task<(int Areas, int Plans, int Measures, int Roles, int Users, int Municipalities, int Industries, int Branches, int Companies, int Desks, int Events)> CountsAsync(ServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Partnership.Infrastructure.Data.AppDbContext>();
         return (await db.ProgramAreas.CountAsync(), await db.PartnershipPlans.CountAsync(), await db.Measures.CountAsync(),
             await db.Roles.CountAsync(), await db.Users.CountAsync(), await db.Municipalities.CountAsync(), await db.Industries.CountAsync(),
-            await db.ChamberBranches.CountAsync(), await db.Companies.CountAsync());
+            await db.ChamberBranches.CountAsync(), await db.Companies.CountAsync(),
+            await db.ConsultationDesks.CountAsync(), await db.PartnershipEvents.CountAsync());
     }
 }

@@ -11,8 +11,8 @@ using Partnership.Infrastructure.Data;
 namespace Partnership.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125183115_Schemes")]
-    partial class Schemes
+    [Migration("20261125183009_ConsultationsAndEvents")]
+    partial class ConsultationsAndEvents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -599,6 +599,435 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("CompanyMembers");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationDesk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OffersExpertDispatch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("ConsultationDesks");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedExpertUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedOfficerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactCulture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstContactAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreferredDate1")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreferredDate2")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreferredDate3")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreferredMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WantsExpert")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedExpertUserId");
+
+                    b.HasIndex("DeskId");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("TopicId");
+
+                    b.HasIndex("CompanyId", "Status");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("ConsultationRequests");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdviserUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharedWithCompany")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("ConsultationSessions");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationTopic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameJa")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeskId");
+
+                    b.ToTable("ConsultationTopics");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Events.EventRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActiveEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactCulture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParticipantEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("EventId", "ActiveEmail")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "Status", "Id");
+
+                    b.ToTable("EventRegistrations");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Events.PartnershipEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionJa")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Organiser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Registered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegistrationClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegistrationOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleJa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.ToTable("Events", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Events_Registered", "Registered >= 0 AND Registered <= Capacity");
+                        });
+                });
+
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -742,353 +1171,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("Municipalities");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AreaCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HasProgressReports")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MeasureKey")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameJa")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NumberPrefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RenewalWindowDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValidUntilField")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ValidityMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Schemes");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnswersJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DraftSavedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FirstSubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FormVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IssuedNumber")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ListInDirectory")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LiveKey")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("Reminder30SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("Reminder90SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RenewalOfId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SchemeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ValidFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ValidUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CompanyId");
-
-                    b.HasIndex("FormVersionId");
-
-                    b.HasIndex("IssuedNumber")
-                        .IsUnique();
-
-                    b.HasIndex("LiveKey")
-                        .IsUnique();
-
-                    b.HasIndex("Number");
-
-                    b.HasIndex("RenewalOfId");
-
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.HasIndex("Status", "ValidUntil");
-
-                    b.HasIndex("SchemeId", "Status", "SubmittedAt");
-
-                    b.ToTable("SchemeEntries");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntryEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Side")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntryId");
-
-                    b.ToTable("SchemeEntryEvents");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeFormVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DefinitionJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SchemeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SchemeId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("SchemeFormVersions");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeProgressReport", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValuesJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntryId");
-
-                    b.ToTable("SchemeProgressReports");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeSubmission", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnswersJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EntryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("FormVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FormVersionId");
-
-                    b.HasIndex("EntryId", "Sequence")
-                        .IsUnique();
-
-                    b.ToTable("SchemeSubmissions");
                 });
 
             modelBuilder.Entity("Partnership.Infrastructure.Identity.AppUser", b =>
@@ -1396,7 +1478,70 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Navigation("Company");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationDesk", b =>
+                {
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationRequest", b =>
+                {
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedExpertUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Consultations.ConsultationDesk", "Desk")
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Partnership.Core.Consultations.ConsultationTopic", "Topic")
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Desk");
+
+                    b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationSession", b =>
+                {
+                    b.HasOne("Partnership.Core.Consultations.ConsultationRequest", "Request")
+                        .WithMany("Sessions")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationTopic", b =>
+                {
+                    b.HasOne("Partnership.Core.Consultations.ConsultationDesk", "Desk")
+                        .WithMany("Topics")
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Desk");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Events.EventRegistration", b =>
                 {
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
@@ -1404,82 +1549,26 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Partnership.Core.Schemes.SchemeFormVersion", "FormVersion")
+                    b.HasOne("Partnership.Core.Events.PartnershipEvent", "Event")
                         .WithMany()
-                        .HasForeignKey("FormVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Partnership.Core.Schemes.SchemeEntry", "RenewalOf")
-                        .WithMany()
-                        .HasForeignKey("RenewalOfId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Partnership.Core.Schemes.Scheme", "Scheme")
-                        .WithMany()
-                        .HasForeignKey("SchemeId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Company");
 
-                    b.Navigation("FormVersion");
-
-                    b.Navigation("RenewalOf");
-
-                    b.Navigation("Scheme");
+                    b.Navigation("Event");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntryEvent", b =>
+            modelBuilder.Entity("Partnership.Core.Events.PartnershipEvent", b =>
                 {
-                    b.HasOne("Partnership.Core.Schemes.SchemeEntry", "Entry")
-                        .WithMany("Events")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Entry");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeFormVersion", b =>
-                {
-                    b.HasOne("Partnership.Core.Schemes.Scheme", "Scheme")
-                        .WithMany("FormVersions")
-                        .HasForeignKey("SchemeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Scheme");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeProgressReport", b =>
-                {
-                    b.HasOne("Partnership.Core.Schemes.SchemeEntry", "Entry")
-                        .WithMany("ProgressReports")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Entry");
-                });
-
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeSubmission", b =>
-                {
-                    b.HasOne("Partnership.Core.Schemes.SchemeEntry", "Entry")
-                        .WithMany("Submissions")
-                        .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Partnership.Core.Schemes.SchemeFormVersion", "FormVersion")
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
                         .WithMany()
-                        .HasForeignKey("FormVersionId")
+                        .HasForeignKey("MeasureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("Entry");
-
-                    b.Navigation("FormVersion");
+                    b.Navigation("Measure");
                 });
 
             modelBuilder.Entity("Partnership.Core.Catalog.Measure", b =>
@@ -1497,18 +1586,14 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Navigation("Members");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationDesk", b =>
                 {
-                    b.Navigation("FormVersions");
+                    b.Navigation("Topics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>
+            modelBuilder.Entity("Partnership.Core.Consultations.ConsultationRequest", b =>
                 {
-                    b.Navigation("Events");
-
-                    b.Navigation("ProgressReports");
-
-                    b.Navigation("Submissions");
+                    b.Navigation("Sessions");
                 });
 #pragma warning restore 612, 618
         }
