@@ -19,9 +19,15 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where the portal's document store keeps uploaded files (outside the web root).</summary>
+    public string DocumentsDirectory => Path.Combine(DataDirectory, "documents");
+
     protected virtual string EnvironmentName => "Development";
 
     protected virtual int RateLimitPermits => 100_000;
+
+    /// <summary>How often the background mail sender runs; the harness turns it down so no write happens behind its back.</summary>
+    protected virtual int MailPollSeconds => 5;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,6 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests sign in hundreds of times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimits:Auth:PermitLimit", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:PollSeconds", MailPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Serves the portal through Kestrel on a free loopback port and returns its base address.</summary>

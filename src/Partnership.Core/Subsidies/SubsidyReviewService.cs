@@ -171,6 +171,10 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
             return Outcome<SubsidyApplication>.Invalid("Reason", "Subsidy.ReasonTooLong");
         }
         long? amount = null;
+        if (action is not (SubsidyAction.Grant or SubsidyAction.Confirm) && !string.IsNullOrWhiteSpace(amountText))
+        {
+            return Outcome<SubsidyApplication>.Invalid("Amount", "Subsidy.AmountNotForStep");
+        }
         if (action is SubsidyAction.Grant or SubsidyAction.Confirm)
         {
             var ceiling = action == SubsidyAction.Grant ? application.RequestedYen : application.GrantedYen!.Value;

@@ -238,6 +238,10 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentType");
         }
+        if (type == "application/pdf" && DocumentContent.IsActivePdf(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentActive");
+        }
         buffer.Position = 0;
         var hash = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         buffer.Position = 0;

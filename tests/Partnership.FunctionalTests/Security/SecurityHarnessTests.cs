@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,10 @@ public sealed class SecurityHarnessFixture : PortalFactory
     public int HostileInputs;
     public int ServerErrors;
     public int HeaderChecks;
+
+    // The database fingerprints must see only what the harness's own requests change: the outbox sender, which
+    // updates queued mail on its own timer, waits an hour here.
+    protected override int MailPollSeconds => 3600;
 
     public string Summary =>
         $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks";
@@ -67,11 +72,64 @@ public class SecurityHarnessTests(SecurityHarnessFixture portal, ITestOutputHelp
     [Fact]
     public void Every_endpoint_that_accepts_files_has_upload_probes()
     {
-        // Uploads get the hostile-file probes of the subsidies issue (renamed executable, HTML named .pdf, PDF with
-        // script, zero bytes, oversize, path traversal). Until an upload endpoint exists there is nothing to probe,
-        // and this test fails the day one is mapped without them.
         var uploads = EndpointInventory.Read(portal).Where(e => e.AcceptsFiles).Select(e => $"{e.Method} {e.Route}").ToList();
-        Assert.True(uploads.Count == 0, "Upload endpoints need hostile-file probes in the harness:\n" + string.Join("\n", uploads));
+        var probed = UploadProbes.Endpoints.Keys.ToList();
+        Assert.True(uploads.Order().SequenceEqual(probed.Order()),
+            "Upload endpoints need hostile-file probes in UploadProbes.Endpoints:\n" + string.Join("\n", uploads.Except(probed)));
+    }
+
+    [Fact]
+    public async Task Hostile_files_are_refused_with_a_message_nothing_is_stored_and_a_traversing_name_is_flattened()
+    {
+        var sample = await SampleData.LoadAsync(portal);
+        var problems = new List<string>();
+        foreach (var (route, endpoint) in UploadProbes.Endpoints)
+        {
+            var client = await Principals.ClientAsync(portal, endpoint.Principal);
+            foreach (var probe in UploadProbes.Files)
+            {
+                var before = await DatabaseFingerprint.TakeAsync(portal);
+                var files = Directory.Exists(portal.DocumentsDirectory) ? Directory.GetFiles(portal.DocumentsDirectory, "*", SearchOption.AllDirectories).Length : 0;
+                var token = WebPageHelpers.ExtractAntiforgeryToken(await client.GetStringAsync("/account/login"));
+                using var form = new MultipartFormDataContent { { new StringContent(token), WebPageHelpers.AntiforgeryFieldName } };
+                foreach (var (name, value) in endpoint.Fields)
+                {
+                    form.Add(new StringContent(value), name);
+                }
+                var file = new ByteArrayContent(probe.Content);
+                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(probe.DeclaredType);
+                form.Add(file, endpoint.FileField, probe.FileName);
+                var response = await client.PostAsync(endpoint.Sample(sample), form);
+                portal.HostileInputs++;
+                var where = $"{route} with {probe.Label}";
+                if ((int)response.StatusCode >= 500)
+                {
+                    portal.ServerErrors++;
+                    problems.Add($"{where}: server error {(int)response.StatusCode}");
+                    continue;
+                }
+                var after = await DatabaseFingerprint.TakeAsync(portal);
+                var filesAfter = Directory.Exists(portal.DocumentsDirectory) ? Directory.GetFiles(portal.DocumentsDirectory, "*", SearchOption.AllDirectories).Length : 0;
+                if (probe.MustRefuse)
+                {
+                    if (response.StatusCode != HttpStatusCode.UnprocessableEntity || before != after || filesAfter != files)
+                    {
+                        portal.Leaks++;
+                        problems.Add($"{where}: {(int)response.StatusCode}, database {(before == after ? "unchanged" : "changed")}, {filesAfter - files} file(s) stored");
+                    }
+                }
+                else
+                {
+                    var names = await portal.WithDbAsync(db => db.SubsidyDocuments.Select(d => d.FileName).ToListAsync());
+                    if (names.Any(n => n.Contains('/') || n.Contains('\\') || n.Contains("..")) || Directory.GetFiles(Path.GetDirectoryName(portal.DocumentsDirectory)!, "passwd*", SearchOption.AllDirectories).Length > 0)
+                    {
+                        portal.Leaks++;
+                        problems.Add($"{where}: a path reached the stored name or the disk");
+                    }
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     [Fact]

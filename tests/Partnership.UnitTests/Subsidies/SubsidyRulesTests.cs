@@ -130,6 +130,14 @@ public class SubsidyRulesTests
     public void A_document_is_judged_by_its_first_bytes(byte[] head, string? expected) =>
         Assert.Equal(expected, DocumentContent.Sniff(head));
 
+    [Theory]
+    [InlineData("%PDF-1.7 << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>", true)]
+    [InlineData("%PDF-1.7 << /S /Launch /F (cmd.exe) >>", true)]
+    [InlineData("%PDF-1.7 << /Type /EmbeddedFile >>", true)]
+    [InlineData("%PDF-1.7 << /Type /Catalog /Pages 2 0 R >>", false)]
+    public void A_pdf_that_runs_something_is_recognised(string content, bool active) =>
+        Assert.Equal(active, DocumentContent.IsActivePdf(System.Text.Encoding.ASCII.GetBytes(content)));
+
     [Fact]
     public void The_window_state_follows_time_and_budget()
     {

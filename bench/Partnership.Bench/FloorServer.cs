@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Partnership.Infrastructure.Data;
+
+namespace Partnership.Bench;
+
+/// <summary>
+/// The floor for the saturate mode: a minimal HTTP endpoint that makes the same database writes as a portal
+/// submission (claim the application, reserve from the budget by a conditional update, take the next receipt
+/// number, write the receipt, the history entry and the mail) on the same schema and pragmas, with no MVC,
+/// Identity, antiforgery or EF Core. The portal's throughput is reported as a share of this one's.
+/// </summary>
+public static class FloorServer
+{
+    public static async Task<double> RunAsync(string workDirectory, int applicants, int clients, long budget)
+    {
+        var database = Path.Combine(workDirectory, "floor.db");
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        settings.Configure(options);
+        await using (var db = new AppDbContext(options.Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+        var connectionString = $"Data Source={database};Foreign Keys=False;Pooling=True";
+        await using (var setup = new SqliteConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await Exec(setup, "PRAGMA journal_mode=WAL;");
+            await Exec(setup, "INSERT INTO SubsidyPrograms (Id, Code, NameJa, NameEn, AreaCode, MeasureKey, ReceiptCode, \"Order\") VALUES (1, 'P', 'p', 'p', 'A', 'M', 'TEL', 1);");
+            await Exec(setup, $"INSERT INTO SubsidyWindows (Id, ProgramId, FiscalYear, OpensAt, ClosesAt, BudgetYen, CapYen, RateNumerator, RateDenominator, Allotment, WaitingList, RequireTokyo, RequireSme, RequiredDocumentsJson, ReservedYen, LastReceiptSeq, Version, ReceiptCode, CreatedAt, UpdatedAt) VALUES (1, 1, 2026, '2026-01-01', '2030-01-01', {budget}, 1500000, 1, 2, 1, 0, 1, 1, '[]', 0, 0, '{Guid.NewGuid()}', 'R8-TEL', '2026-01-01', '2026-01-01');");
+            await using var transaction = setup.BeginTransaction();
+            await using var insert = setup.CreateCommand();
+            insert.CommandText = "INSERT INTO SubsidyApplications (Id, WindowId, CompanyId, Status, ExpensesJson, EligibleExpensesYen, RequestedYen, HeldYen, ReportText, LiveKey, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $id, 1, '[]', 200000, 100000, 0, '', $key, $v, '2026-01-01', '2026-01-01')";
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var key = insert.Parameters.Add("$key", SqliteType.Text);
+            var version = insert.Parameters.Add("$v", SqliteType.Text);
+            for (var i = 1; i <= applicants; i++)
+            {
+                id.Value = i;
+                key.Value = $"{i}:1";
+                version.Value = Guid.NewGuid().ToString();
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapPost("/submit/{id:int}", async (int id) => await SubmitAsync(connectionString, id) ? Results.Redirect("/done") : Results.Conflict());
+        await app.StartAsync();
+        var address = app.Urls.First();
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 256) }) { BaseAddress = new Uri(address) };
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(1, applicants), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
+        {
+            using var response = await http.PostAsync($"/submit/{i}", new FormUrlEncodedContent([new("version", Guid.NewGuid().ToString())]));
+            if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Conflict))
+            {
+                throw new InvalidOperationException($"floor: {(int)response.StatusCode}");
+            }
+        });
+        var throughput = applicants / watch.Elapsed.TotalSeconds;
+        await app.StopAsync();
+        SqliteConnection.ClearAllPools();
+        return throughput;
+    }
+
+    private static async Task<bool> SubmitAsync(string connectionString, int id)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await Exec(connection, "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;");
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        if (await Exec(connection, "UPDATE SubsidyApplications SET Status = 2 WHERE Id = $id AND Status = 1 AND ReceiptNumber IS NULL", ("$id", id)) == 0)
+        {
+            return false;
+        }
+        if (await Exec(connection, "UPDATE SubsidyWindows SET ReservedYen = ReservedYen + 100000, LastReceiptSeq = LastReceiptSeq + 1 WHERE Id = 1 AND ReservedYen + 100000 <= BudgetYen") == 0)
+        {
+            await transaction.RollbackAsync();
+            return false;
+        }
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT LastReceiptSeq FROM SubsidyWindows WHERE Id = 1";
+        var seq = Convert.ToInt32(await read.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        await Exec(connection, "UPDATE SubsidyApplications SET ReceiptSeq = $seq, ReceiptNumber = $r, SubmittedAt = $now, HeldYen = 100000, Version = $v WHERE Id = $id",
+            ("$seq", seq), ("$r", $"R8-TEL-{seq:D6}"), ("$now", now), ("$v", Guid.NewGuid().ToString()), ("$id", id));
+        await Exec(connection, "INSERT INTO SubsidyEvents (ApplicationId, At, Action, Side, Detail) VALUES ($id, $now, 'submitted', 'company', $r)", ("$id", id), ("$now", now), ("$r", $"R8-TEL-{seq:D6}"));
+        await Exec(connection, "INSERT INTO OutboxMessages (\"To\", Subject, BodyText, CreatedAt, Attempts, NextAttemptAt) VALUES ('a@example.jp', 'Received', $r, $now, 0, $now)", ("$r", $"R8-TEL-{seq:D6}"), ("$now", now));
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    private static async Task<int> Exec(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return await command.ExecuteNonQueryAsync();
+    }
+}

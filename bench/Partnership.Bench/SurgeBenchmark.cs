@@ -1,0 +1,488 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
+using Partnership.Core.Companies;
+using Partnership.Core.Subsidies;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Data.Interceptors;
+using Partnership.Infrastructure.Identity;
+using Partnership.Infrastructure.Seeding;
+
+namespace Partnership.Bench;
+
+/// <summary>
+/// The opening minutes of a first-come-first-served subsidy window, over real HTTP. Seeds N companies with
+/// users into a fresh SQLite file, starts the portal (Release build) on a loopback port or targets --url,
+/// signs every applicant in and prepares its draft with a document (not timed), opens the window, then has
+/// every applicant submit through the same form and antiforgery token a browser uses. Counts lost,
+/// duplicate, overspent, gapped and out-of-order receipts from the database afterwards, not from what the
+/// clients saw. Modes: surge (arrivals spread at random over --spread seconds) and saturate (--clients
+/// concurrent clients as fast as the portal answers, then the same writes against a minimal floor server).
+/// </summary>
+public static partial class SurgeBenchmark
+{
+    public const long AmountYen = 100_000;
+    private const string Password = "bench-pass-2468";
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+    public sealed record Applicant(int Index, int CompanyId, string Email)
+    {
+        public Dictionary<string, string> Cookies { get; } = [];
+        public int ApplicationId { get; set; }
+        public string Token { get; set; } = "";
+        public string Version { get; set; } = "";
+    }
+
+    public static async Task<int> RunAsync(string mode, string[] args)
+    {
+        var applicants = Option(args, "--applicants", mode == "saturate" ? 2000 : 5000);
+        var clients = Option(args, "--clients", 64);
+        var spread = Option(args, "--spread", 60);
+        var url = Text(args, "--url");
+        var budgetShare = Option(args, "--budget-percent", 33);
+        var dir = Path.Combine(Path.GetTempPath(), "partnership-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var log = Console.Error;
+        Process? portal = null;
+        try
+        {
+            var database = Path.Combine(dir, "portal", "partnership.db");
+            var budget = applicants * budgetShare / 100 * AmountYen;
+            var watch = Stopwatch.StartNew();
+            var (windowId, people) = await SeedAsync(database, applicants, budget);
+            log.WriteLine($"seeded {applicants} companies in {watch.Elapsed.TotalSeconds:F1} s");
+            Uri baseUri;
+            if (url is null)
+            {
+                (portal, baseUri) = await StartPortalAsync(Path.Combine(dir, "portal"), log);
+            }
+            else
+            {
+                baseUri = new Uri(url);
+            }
+            using var handler = new SocketsHttpHandler
+            {
+                UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = Math.Max(clients, 256), PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            };
+            using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
+
+            watch.Restart();
+            await ParallelAsync(people, 16, p => PrepareAsync(http, p, windowId));
+            log.WriteLine($"signed in and prepared {applicants} drafts in {watch.Elapsed.TotalSeconds:F1} s");
+            await OpenWindowAsync(database, windowId);
+
+            var outcomes = new ConcurrentBag<(string Kind, double Ms, string? Receipt)>();
+            watch.Restart();
+            if (mode == "surge")
+            {
+                var random = new Random(2021);
+                var arrivals = people.Select(p => (Person: p, At: TimeSpan.FromSeconds(random.NextDouble() * spread))).OrderBy(a => a.At).ToList();
+                var clock = Stopwatch.StartNew();
+                var tasks = arrivals.Select(async a =>
+                {
+                    var wait = a.At - clock.Elapsed;
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait);
+                    }
+                    outcomes.Add(await SubmitAsync(http, a.Person));
+                });
+                await Task.WhenAll(tasks);
+            }
+            else
+            {
+                await ParallelAsync(people, clients, async p => outcomes.Add(await SubmitAsync(http, p)));
+            }
+            var elapsed = watch.Elapsed.TotalSeconds;
+            var peakRss = portal is null ? 0 : PeakRssMb(portal.Id);
+            var invariants = await InvariantsAsync(database, windowId, outcomes.Where(o => o.Receipt is not null).Select(o => o.Receipt!).ToList());
+            var latencies = outcomes.Select(o => o.Ms).Order().ToList();
+            var result = new Dictionary<string, object>
+            {
+                ["mode"] = mode,
+                ["applicants"] = applicants,
+                ["accepted"] = outcomes.Count(o => o.Kind == "accepted"),
+                ["refused"] = outcomes.Count(o => o.Kind == "refused"),
+                ["errors"] = outcomes.Count(o => o.Kind == "error"),
+                ["lost"] = invariants.Lost,
+                ["duplicates"] = invariants.Duplicates,
+                ["overspend_yen"] = invariants.OverspendYen,
+                ["receipt_gaps"] = invariants.Gaps,
+                ["order_violations"] = invariants.OrderViolations,
+                ["throughput_per_s"] = Math.Round(applicants / elapsed, 1),
+                ["p50_ms"] = Math.Round(Percentile(latencies, 0.50), 1),
+                ["p95_ms"] = Math.Round(Percentile(latencies, 0.95), 1),
+                ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 1),
+                ["peak_rss_mb"] = peakRss,
+            };
+            if (mode == "saturate")
+            {
+                var floor = await FloorServer.RunAsync(dir, applicants, clients, budget);
+                result["clients"] = clients;
+                result["floor_throughput_per_s"] = Math.Round(floor, 1);
+                result["ratio"] = Math.Round(applicants / elapsed / floor, 2);
+            }
+            Console.WriteLine(JsonSerializer.Serialize(result));
+            return 0;
+        }
+        finally
+        {
+            if (portal is { HasExited: false })
+            {
+                portal.Kill(entireProcessTree: true);
+                await portal.WaitForExitAsync();
+            }
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<(int WindowId, List<Applicant> People)> SeedAsync(string database, int count, long budget)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
+        await using (var db = Create(settings))
+        {
+            await db.Database.MigrateAsync();
+            await new CatalogSeeder(db).SeedAsync();
+            await new ReferenceDataSeeder(db).SeedAsync();
+            await new SchemeSeeder(db, TimeProvider.System).SeedAsync();
+            await new SubsidySeeder(db, TimeProvider.System).SeedAsync();
+            foreach (var role in Roles.All)
+            {
+                db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+            }
+            await db.SaveChangesAsync();
+        }
+        // One real hash for every bench account: each sign-in still verifies it the full way.
+        var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Password);
+        var people = new List<Applicant>();
+        await using (var db = Create(settings))
+        {
+            var roleId = await db.Roles.Where(r => r.Name == Roles.Company).Select(r => r.Id).SingleAsync();
+            var municipalities = await db.Municipalities.Select(m => new { m.Code, m.NameJa }).ToListAsync();
+            for (var start = 0; start < count; start += 1000)
+            {
+                var batch = new List<(AppUser User, Company Company)>();
+                for (var i = start; i < Math.Min(count, start + 1000); i++)
+                {
+                    var email = $"applicant{i:D5}@bench.example.jp";
+                    var user = new AppUser
+                    {
+                        Id = Guid.NewGuid().ToString(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                        EmailConfirmed = true, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(), DisplayName = $"申請者{i}",
+                        CreatedAt = DateTime.UtcNow,
+                    };
+                    var m = municipalities[i % municipalities.Count];
+                    var company = new Company
+                    {
+                        Name = $"ベンチ{i:D5}株式会社", NameKana = $"ベンチ{i}", PostalCode = "163-8001", Prefecture = "東京都", MunicipalityCode = m.Code, CityName = m.NameJa,
+                        Street = "西新宿2-8-1", Phone = "03-5320-0001", IndustryCode = "I", SmeCategory = SmeCategory.Wholesale, CapitalYen = 10_000_000, RegularEmployees = 10 + i % 80,
+                        ContactName = "担当",
+                    };
+                    company.ApplySizeRule();
+                    company.Members.Add(new CompanyMember { UserId = user.Id, IsOwner = true, JoinedAt = DateTime.UtcNow });
+                    db.Users.Add(user);
+                    db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+                    db.Companies.Add(company);
+                    batch.Add((user, company));
+                }
+                await db.SaveChangesAsync();
+                people.AddRange(batch.Select((b, n) => new Applicant(start + n, b.Company.Id, b.User.Email!)));
+                db.ChangeTracker.Clear();
+            }
+            var program = await db.SubsidyPrograms.SingleAsync(p => p.Code == "TELEWORK-EQUIP");
+            var now = DateTime.UtcNow;
+            var window = new SubsidyWindow
+            {
+                ReceiptCode = SubsidyWindow.ReceiptCodeFor(JapanTime.FiscalYearOf(now), program.ReceiptCode, 1), ProgramId = program.Id, FiscalYear = JapanTime.FiscalYearOf(now),
+                OpensAt = now.AddDays(1), ClosesAt = now.AddDays(30), BudgetYen = budget, CapYen = 1_500_000, RateNumerator = 1, RateDenominator = 2, Allotment = Allotment.FirstCome,
+                RequiredDocuments = [new("doc1", "見積書", "Quotation")],
+            };
+            db.SubsidyWindows.Add(window);
+            await db.SaveChangesAsync();
+            return (window.Id, people);
+        }
+    }
+
+    private static AppDbContext Create(DatabaseSettings settings)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        settings.Configure(options);
+        return new AppDbContext(options.Options);
+    }
+
+    /// <summary>The portal as production runs it, but on plain loopback HTTP: Release build, its own data folder.</summary>
+    private static async Task<(Process, Uri)> StartPortalAsync(string dataDirectory, TextWriter log)
+    {
+        var root = RepositoryRoot();
+        var build = Process.Start(new ProcessStartInfo("dotnet", "build -c Release src/Partnership.Web --nologo -v q") { WorkingDirectory = root, RedirectStandardOutput = true })!;
+        await build.StandardOutput.ReadToEndAsync();
+        await build.WaitForExitAsync();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException("The portal did not build.");
+        }
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", Path.Combine(root, "src", "Partnership.Web", "bin", "Release", "net10.0", "Partnership.Web.dll"))
+        {
+            WorkingDirectory = Path.Combine(root, "src", "Partnership.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Portal__DataDirectory"] = dataDirectory;
+        info.Environment["Demo__Enabled"] = "false";
+        info.Environment["RateLimits__Auth__PermitLimit"] = "1000000";
+        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine("portal: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var uri = new Uri($"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { BaseAddress = uri };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return (process, uri);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new InvalidOperationException("The portal did not start.");
+    }
+
+    /// <summary>Not timed: sign in, open the draft, attach the quotation, read the page's token and version.</summary>
+    private static async Task PrepareAsync(HttpClient http, Applicant p, int windowId)
+    {
+        var login = await GetAsync(http, p, "/account/login");
+        var signedIn = await PostFormAsync(http, p, "/account/login", [new("Email", p.Email), new("Password", Password), new(TokenField, Token(login))]);
+        if (signedIn.Headers.Location?.OriginalString != "/me")
+        {
+            throw new InvalidOperationException($"sign-in failed for {p.Email}: {(int)signedIn.StatusCode}");
+        }
+        var windowPage = await GetAsync(http, p, $"/subsidies/windows/{windowId}");
+        var applied = await PostFormAsync(http, p, $"/company/subsidies/windows/{windowId}/apply", [new(TokenField, Token(windowPage))]);
+        var location = applied.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"apply failed: {(int)applied.StatusCode}");
+        p.ApplicationId = int.Parse(location[(location.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        var page = await GetAsync(http, p, location);
+        using (var form = new MultipartFormDataContent { { new StringContent(Token(page)), TokenField }, { new StringContent("doc1"), "requirement" } })
+        {
+            var file = new ByteArrayContent(Pdf);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "file", "見積書.pdf");
+            var uploaded = await SendAsync(http, p, new HttpRequestMessage(HttpMethod.Post, location + "/documents") { Content = form });
+            if (uploaded.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"upload failed: {(int)uploaded.StatusCode}");
+            }
+        }
+        page = await GetAsync(http, p, location);
+        p.Token = Token(page);
+        p.Version = VersionPattern().Match(page).Groups[1].Value;
+    }
+
+    /// <summary>Timed: the submission as the browser posts it, with the expense lines; retried on a network error as a browser would be.</summary>
+    private static async Task<(string Kind, double Ms, string? Receipt)> SubmitAsync(HttpClient http, Applicant p)
+    {
+        var path = $"/company/subsidies/applications/{p.ApplicationId}";
+        KeyValuePair<string, string>[] fields =
+        [
+            new("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", "2"), new("Items[0].UnitPrice", (AmountYen).ToString(CultureInfo.InvariantCulture)),
+            new("version", p.Version), new(TokenField, p.Token),
+        ];
+        var watch = Stopwatch.StartNew();
+        HttpResponseMessage? response = null;
+        for (var attempt = 0; attempt < 3 && response is null; attempt++)
+        {
+            try
+            {
+                response = await PostFormAsync(http, p, path + "/submit", fields);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+        var ms = watch.Elapsed.TotalMilliseconds;
+        if (response?.StatusCode != HttpStatusCode.Redirect)
+        {
+            return ("error", ms, null);
+        }
+        // The page the browser lands on says what happened.
+        var page = await GetAsync(http, p, path);
+        var receipt = ReceiptPattern().Match(page);
+        if (page.Contains("予算額に達したため受付を終了しました", StringComparison.Ordinal) && !receipt.Success)
+        {
+            return ("refused", ms, null);
+        }
+        return receipt.Success ? ("accepted", ms, receipt.Value) : ("error", ms, null);
+    }
+
+    private sealed record Invariants(int Lost, int Duplicates, long OverspendYen, int Gaps, int OrderViolations);
+
+    private static async Task<Invariants> InvariantsAsync(string database, int windowId, List<string> receiptsSeen)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        async Task<long> Scalar(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$w", windowId);
+            return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
+        }
+        var stored = new HashSet<string>();
+        var rows = new List<(long Seq, string At)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT ReceiptNumber, ReceiptSeq, SubmittedAt FROM SubsidyApplications WHERE WindowId = $w AND ReceiptNumber IS NOT NULL ORDER BY ReceiptSeq";
+            command.Parameters.AddWithValue("$w", windowId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+                rows.Add((reader.GetInt64(1), reader.GetString(2)));
+            }
+        }
+        var lost = receiptsSeen.Count(r => !stored.Contains(r));
+        var duplicates = (int)(await Scalar("SELECT COUNT(*) - COUNT(DISTINCT ReceiptNumber) FROM SubsidyApplications WHERE WindowId = $w AND ReceiptNumber IS NOT NULL")
+            + await Scalar("SELECT COUNT(*) FROM (SELECT CompanyId FROM SubsidyApplications WHERE WindowId = $w AND ReceiptNumber IS NOT NULL GROUP BY CompanyId HAVING COUNT(*) > 1)"));
+        var held = await Scalar("SELECT COALESCE(SUM(HeldYen), 0) FROM SubsidyApplications WHERE WindowId = $w");
+        var reserved = await Scalar("SELECT ReservedYen FROM SubsidyWindows WHERE Id = $w");
+        var budget = await Scalar("SELECT BudgetYen FROM SubsidyWindows WHERE Id = $w");
+        var overspend = Math.Max(0, Math.Max(held, reserved) - budget) + Math.Abs(held - reserved);
+        var gaps = rows.Count == 0 ? 0 : (int)(rows[^1].Seq - rows.Count) + rows.Where((r, i) => r.Seq != i + 1).Count();
+        var order = rows.Zip(rows.Skip(1)).Count(pair => string.CompareOrdinal(pair.Second.At, pair.First.At) < 0);
+        return new Invariants(lost, duplicates, overspend, gaps, order);
+    }
+
+    private static async Task OpenWindowAsync(string database, int windowId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE SubsidyWindows SET OpensAt = $now WHERE Id = $w";
+        command.Parameters.AddWithValue("$now", DateTime.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$w", windowId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private const string TokenField = "__RequestVerificationToken";
+
+    private static string Token(string html) => WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
+
+    private static async Task<string> GetAsync(HttpClient http, Applicant p, string path)
+    {
+        var response = await SendAsync(http, p, new HttpRequestMessage(HttpMethod.Get, path));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, Applicant p, string path, IEnumerable<KeyValuePair<string, string>> fields) =>
+        SendAsync(http, p, new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) });
+
+    /// <summary>One browser: its own cookies on a shared connection pool.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, Applicant p, HttpRequestMessage request)
+    {
+        lock (p.Cookies)
+        {
+            if (p.Cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", p.Cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+        }
+        var response = await http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            lock (p.Cookies)
+            {
+                foreach (var cookie in cookies)
+                {
+                    var pair = cookie.Split(';', 2)[0];
+                    var eq = pair.IndexOf('=');
+                    p.Cookies[pair[..eq]] = pair[(eq + 1)..];
+                }
+            }
+        }
+        return response;
+    }
+
+    private static async Task ParallelAsync<T>(IEnumerable<T> items, int degree, Func<T, Task> work) =>
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = degree }, async (item, _) => await work(item));
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>The portal process's peak resident memory (VmHWM), in MB.</summary>
+    public static long PeakRssMb(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(DigitsPattern().Match(line).Value, CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Partnership.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+
+    public static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"version\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"R\d+-TEL-\d{6}")]
+    private static partial Regex ReceiptPattern();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex DigitsPattern();
+}

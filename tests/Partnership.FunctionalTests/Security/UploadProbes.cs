@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Partnership.FunctionalTests.Security;
+
+/// <summary>The hostile files every upload endpoint is sent, and where each upload endpoint is.</summary>
+public static class UploadProbes
+{
+    public sealed record Endpoint(Principal Principal, Func<SampleData, string> Sample, string FileField, IReadOnlyList<(string Name, string Value)> Fields);
+
+    public sealed record HostileFile(string Label, string FileName, string DeclaredType, byte[] Content, bool MustRefuse = true);
+
+    public static readonly IReadOnlyDictionary<string, Endpoint> Endpoints = new Dictionary<string, Endpoint>
+    {
+        ["POST /company/subsidies/applications/{id:int}/documents"] = new(Principal.Company,
+            s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents", "file", [("requirement", "doc2")]),
+    };
+
+    private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+
+    public static readonly IReadOnlyList<HostileFile> Files =
+    [
+        new("a renamed executable", "見積書.pdf", "application/pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]),
+        new("an ELF binary named .png", "photo.png", "image/png", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00]),
+        new("HTML named .pdf", "見積書.pdf", "application/pdf", Ascii("<html><script>alert(1)</script></html>")),
+        new("SVG named .png", "image.png", "image/png", Ascii("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>")),
+        new("a PDF with JavaScript", "見積書.pdf", "application/pdf", Ascii("%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF")),
+        new("a PDF that launches a program", "見積書.pdf", "application/pdf", Ascii("%PDF-1.7\n1 0 obj << /OpenAction << /S /Launch /F (cmd.exe) >> >> endobj\n%%EOF")),
+        new("zero bytes", "empty.pdf", "application/pdf", []),
+        new("over 10 MB", "big.pdf", "application/pdf", [.. Ascii("%PDF-1.7\n"), .. new byte[10 * 1024 * 1024]]),
+        new("a traversing file name", "../../../../etc/passwd.pdf", "application/pdf", Ascii("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF"), MustRefuse: false),
+    ];
+}
