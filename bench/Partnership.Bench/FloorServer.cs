@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Partnership.Infrastructure.Data;
 
@@ -52,13 +53,19 @@ public static class FloorServer
             await transaction.CommitAsync();
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = workDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
-        app.MapPost("/submit/{id:int}", async (int id) => await SubmitAsync(connectionString, id) ? Results.Redirect("/done") : Results.Conflict());
+        // No routing, no MVC: one terminal delegate reads the id from the path.
+        app.Run(async context =>
+        {
+            var id = int.Parse(context.Request.Path.Value!["/submit/".Length..], CultureInfo.InvariantCulture);
+            context.Response.StatusCode = await SubmitAsync(connectionString, id) ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
+        });
         await app.StartAsync();
-        var address = app.Urls.First();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 256) }) { BaseAddress = new Uri(address) };
         var watch = Stopwatch.StartNew();
@@ -67,7 +74,7 @@ public static class FloorServer
             using var response = await http.PostAsync($"/submit/{i}", new FormUrlEncodedContent([new("version", Guid.NewGuid().ToString())]));
             if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Conflict))
             {
-                throw new InvalidOperationException($"floor: {(int)response.StatusCode}");
+                throw new InvalidOperationException($"floor: {(int)response.StatusCode} from {address}");
             }
         });
         var throughput = applicants / watch.Elapsed.TotalSeconds;

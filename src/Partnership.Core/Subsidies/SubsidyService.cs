@@ -184,6 +184,11 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyApplication>.Invalid(errors);
         }
+        if (items.SequenceEqual(application.Expenses))
+        {
+            // Nothing changed since the last save (the submit button after an autosave): no write.
+            return Outcome<SubsidyApplication>.Ok(application);
+        }
         Compute(application, items);
         application.DraftSavedAt = clock.GetUtcNow().UtcDateTime;
         return await SaveAsync(application, expectedVersion, ct);

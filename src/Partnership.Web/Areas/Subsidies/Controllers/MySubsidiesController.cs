@@ -145,7 +145,8 @@ public sealed class MySubsidiesController(
                 TempData["Notice"] = (outcome.Value!.Status == ApplicationStatus.Waitlisted ? t["Subsidy.WaitlistedNotice", outcome.Value.ReceiptNumber!]
                     : outcome.Value.Status == ApplicationStatus.UnderReview ? t["Subsidy.ResubmittedNotice"]
                     : t["Subsidy.ReceivedNotice", outcome.Value.ReceiptNumber!]).Value;
-                return RedirectToAction(nameof(Application), new { id });
+                // The receipt travels in the address too, so a client that does not follow the redirect knows it.
+                return RedirectToAction(nameof(Application), new { id, receipt = outcome.Value.ReceiptNumber });
             case OutcomeStatus.Invalid:
                 return await RefusedAsync(id, outcome.Errors, null, ct);
             default:

@@ -1,0 +1,94 @@
+using System.Text;
+using Microsoft.Playwright;
+using Partnership.TestKit;
+
+namespace Partnership.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public class SubsidyJourneyBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_company_checks_eligibility_fills_expenses_attaches_a_pdf_submits_and_an_official_grants_it()
+    {
+        var company = await browser.NewPageAsync();
+        await company.SignInAsync(DemoUsers.Company);
+        await company.GetByRole(AriaRole.Link, new() { Name = "補助金・助成金", Exact = true }).ClickAsync();
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("50-subsidy-windows");
+        await company.GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
+        Assert.Contains("満たしています：都内に事業所があること", await company.Locator("[data-testid=eligibility]").InnerTextAsync());
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("51-subsidy-window");
+        await company.GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
+        await company.Locator("#subsidy-form").WaitForAsync();
+
+        // The amount follows what is typed, computed by the server.
+        await company.GetByLabel("1行目の品名・内容").FillAsync("ノートパソコン");
+        await company.GetByLabel("1行目の数量").FillAsync("４");
+        await company.GetByLabel("1行目の単価（円）").FillAsync("150,000");
+        await company.Locator("#computed-amount", new() { HasTextString = "300,000円" }).WaitForAsync();
+        Assert.Equal("600,000円", await company.Locator("#computed-eligible").InnerTextAsync());
+
+        var pdf = new FilePayload { Name = "見積書.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF") };
+        await company.GetByLabel("書類の種類").SelectOptionAsync(new SelectOptionValue { Label = "見積書" });
+        await company.GetByLabel("ファイル").SetInputFilesAsync(pdf);
+        await company.GetByRole(AriaRole.Button, new() { Name = "添付する" }).ClickAsync();
+        await company.Locator(".notice", new() { HasTextString = "添付しました" }).WaitForAsync();
+        await company.GetByLabel("書類の種類").SelectOptionAsync(new SelectOptionValue { Label = "テレワーク導入計画書" });
+        await company.GetByLabel("ファイル").SetInputFilesAsync(pdf with { Name = "導入計画書.pdf" });
+        await company.GetByRole(AriaRole.Button, new() { Name = "添付する" }).ClickAsync();
+        await company.Locator(".notice", new() { HasTextString = "導入計画書.pdf" }).WaitForAsync();
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("52-subsidy-application");
+
+        await company.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
+        await company.Locator(".notice", new() { HasTextString = "受付番号は" }).WaitForAsync();
+        var receipt = await company.Locator("[data-testid=receipt]").InnerTextAsync();
+        Assert.Matches(@"^R\d+-TEL-\d{6}$", receipt);
+        Assert.Equal("受付済み", await company.Locator("[data-testid=application-status]").InnerTextAsync());
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("53-subsidy-receipt");
+
+        var metro = await browser.NewPageAsync();
+        await metro.SignInAsync(DemoUsers.Metro);
+        await metro.Locator("nav.site-nav [data-nav=subsidies-manage]").ClickAsync();
+        await metro.AssertAccessibleAsync();
+        await metro.GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
+        await metro.AssertAccessibleAsync();
+        await metro.ScreenshotAsync("54-subsidy-queue");
+        await metro.GetByRole(AriaRole.Link, new() { Name = receipt }).ClickAsync();
+        await metro.GetByLabel("交付を決定する").CheckAsync();
+        await metro.AssertAccessibleAsync();
+        await metro.ScreenshotAsync("55-subsidy-review");
+        await metro.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
+        await metro.Locator(".notice", new() { HasTextString = "交付を決定しました" }).WaitForAsync();
+        Assert.Equal("300,000円", await metro.Locator("[data-testid=granted]").InnerTextAsync());
+
+        await company.ReloadAsync();
+        Assert.Equal("交付決定", await company.Locator("[data-testid=application-status]").InnerTextAsync());
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("56-subsidy-granted");
+    }
+
+    [Fact]
+    public async Task An_official_opens_a_window_from_the_form()
+    {
+        var metro = await browser.NewPageAsync();
+        await metro.SignInAsync(DemoUsers.Metro);
+        await metro.GotoAsync("/subsidies/manage/windows/new");
+        await metro.AssertAccessibleAsync();
+        await metro.GetByLabel("事業名").SelectOptionAsync(new SelectOptionValue { Label = "サテライトオフィス設置補助" });
+        await metro.GetByLabel("予算額（円）").FillAsync("20,000,000");
+        await metro.GetByLabel("1申請あたりの上限額（円）").FillAsync("30,000,000");
+        await metro.GetByLabel("提出書類").FillAsync("見積書|Quotation");
+        await metro.GetByRole(AriaRole.Button, new() { Name = "設定する" }).ClickAsync();
+        await metro.Locator(".error-summary").WaitForAsync();
+        Assert.Contains("上限額は予算額以下にしてください。", await metro.Locator(".error-summary").InnerTextAsync());
+        await metro.AssertAccessibleAsync();
+        await metro.ScreenshotAsync("57-subsidy-window-errors");
+        await metro.GetByLabel("1申請あたりの上限額（円）").FillAsync("2,000,000");
+        await metro.GetByRole(AriaRole.Button, new() { Name = "設定する" }).ClickAsync();
+        await metro.Locator(".notice", new() { HasTextString = "受付期間を設定しました。" }).WaitForAsync();
+        Assert.Equal("受付前", await metro.Locator("[data-testid=window-state]").InnerTextAsync());
+    }
+}
