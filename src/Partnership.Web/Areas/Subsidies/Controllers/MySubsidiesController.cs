@@ -290,7 +290,8 @@ public sealed class MySubsidiesController(
         {
             Description = e.Description, Quantity = e.Quantity.ToString(CultureInfo.InvariantCulture), UnitPrice = e.UnitPriceYen.ToString(CultureInfo.InvariantCulture),
         }).ToList();
-        while (lines.Count < Math.Min(SubsidyRules.MaxItems, Math.Max(FormRows, lines.Count + 2)))
+        var rows = Math.Min(SubsidyRules.MaxItems, Math.Max(FormRows, lines.Count + 2));
+        while (lines.Count < rows)
         {
             lines.Add(new ExpenseLine());
         }
