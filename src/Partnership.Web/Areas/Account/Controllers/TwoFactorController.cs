@@ -53,8 +53,14 @@ public sealed class TwoFactorController(UserManager<AppUser> users, SignInManage
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // The first key for this account. Not ResetAuthenticatorKeyAsync: it renews the security stamp, which
+            // would sign the user out everywhere a minute after merely opening this page.
+            key = users.GenerateNewAuthenticatorKey();
+            var stored = await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
+            if (!stored.Succeeded)
+            {
+                throw new InvalidOperationException("The authenticator key could not be stored.");
+            }
         }
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
         using var data = new QRCodeGenerator().CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);

@@ -20,7 +20,7 @@ namespace Partnership.Web.Areas.Schemes.Controllers;
 [Authorize(Policy = Policies.CompanyUser)]
 [Route("/company/schemes")]
 public sealed class MySchemesController(
-    SchemeService schemes, CompanyService companies, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
+    SchemeService schemes, OwnCompany own, IStringLocalizer<SharedResource> t) : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
@@ -274,13 +274,5 @@ public sealed class MySchemesController(
         return new EntryPage(form, renewal is null && schemes.CanRenew(entry, entry.Scheme!), renewal);
     }
 
-    private async Task<Company?> OwnCompanyAsync(CancellationToken ct)
-    {
-        var membership = await companies.MembershipAsync(UserId, ct);
-        if (membership?.Company is not { } company)
-        {
-            return null;
-        }
-        return (await authorization.AuthorizeAsync(User, company, Policies.CompanyMember)).Succeeded ? company : null;
-    }
+    private Task<Company?> OwnCompanyAsync(CancellationToken ct) => own.OfAsync(User, ct);
 }

@@ -22,7 +22,7 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Authorize(Policy = Policies.CompanyUser)]
 [Route("/company/subsidies")]
 public sealed class MySubsidiesController(
-    SubsidyService subsidies, CompanyService companies, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+    SubsidyService subsidies, OwnCompany own, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int FormRows = 8;
 
@@ -78,7 +78,7 @@ public sealed class MySubsidiesController(
                 version = outcome.Value!.Version,
                 eligible = Money.Yen(outcome.Value.EligibleExpensesYen),
                 amount = Money.Yen(outcome.Value.RequestedYen),
-                message = t["Scheme.AutosavedAt", JapanTime.ToJapan(outcome.Value.DraftSavedAt!.Value).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
+                message = t["Scheme.AutosavedAt", JapanTime.ToJapan(outcome.Value.DraftSavedAt ?? clock.GetUtcNow().UtcDateTime).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
             }),
             OutcomeStatus.NotFound => NotFound(),
             OutcomeStatus.Invalid => UnprocessableEntity(new { message = t["Scheme.AutosaveRefused", string.Join(" ", outcome.Errors.Select(e => t[e.Code, [.. e.Args ?? []]].Value))].Value }),
@@ -298,13 +298,5 @@ public sealed class MySubsidiesController(
         return new ApplicationPage(application, application.Window!.StateAt(clock.GetUtcNow().UtcDateTime), lines);
     }
 
-    private async Task<Company?> OwnCompanyAsync(CancellationToken ct)
-    {
-        var membership = await companies.MembershipAsync(UserId, ct);
-        if (membership?.Company is not { } company)
-        {
-            return null;
-        }
-        return (await authorization.AuthorizeAsync(User, company, Policies.CompanyMember)).Succeeded ? company : null;
-    }
+    private Task<Company?> OwnCompanyAsync(CancellationToken ct) => own.OfAsync(User, ct);
 }

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Partnership.Core.Companies;
+
+namespace Partnership.Web.Authorization;
+
+/// <summary>
+/// The signed-in company user's own company, when the CompanyMember policy lets them act on it; null
+/// otherwise. Pages under /company take the company from here, never from the address.
+/// </summary>
+public sealed class OwnCompany(CompanyService companies, IAuthorizationService authorization)
+{
+    public async Task<Company?> OfAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
+            || await companies.MembershipAsync(userId, ct) is not { Company: { } company })
+        {
+            return null;
+        }
+        return (await authorization.AuthorizeAsync(user, company, Policies.CompanyMember)).Succeeded ? company : null;
+    }
+}
