@@ -302,7 +302,10 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     /// </summary>
     public async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, Actor actor, CancellationToken ct = default)
     {
-        var application = await Full().SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        // What the submission needs, in one query: no history, no split.
+        var application = await db.SubsidyApplications.AsNoTracking()
+            .Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company).Include(a => a.Documents)
+            .SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
         if (application is null)
         {
             return Outcome<SubsidyApplication>.NotFound();
@@ -336,6 +339,8 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
             return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
         }
 
+        // Read before the transaction: the write lock is held only for the writes.
+        var people = await recipients.MembersAsync(application.CompanyId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claim the application first: of two submissions of one application, only one gets past here.
         var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Status == ApplicationStatus.Draft && a.ReceiptNumber == null)
@@ -384,7 +389,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         application.SubmittedAt = now;
         application.HeldYen = held;
         db.SubsidyEvents.Add(NewEvent(id, status == ApplicationStatus.Waitlisted ? "waitlisted" : "submitted", "company", actor, receipt));
-        await MailAsync(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, ct);
+        Mail(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
@@ -524,12 +529,15 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         return await SaveAsync(application, expectedVersion, ct);
     }
 
-    private async Task MailAsync(SubsidyApplication application, SubsidyMailKind kind, CancellationToken ct)
+    private async Task MailAsync(SubsidyApplication application, SubsidyMailKind kind, CancellationToken ct) =>
+        Mail(application, kind, await recipients.MembersAsync(application.CompanyId, ct));
+
+    private void Mail(SubsidyApplication application, SubsidyMailKind kind, IReadOnlyList<Recipient> people)
     {
         var program = application.Window!.Program!;
         var facts = new SubsidyMailFacts(program.NameJa, program.NameEn, application.Id, application.Company!.Name, application.ReceiptNumber,
             application.GrantedYen ?? application.RequestedYen, application.Reason);
-        foreach (var recipient in await recipients.MembersAsync(application.CompanyId, ct))
+        foreach (var recipient in people)
         {
             var content = mail.Compose(kind, facts, recipient.Culture);
             outbox.Enqueue(recipient.Email, content.Subject, content.Body);
