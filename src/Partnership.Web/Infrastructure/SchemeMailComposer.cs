@@ -6,15 +6,14 @@ using Partnership.Core.Schemes;
 namespace Partnership.Web.Infrastructure;
 
 /// <summary>Scheme mails from the resources, in the recipient's language, with a link to the entry.</summary>
-public sealed class SchemeMailComposer(IStringLocalizer<SharedResource> localizer, IConfiguration configuration) : ISchemeMail
+public sealed class SchemeMailComposer(IStringLocalizer<SharedResource> localizer, PortalLinks links) : ISchemeMail
 {
     public MailContent Compose(SchemeMailKind kind, SchemeMailFacts facts, string culture)
     {
         var text = MailText.ForCulture(localizer, culture);
         var ja = culture == Languages.Japanese || !Languages.Supported.Contains(culture);
         var scheme = ja ? facts.SchemeJa : facts.SchemeEn;
-        var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
-        var link = $"{baseUrl}/company/schemes/entries/{facts.EntryId.ToString(CultureInfo.InvariantCulture)}";
+        var link = links.Absolute($"/company/schemes/entries/{facts.EntryId.ToString(CultureInfo.InvariantCulture)}");
         var until = facts.ValidUntil is { } day
             ? (ja ? day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture))
             : "";

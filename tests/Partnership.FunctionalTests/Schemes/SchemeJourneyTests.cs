@@ -98,6 +98,8 @@ public sealed partial class SchemeJourneyTests : IDisposable
         var mails = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == DemoUsers.Company).Select(m => m.Subject).ToListAsync());
         Assert.Contains(mails, m => m.Contains("修正をお願いします"));
         Assert.Contains(mails, m => m.Contains("受理しました"));
+        var acceptedMail = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == DemoUsers.Company && m.Subject.Contains("受理しました")).Select(m => m.BodyText).FirstAsync());
+        Assert.Contains($"http://localhost/company/schemes/entries/{id}", acceptedMail);
 
         var certificate = await company.GetStringAsync($"{entryPage}/certificate");
         Assert.Contains($"第 {entry.Number} 号", certificate);
