@@ -12,7 +12,7 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser)
     {
         var company = await browser.NewPageAsync();
         await company.SignInAsync(DemoUsers.Company);
-        await company.GetByRole(AriaRole.Link, new() { Name = "補助金・助成金", Exact = true }).ClickAsync();
+        await company.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "補助金・助成金", Exact = true }).ClickAsync();
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("50-subsidy-windows");
         await company.GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
@@ -23,9 +23,9 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser)
         await company.Locator("#subsidy-form").WaitForAsync();
 
         // The amount follows what is typed, computed by the server.
-        await company.GetByLabel("1行目の品名・内容").FillAsync("ノートパソコン");
-        await company.GetByLabel("1行目の数量").FillAsync("４");
-        await company.GetByLabel("1行目の単価（円）").FillAsync("150,000");
+        await company.GetByLabel("1行目の品名・内容", new() { Exact = true }).FillAsync("ノートパソコン");
+        await company.GetByLabel("1行目の数量", new() { Exact = true }).FillAsync("４");
+        await company.GetByLabel("1行目の単価（円）", new() { Exact = true }).FillAsync("150,000");
         await company.Locator("#computed-amount", new() { HasTextString = "300,000円" }).WaitForAsync();
         Assert.Equal("600,000円", await company.Locator("#computed-eligible").InnerTextAsync());
 
@@ -35,7 +35,7 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser)
         await company.GetByRole(AriaRole.Button, new() { Name = "添付する" }).ClickAsync();
         await company.Locator(".notice", new() { HasTextString = "添付しました" }).WaitForAsync();
         await company.GetByLabel("書類の種類").SelectOptionAsync(new SelectOptionValue { Label = "テレワーク導入計画書" });
-        await company.GetByLabel("ファイル").SetInputFilesAsync(pdf with { Name = "導入計画書.pdf" });
+        await company.GetByLabel("ファイル").SetInputFilesAsync(new FilePayload { Name = "導入計画書.pdf", MimeType = "application/pdf", Buffer = pdf.Buffer });
         await company.GetByRole(AriaRole.Button, new() { Name = "添付する" }).ClickAsync();
         await company.Locator(".notice", new() { HasTextString = "導入計画書.pdf" }).WaitForAsync();
         await company.AssertAccessibleAsync();

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using Partnership.Core.Catalog;
+using Partnership.Core.Outreach;
+using Partnership.Core.Reference;
+
+namespace Partnership.Web.Areas.Outreach.Models;
+
+/// <summary>The activity form: what a chamber user types to log one activity.</summary>
+public sealed class ActivityFormModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.ActivityDate")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Channel")]
+    public OutreachChannel? Channel { get; set; }
+
+    [Display(Name = "Field.Measures")]
+    public List<int> MeasureIds { get; set; } = [];
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [StringLength(8, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Branch")]
+    public string? BranchCode { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Range(0, OutreachActivity.MaxReach, ErrorMessage = "Outreach.ReachOutOfRange")]
+    [Display(Name = "Field.Reach")]
+    public int? Reach { get; set; }
+
+    [Display(Name = "Field.MemberCompanies")]
+    public List<int> CompanyIds { get; set; } = [];
+
+    [StringLength(OutreachActivity.NoteMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Note")]
+    public string? Note { get; set; }
+
+    public Guid Version { get; set; }
+
+    public ActivityInput ToInput() => new(Date, Channel, MeasureIds, BranchCode, Reach, CompanyIds, Note);
+
+    public static ActivityFormModel From(OutreachActivity a) => new()
+    {
+        Date = a.Date, Channel = a.Channel, MeasureIds = [.. a.Measures.Select(m => m.MeasureId)], BranchCode = a.BranchCode, Reach = a.Reach,
+        CompanyIds = [.. a.Companies.Select(c => c.CompanyId)], Note = a.Note, Version = a.Version,
+    };
+}
+
+public sealed record MemberOption(int Id, string Name);
+
+public sealed record ActivityFormViewModel(ActivityFormModel Form, int? Id, IReadOnlyList<Measure> Measures, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MemberOption> Members);
+
+public sealed record ActivityRow(int Id, DateOnly Date, OutreachChannel Channel, string BranchCode, int Reach, string Note, string LoggedByUserId, IReadOnlyList<string> MeasureTitlesJa, IReadOnlyList<string> MeasureTitlesEn, int Companies);
+
+public sealed record ActivityListViewModel(
+    ActivityFilter Filter, IReadOnlyList<ActivityRow> Rows, ActivityTotals Totals, int Shown, IReadOnlyList<ProgramArea> Areas,
+    IReadOnlyList<Measure> Measures, IReadOnlyList<ChamberBranch> Branches, string? MyUserId, string? MyBranch, bool CanLog, string Query);
+
+public sealed record ImportViewModel(IReadOnlyList<ImportRowError> Errors, string? FileError, ImportResult? Result);
+
+public sealed record ReferralRow(int Id, string CompanyName, string MeasureJa, string MeasureEn, string BranchCode, DateTime ReferredAt, DateTime? ConvertedAt, ConversionKind? ConvertedBy, string Note);
+
+public sealed record ReferralsViewModel(
+    ReferralFilter Filter, IReadOnlyList<ReferralRow> Rows, IReadOnlyList<(string Branch, string MeasureJa, string MeasureEn, int Open, int Converted)> Summary,
+    IReadOnlyList<Measure> MetroMeasures, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MemberOption> Members, bool CanRefer, string? MyBranch);
