@@ -42,9 +42,9 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, string? area, int? measure, string? branch, CancellationToken ct)
+    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
-        var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, area, measure, branch);
+        var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
         var rows = await RowsAsync(filter, PageSize, ct);
         var totals = await outreach.TotalsAsync(filter, ct);
         var latest = await LatestPlanAsync(ct);
@@ -59,9 +59,9 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
 
     /// <summary>The same list as CSV (UTF-8 with BOM, so Excel reads the Japanese), up to 100,000 rows.</summary>
     [HttpGet("export.csv")]
-    public async Task Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, string? area, int? measure, string? branch, CancellationToken ct)
+    public async Task Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
-        var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, area, measure, branch);
+        var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
         var rows = await RowsAsync(filter, ExportLimit, ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"outreach.csv\"";
