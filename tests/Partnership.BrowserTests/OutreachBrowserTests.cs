@@ -21,6 +21,7 @@ public class OutreachBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "活動を記録する" }).ClickAsync();
         await page.GetByLabel("実施日").FillAsync("2021-07-15");
         await page.GetByLabel("周知経路").SelectOptionAsync(new SelectOptionValue { Label = "見学会" });
+        await page.GetByLabel("支部", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "千代田支部" });
         await page.GetByLabel("施策分野で絞り込む").SelectOptionAsync(new SelectOptionValue { Label = "テレワークの推進" });
         Assert.False(await page.Locator("[data-area=LWB]").IsVisibleAsync());
         await page.Locator("[data-area=TELEWORK] input[type=checkbox]").First.CheckAsync();
@@ -50,8 +51,9 @@ public class OutreachBrowserTests(BrowserFixture browser)
 
         // A referral of the demo member company.
         await page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "誘導", Exact = true }).ClickAsync();
-        await page.GetByLabel("会員企業").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("会員企業", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.Locator("#MeasureId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByTestId("referral-form").GetByLabel("支部", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "千代田支部" });
         await page.GetByRole(AriaRole.Button, new() { Name = "誘導を記録する" }).ClickAsync();
         await page.Locator(".notice", new() { HasTextString = "誘導を記録しました。" }).WaitForAsync();
         Assert.Contains("未成約", await page.Locator("[data-testid=referrals]").InnerTextAsync());
