@@ -127,4 +127,44 @@ public sealed class OutreachTests : IDisposable
         Assert.Contains("成約（", page);
         Assert.Contains("相談の申込み", page);
     }
+
+    [Fact]
+    public async Task A_publicity_request_is_accepted_and_its_publication_counts_once_in_the_log_and_the_official_sees_it()
+    {
+        var metro = await As(DemoUsers.Metro);
+        var measureId = await _portal.WithDbAsync(db => db.Measures.Where(m => m.Key == "TELEWORK-M01").OrderByDescending(m => m.Plan!.FiscalYear).Select(m => m.Id).FirstAsync());
+        var asked = await metro.PostFormAsync("/outreach/publicity", "/outreach/publicity",
+        [
+            new("MeasureId", measureId.ToString()), new("Title", "テレワーク助成金の募集開始"), new("Reason", "会員企業へ周知をお願いします。"),
+            new("WishedFrom", "2021-06-01"), new("WishedTo", "2021-06-30"), new("WishedChannels", "MailMagazine"), new("WishedChannels", "Newspaper"),
+        ]);
+        var page = asked.Headers.Location!.OriginalString;
+        Assert.StartsWith("/outreach/publicity/", page);
+
+        var chamber = await As(DemoUsers.Chamber);
+        Assert.Equal(page, (await chamber.PostFormAsync(page, page + "/accept", [])).Headers.Location?.OriginalString);
+        var before = await _portal.WithDbAsync(db => db.OutreachActivities.CountAsync());
+        var published = await chamber.PostFormAsync(page, page + "/publications",
+            [new("Date", "2021-06-10"), new("Channel", "MailMagazine"), new("Issue", "6月号"), new("Title", "テレワーク助成金のご案内"), new("Reach", "15000"), new("BranchCode", "13101")]);
+        Assert.Equal(page, published.Headers.Location?.OriginalString);
+        Assert.Equal(before + 1, await _portal.WithDbAsync(db => db.OutreachActivities.CountAsync()));
+
+        var seen = await metro.GetStringAsync(page);
+        Assert.Contains("受諾", seen);
+        Assert.Contains("テレワーク助成金のご案内", seen);
+        Assert.Contains("15,000", seen);
+        Assert.Contains("テレワーク助成金のご案内", await chamber.GetStringAsync("/outreach?channel=MailMagazine"));
+
+        // Another official's request is not reached; a company reaches none.
+        var otherId = await _portal.WithDbAsync(async db =>
+        {
+            var r = new Partnership.Core.Outreach.PublicityRequest { RequestedByUserId = "someone-else", MeasureId = measureId, Title = "他の依頼", RequestedAt = DateTime.UtcNow };
+            db.PublicityRequests.Add(r);
+            await db.SaveChangesAsync();
+            return r.Id;
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await metro.GetAsync($"/outreach/publicity/{otherId}")).StatusCode);
+        Assert.DoesNotContain("他の依頼", await metro.GetStringAsync("/outreach/publicity"));
+        await AssertRefusedAsync(await As(DemoUsers.Company), "/outreach/publicity");
+    }
 }

@@ -54,6 +54,7 @@ public interface IAppDbContext
     DbSet<OutreachActivityMeasure> OutreachActivityMeasures { get; }
     DbSet<OutreachActivityCompany> OutreachActivityCompanies { get; }
     DbSet<Referral> Referrals { get; }
+    DbSet<PublicityRequest> PublicityRequests { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

@@ -40,6 +40,13 @@ public class OutreachActivity : AuditableEntity, IVersioned
     public required string LoggedByUserId { get; set; }
     /// <summary>SHA-256 (hex) of the imported row and its occurrence in its file; null for activities logged by hand.</summary>
     public string? ImportKey { get; set; }
+    /// <summary>Set when the activity is a publication (掲載) answering a Metro official's publicity request.</summary>
+    public int? PublicityRequestId { get; set; }
+    public PublicityRequest? PublicityRequest { get; set; }
+    /// <summary>The issue (号) or edition of a publication, e.g. 「6月号」; empty otherwise.</summary>
+    public string Issue { get; set; } = "";
+    /// <summary>The title under which it was published; empty for activities that are not publications.</summary>
+    public string Title { get; set; } = "";
     public List<OutreachActivityMeasure> Measures { get; set; } = [];
     public List<OutreachActivityCompany> Companies { get; set; } = [];
     public Guid Version { get; set; }
@@ -90,5 +97,44 @@ public class Referral : AuditableEntity, IVersioned
     /// <summary>UTC; when the company first submitted something under the measure after the referral.</summary>
     public DateTime? ConvertedAt { get; set; }
     public ConversionKind? ConvertedBy { get; set; }
+    public Guid Version { get; set; }
+}
+
+public enum PublicityStatus
+{
+    /// <summary>依頼中: waiting for the chamber's answer.</summary>
+    Requested = 1,
+    Accepted = 2,
+    Declined = 3,
+}
+
+/// <summary>
+/// A Metro official's request that the chamber publicise a measure (周知依頼). The chamber accepts or declines
+/// with a reason, then records each publication, which is one <see cref="OutreachActivity"/> pointing here.
+/// </summary>
+public class PublicityRequest : AuditableEntity, IVersioned
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 2000;
+
+    public int Id { get; set; }
+    public required string RequestedByUserId { get; set; }
+    public int MeasureId { get; set; }
+    public Catalog.Measure? Measure { get; set; }
+    /// <summary>What is to be publicised.</summary>
+    public required string Title { get; set; }
+    /// <summary>Why, and what the official would like said.</summary>
+    public string Reason { get; set; } = "";
+    public DateOnly? WishedFrom { get; set; }
+    public DateOnly? WishedTo { get; set; }
+    /// <summary>The channels wished for, as channel names separated by commas.</summary>
+    public string WishedChannels { get; set; } = "";
+    public PublicityStatus Status { get; set; } = PublicityStatus.Requested;
+    public string? DeclineReason { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime RequestedAt { get; set; }
+    /// <summary>UTC; when the chamber accepted or declined.</summary>
+    public DateTime? AnsweredAt { get; set; }
+    public List<OutreachActivity> Publications { get; set; } = [];
     public Guid Version { get; set; }
 }

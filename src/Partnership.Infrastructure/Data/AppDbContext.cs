@@ -55,6 +55,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutreachActivityMeasure> OutreachActivityMeasures => Set<OutreachActivityMeasure>();
     public DbSet<OutreachActivityCompany> OutreachActivityCompanies => Set<OutreachActivityCompany>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<PublicityRequest> PublicityRequests => Set<PublicityRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

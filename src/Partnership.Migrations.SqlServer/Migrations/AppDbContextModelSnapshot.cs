@@ -1141,6 +1141,11 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("LoggedByUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1151,8 +1156,16 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int?>("PublicityRequestId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Reach")
                         .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -1172,6 +1185,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique()
                         .HasFilter("[ImportKey] IS NOT NULL");
+
+                    b.HasIndex("PublicityRequestId");
 
                     b.HasIndex("BranchCode", "Date");
 
@@ -1209,6 +1224,85 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("MeasureId");
 
                     b.ToTable("OutreachActivityMeasures");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WishedChannels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("WishedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WishedTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RequestedByUserId", "Status");
+
+                    b.ToTable("PublicityRequests");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.Referral", b =>
@@ -2510,6 +2604,13 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .HasForeignKey("BranchCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Partnership.Core.Outreach.PublicityRequest", "PublicityRequest")
+                        .WithMany("Publications")
+                        .HasForeignKey("PublicityRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PublicityRequest");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivityCompany", b =>
@@ -2537,6 +2638,17 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
                     b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -2739,6 +2851,11 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Navigation("Companies");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.Navigation("Publications");
                 });
 
             modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>

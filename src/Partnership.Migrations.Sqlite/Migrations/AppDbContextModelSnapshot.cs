@@ -1096,6 +1096,11 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LoggedByUserId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1106,8 +1111,16 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PublicityRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Reach")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1126,6 +1139,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ImportKey")
                         .IsUnique();
+
+                    b.HasIndex("PublicityRequestId");
 
                     b.HasIndex("BranchCode", "Date");
 
@@ -1163,6 +1178,83 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("MeasureId");
 
                     b.ToTable("OutreachActivityMeasures");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WishedChannels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WishedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WishedTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RequestedByUserId", "Status");
+
+                    b.ToTable("PublicityRequests");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.Referral", b =>
@@ -2432,6 +2524,13 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasForeignKey("BranchCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Partnership.Core.Outreach.PublicityRequest", "PublicityRequest")
+                        .WithMany("Publications")
+                        .HasForeignKey("PublicityRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PublicityRequest");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivityCompany", b =>
@@ -2459,6 +2558,17 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
                     b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
                         .WithMany()
                         .HasForeignKey("MeasureId")
@@ -2661,6 +2771,11 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Navigation("Companies");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.Navigation("Publications");
                 });
 
             modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>

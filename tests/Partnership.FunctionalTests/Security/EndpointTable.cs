@@ -371,6 +371,19 @@ public static class EndpointTable
         Change("POST", "/outreach/referrals", Caller.Chamber,
             [new("companyId", FieldKind.Number, s => s.CompanyId.ToString()), new("measureId", FieldKind.Number, s => s.EventMeasureId.ToString()),
              Text("branchCode", "13101"), Text("note", "テレワーク助成金を案内しました。")]),
+        // Publicity requests: Metro officials ask and see their own; chamber staff answer and record publications.
+        Read("GET", "/outreach/publicity", Caller.Staff),
+        Change("POST", "/outreach/publicity", Caller.Metro,
+            [new("MeasureId", FieldKind.Number, s => s.MeasureId.ToString()), Text("Title", "テレワーク助成金の周知"), Text("Reason", "募集開始をお知らせください。"),
+             new("WishedFrom", FieldKind.Date, _ => "2030-06-01"), new("WishedTo", FieldKind.Date, _ => "2030-06-30"), new("WishedChannels", FieldKind.Enum, _ => "MailMagazine")]),
+        Read("GET", "/outreach/publicity/{id:int}", Caller.Staff, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}"),
+        Change("POST", "/outreach/publicity/{id:int}/decline", Caller.Chamber, [Text("reason", "今月号は締め切りました。")],
+            s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/decline"),
+        Change("POST", "/outreach/publicity/{id:int}/accept", Caller.Chamber, [], s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/accept"),
+        Change("POST", "/outreach/publicity/{id:int}/publications", Caller.Chamber,
+            [new("Date", FieldKind.Date, _ => "2021-06-01"), new("Channel", FieldKind.Enum, _ => "MailMagazine"), Text("Issue", "6月号"), Text("Title", "テレワーク助成金のご案内"),
+             new("Reach", FieldKind.Number, _ => "12000"), Text("BranchCode", "13101")],
+            s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/publications"),
         // Last: it deletes the sample activity (put back for the next test).
         Change("POST", "/outreach/{id:int}/delete", Caller.Chamber, [], s => $"/outreach/{s.Outreach.ActivityId}/delete"),
 

@@ -12,7 +12,7 @@ public static class OutreachSamples
 {
     public const string Note = "試験用の活動（ハーネス）";
 
-    public sealed record Ids(int ActivityId, int ReferralId);
+    public sealed record Ids(int ActivityId, int ReferralId, int PublicityRequestId);
 
     public static Task<Ids> EnsureAsync(PortalFactory portal, int companyId) => portal.WithDbAsync(async db =>
     {
@@ -37,7 +37,17 @@ public static class OutreachSamples
             };
             db.Referrals.Add(referral);
         }
+        // A request of the demo Metro official, waiting for an answer at the start of each test.
+        var metroId = await db.Users.Where(u => u.Email == DemoUsers.Metro).Select(u => u.Id).SingleAsync();
+        var request = await db.PublicityRequests.FirstOrDefaultAsync(r => r.Title == Note);
+        if (request is null)
+        {
+            request = new PublicityRequest { RequestedByUserId = metroId, MeasureId = measureId, Title = Note, Reason = "テレワーク助成金の周知をお願いします。", RequestedAt = DateTime.UtcNow };
+            db.PublicityRequests.Add(request);
+        }
+        request.Status = PublicityStatus.Requested;
+        request.DeclineReason = null;
         await db.SaveChangesAsync();
-        return new Ids(activity.Id, referral.Id);
+        return new Ids(activity.Id, referral.Id, request.Id);
     });
 }

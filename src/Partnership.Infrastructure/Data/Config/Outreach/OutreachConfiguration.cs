@@ -25,6 +25,28 @@ public class OutreachActivityConfiguration : IEntityTypeConfiguration<OutreachAc
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(a => a.BranchCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Measures).WithOne().HasForeignKey(m => m.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Companies).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.Issue).HasMaxLength(100);
+        builder.Property(a => a.Title).HasMaxLength(PublicityRequest.TitleMaxLength);
+        builder.HasOne(a => a.PublicityRequest).WithMany(r => r.Publications).HasForeignKey(a => a.PublicityRequestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class PublicityRequestConfiguration : IEntityTypeConfiguration<PublicityRequest>
+{
+    public void Configure(EntityTypeBuilder<PublicityRequest> builder)
+    {
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(64);
+        builder.Property(r => r.Title).HasMaxLength(PublicityRequest.TitleMaxLength);
+        builder.Property(r => r.Reason).HasMaxLength(PublicityRequest.TextMaxLength);
+        builder.Property(r => r.DeclineReason).HasMaxLength(PublicityRequest.TextMaxLength);
+        builder.Property(r => r.WishedChannels).HasMaxLength(200);
+        builder.Property(r => r.Status).HasConversion<int>();
+        builder.Property(r => r.CreatedBy).HasMaxLength(64);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(64);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.RequestedByUserId, r.Status });
+        builder.HasIndex(r => r.Status);
+        builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -220,7 +220,7 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
 
     private async Task<List<ActivityRow>> RowsAsync(ActivityFilter filter, int take, CancellationToken ct) =>
         await outreach.Query(filter).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(take)
-            .Select(a => new ActivityRow(a.Id, a.Date, a.Channel, a.BranchCode, a.Reach, a.Note, a.LoggedByUserId,
+            .Select(a => new ActivityRow(a.Id, a.Date, a.Channel, a.BranchCode, a.Reach, a.Title == "" ? a.Note : a.Issue == "" ? a.Title : a.Title + " (" + a.Issue + ")", a.LoggedByUserId,
                 a.Measures.Select(m => m.Measure!.TitleJa).ToList(), a.Measures.Select(m => m.Measure!.TitleEn).ToList(), a.Companies.Count))
             .ToListAsync(ct);
 

@@ -64,3 +64,69 @@ public sealed record ReferralRow(int Id, string CompanyName, string MeasureJa, s
 public sealed record ReferralsViewModel(
     ReferralFilter Filter, IReadOnlyList<ReferralRow> Rows, IReadOnlyList<(string Branch, string MeasureJa, string MeasureEn, int Open, int Converted)> Summary,
     IReadOnlyList<Measure> MetroMeasures, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MemberOption> Members, bool CanRefer, string? MyBranch);
+
+public sealed class PublicityFormModel
+{
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Measure")]
+    public int? MeasureId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(PublicityRequest.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.PublicityTitle")]
+    public string? Title { get; set; }
+
+    [StringLength(PublicityRequest.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.PublicityReason")]
+    public string? Reason { get; set; }
+
+    [Display(Name = "Field.WishedFrom")]
+    public DateOnly? WishedFrom { get; set; }
+
+    [Display(Name = "Field.WishedTo")]
+    public DateOnly? WishedTo { get; set; }
+
+    [Display(Name = "Field.WishedChannels")]
+    public List<OutreachChannel> WishedChannels { get; set; } = [];
+
+    public PublicityInput ToInput() => new(MeasureId, Title, Reason, WishedFrom, WishedTo, WishedChannels);
+}
+
+public sealed class PublicationFormModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.ActivityDate")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Channel")]
+    public OutreachChannel? Channel { get; set; }
+
+    [StringLength(100, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Issue")]
+    public string? Issue { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(PublicityRequest.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.PublishedTitle")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Range(0, OutreachActivity.MaxReach, ErrorMessage = "Outreach.ReachOutOfRange")]
+    [Display(Name = "Field.Reach")]
+    public int? Reach { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [StringLength(8, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ActivityBranch")]
+    public string? BranchCode { get; set; }
+
+    public PublicationInput ToInput() => new(Date, Channel, Issue, Title, Reach, BranchCode);
+}
+
+public sealed record PublicityRow(int Id, string Title, string MeasureJa, string MeasureEn, PublicityStatus Status, DateTime RequestedAt, int Publications, long Reach);
+
+public sealed record PublicityListViewModel(IReadOnlyList<PublicityRow> Rows, PublicityFormModel Form, IReadOnlyList<Measure> Measures, bool CanRequest);
+
+public sealed record PublicityDetailsViewModel(PublicityRequest Request, IReadOnlyList<OutreachActivity> Publications, PublicationFormModel Form,
+    IReadOnlyList<ChamberBranch> Branches, bool IsChamber);

@@ -12,18 +12,22 @@ namespace Partnership.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "OutreachActivities",
+                name: "PublicityRequests",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Channel = table.Column<int>(type: "int", nullable: false),
-                    BranchCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Reach = table.Column<int>(type: "int", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    LoggedByUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ImportKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    MeasureId = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    WishedFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    WishedTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    WishedChannels = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    DeclineReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
@@ -32,13 +36,12 @@ namespace Partnership.Migrations.SqlServer.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_OutreachActivities", x => x.Id);
-                    table.CheckConstraint("CK_OutreachActivities_Reach", "Reach >= 0");
+                    table.PrimaryKey("PK_PublicityRequests", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_OutreachActivities_ChamberBranches_BranchCode",
-                        column: x => x.BranchCode,
-                        principalTable: "ChamberBranches",
-                        principalColumn: "Code",
+                        name: "FK_PublicityRequests_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -81,6 +84,46 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         name: "FK_Referrals_Measures_MeasureId",
                         column: x => x.MeasureId,
                         principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutreachActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    BranchCode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Reach = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    LoggedByUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ImportKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PublicityRequestId = table.Column<int>(type: "int", nullable: true),
+                    Issue = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutreachActivities", x => x.Id);
+                    table.CheckConstraint("CK_OutreachActivities_Reach", "Reach >= 0");
+                    table.ForeignKey(
+                        name: "FK_OutreachActivities_ChamberBranches_BranchCode",
+                        column: x => x.BranchCode,
+                        principalTable: "ChamberBranches",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutreachActivities_PublicityRequests_PublicityRequestId",
+                        column: x => x.PublicityRequestId,
+                        principalTable: "PublicityRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -151,6 +194,11 @@ namespace Partnership.Migrations.SqlServer.Migrations
                 filter: "[ImportKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutreachActivities_PublicityRequestId",
+                table: "OutreachActivities",
+                column: "PublicityRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutreachActivityCompanies_CompanyId",
                 table: "OutreachActivityCompanies",
                 column: "CompanyId");
@@ -159,6 +207,21 @@ namespace Partnership.Migrations.SqlServer.Migrations
                 name: "IX_OutreachActivityMeasures_MeasureId",
                 table: "OutreachActivityMeasures",
                 column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicityRequests_MeasureId",
+                table: "PublicityRequests",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicityRequests_RequestedByUserId_Status",
+                table: "PublicityRequests",
+                columns: new[] { "RequestedByUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicityRequests_Status",
+                table: "PublicityRequests",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Referrals_BranchCode_MeasureId",
@@ -190,6 +253,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutreachActivities");
+
+            migrationBuilder.DropTable(
+                name: "PublicityRequests");
         }
     }
 }
