@@ -60,4 +60,44 @@ public class OutreachBrowserTests(BrowserFixture browser)
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("73-referrals");
     }
+
+    [Fact]
+    public async Task An_official_requests_publicity_of_the_telework_subsidy_the_chamber_accepts_and_records_a_mail_magazine_publication()
+    {
+        var metro = await browser.NewPageAsync();
+        await metro.SignInAsync(DemoUsers.Metro);
+        await metro.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "周知依頼", Exact = true }).ClickAsync();
+        await metro.GetByLabel("関連する取組").SelectOptionAsync(new SelectOptionValue { Label = "テレワーク機器導入に係る経費補助" });
+        await metro.GetByLabel("周知してほしい内容（件名）").FillAsync("テレワーク機器導入経費補助の募集開始（ブラウザ試験）");
+        await metro.GetByLabel("依頼の趣旨・掲載してほしい内容").FillAsync("会員企業への周知をお願いします。");
+        await metro.GetByLabel("メールマガジン").CheckAsync();
+        await metro.AssertAccessibleAsync();
+        await metro.ScreenshotAsync("74-publicity-request");
+        await metro.GetByRole(AriaRole.Button, new() { Name = "依頼する" }).ClickAsync();
+        await metro.Locator(".notice", new() { HasTextString = "周知を依頼しました。" }).WaitForAsync();
+        var address = new Uri(metro.Url).AbsolutePath;
+
+        var chamber = await browser.NewPageAsync();
+        await chamber.SignInAsync(DemoUsers.Chamber);
+        await chamber.GotoAsync(address);
+        await chamber.GetByRole(AriaRole.Button, new() { Name = "受諾する" }).ClickAsync();
+        await chamber.Locator(".notice", new() { HasTextString = "依頼を受諾しました。" }).WaitForAsync();
+        await chamber.GetByLabel("実施日").FillAsync("2021-06-10");
+        await chamber.GetByLabel("周知経路").SelectOptionAsync(new SelectOptionValue { Label = "メールマガジン" });
+        await chamber.GetByLabel("支部", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "千代田支部" });
+        await chamber.GetByLabel("号・版（例：6月号）").FillAsync("6月号");
+        await chamber.GetByLabel("掲載した題名").FillAsync("テレワーク機器の導入経費を補助します");
+        await chamber.GetByLabel("到達数（配信数・部数・参加者数）").FillAsync("12000");
+        await chamber.AssertAccessibleAsync();
+        await chamber.GetByRole(AriaRole.Button, new() { Name = "掲載を記録する" }).ClickAsync();
+        await chamber.Locator(".notice", new() { HasTextString = "掲載を記録しました。" }).WaitForAsync();
+
+        await metro.ReloadAsync();
+        var publications = await metro.Locator("[data-testid=publications]").InnerTextAsync();
+        Assert.Contains("テレワーク機器の導入経費を補助します", publications);
+        Assert.Contains("12,000", publications);
+        Assert.Contains("受諾", await metro.Locator("[data-testid=publicity-request]").InnerTextAsync());
+        await metro.AssertAccessibleAsync();
+        await metro.ScreenshotAsync("75-publicity-publications");
+    }
 }

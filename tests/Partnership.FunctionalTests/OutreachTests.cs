@@ -167,4 +167,33 @@ public sealed class OutreachTests : IDisposable
         Assert.DoesNotContain("他の依頼", await metro.GetStringAsync("/outreach/publicity"));
         await AssertRefusedAsync(await As(DemoUsers.Company), "/outreach/publicity");
     }
+
+    [Fact]
+    public async Task A_co_hosting_request_is_approved_with_conditions_and_both_sides_see_the_result()
+    {
+        var metro = await As(DemoUsers.Metro);
+        var measureId = await _portal.WithDbAsync(db => db.Measures.Where(m => m.Key == "TELEWORK-M04").OrderByDescending(m => m.Plan!.FiscalYear).Select(m => m.Id).FirstAsync());
+        var asked = await metro.PostFormAsync("/outreach/cosponsorship", "/outreach/cosponsorship",
+        [
+            new("Kind", "CoHosting"), new("MeasureId", measureId.ToString()), new("EventTitle", "テレワーク体験セミナー（共催）"),
+            new("EventDate", "2030-07-01"), new("Venue", "東京商工会議所"), new("Description", "会員企業向けのセミナーです。"),
+        ]);
+        var page = asked.Headers.Location!.OriginalString;
+        Assert.StartsWith("/outreach/cosponsorship/", page);
+
+        var chamber = await As(DemoUsers.Chamber);
+        Assert.Equal(page, (await chamber.PostFormAsync(page, page + "/approve", [new("answer", "会員向けメールマガジンで告知します。")])).Headers.Location?.OriginalString);
+        var again = await chamber.PostFormAsync(page, page + "/decline", [new("answer", "辞退します。")]);
+        Assert.Contains("この依頼には既に回答しています。", await again.Content.ReadAsStringAsync());
+        Assert.Equal(page, (await metro.PostFormAsync(page, page + "/result", [new("participants", "80"), new("memberParticipants", "30")])).Headers.Location?.OriginalString);
+
+        foreach (var side in new[] { metro, chamber })
+        {
+            var record = await side.GetStringAsync(page);
+            Assert.Contains("承認", record);
+            Assert.Contains("会員向けメールマガジンで告知します。", record);
+            Assert.Contains("結果を記録しました。", record);
+        }
+        await AssertRefusedAsync(await As(DemoUsers.Company), page);
+    }
 }

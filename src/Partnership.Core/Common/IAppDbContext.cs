@@ -55,6 +55,7 @@ public interface IAppDbContext
     DbSet<OutreachActivityCompany> OutreachActivityCompanies { get; }
     DbSet<Referral> Referrals { get; }
     DbSet<PublicityRequest> PublicityRequests { get; }
+    DbSet<CoSponsorshipRequest> CoSponsorshipRequests { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

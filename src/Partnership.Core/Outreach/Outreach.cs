@@ -138,3 +138,50 @@ public class PublicityRequest : AuditableEntity, IVersioned
     public List<OutreachActivity> Publications { get; set; } = [];
     public Guid Version { get; set; }
 }
+
+/// <summary>後援 (the chamber lends its name) or 共催 (the chamber co-hosts).</summary>
+public enum CoSponsorKind
+{
+    Sponsorship = 1,
+    CoHosting = 2,
+}
+
+public enum CoSponsorStatus
+{
+    Requested = 1,
+    Approved = 2,
+    Declined = 3,
+}
+
+/// <summary>
+/// A Metro official's request that the chamber sponsor (後援) or co-host (共催) an event. The chamber approves
+/// (with conditions) or declines (with a reason); afterwards either side records the result. Both sides see the
+/// same record; every change is in the audit log.
+/// </summary>
+public class CoSponsorshipRequest : AuditableEntity, IVersioned
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 2000;
+
+    public int Id { get; set; }
+    public required string RequestedByUserId { get; set; }
+    public CoSponsorKind Kind { get; set; }
+    public int MeasureId { get; set; }
+    public Catalog.Measure? Measure { get; set; }
+    public required string EventTitle { get; set; }
+    public DateOnly EventDate { get; set; }
+    public string Venue { get; set; } = "";
+    public string Description { get; set; } = "";
+    public CoSponsorStatus Status { get; set; } = CoSponsorStatus.Requested;
+    /// <summary>The chamber's conditions when approving, or its reason when declining.</summary>
+    public string Answer { get; set; } = "";
+    /// <summary>UTC.</summary>
+    public DateTime RequestedAt { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime? AnsweredAt { get; set; }
+    public int? Participants { get; set; }
+    public int? MemberParticipants { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime? ResultRecordedAt { get; set; }
+    public Guid Version { get; set; }
+}

@@ -22,6 +22,14 @@ public sealed class PublicityService(IAppDbContext db, TimeProvider clock)
         }
         Text(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
         Text(errors, "Reason", input.Reason, PublicityRequest.TextMaxLength, required: false);
+        var latest = DateOnly.FromDateTime(JapanTime.Today(clock)).AddYears(5);
+        foreach (var (field, date) in new[] { ("WishedFrom", input.WishedFrom), ("WishedTo", input.WishedTo) })
+        {
+            if (date is { } d && (d < OutreachRules.Earliest || d > latest))
+            {
+                errors.Add(new(field, "Validation.Invalid"));
+            }
+        }
         if (input.WishedFrom is { } from && input.WishedTo is { } to && to < from)
         {
             errors.Add(new("WishedTo", "Publicity.PeriodOrder"));

@@ -56,6 +56,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OutreachActivityCompany> OutreachActivityCompanies => Set<OutreachActivityCompany>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<PublicityRequest> PublicityRequests => Set<PublicityRequest>();
+    public DbSet<CoSponsorshipRequest> CoSponsorshipRequests => Set<CoSponsorshipRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -384,6 +384,19 @@ public static class EndpointTable
             [new("Date", FieldKind.Date, _ => "2021-06-01"), new("Channel", FieldKind.Enum, _ => "MailMagazine"), Text("Issue", "6月号"), Text("Title", "テレワーク助成金のご案内"),
              new("Reach", FieldKind.Number, _ => "12000"), Text("BranchCode", "13101")],
             s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/publications"),
+        // Co-sponsorship: Metro officials ask and see their own; chamber staff answer; either side records the result.
+        Read("GET", "/outreach/cosponsorship", Caller.Staff),
+        Change("POST", "/outreach/cosponsorship", Caller.Metro,
+            [new("Kind", FieldKind.Enum, _ => "CoHosting"), new("MeasureId", FieldKind.Number, s => s.MeasureId.ToString()), Text("EventTitle", "テレワーク推進セミナー"),
+             new("EventDate", FieldKind.Date, _ => "2030-07-01"), Text("Venue", "東京商工会議所"), Text("Description", "中小企業向けのセミナーです。")]),
+        Read("GET", "/outreach/cosponsorship/{id:int}", Caller.Staff, s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}"),
+        Change("POST", "/outreach/cosponsorship/{id:int}/approve", Caller.Chamber, [Text("answer", "会員向けの案内に掲載します。")],
+            s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/approve"),
+        Change("POST", "/outreach/cosponsorship/{id:int}/decline", Caller.Chamber, [Text("answer", "日程が重なるため辞退します。")],
+            s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/decline"),
+        Change("POST", "/outreach/cosponsorship/{id:int}/result", Caller.Staff,
+            [new("participants", FieldKind.Number, _ => "80"), new("memberParticipants", FieldKind.Number, _ => "30")],
+            s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/result"),
         // Last: it deletes the sample activity (put back for the next test).
         Change("POST", "/outreach/{id:int}/delete", Caller.Chamber, [], s => $"/outreach/{s.Outreach.ActivityId}/delete"),
 

@@ -12,7 +12,7 @@ public static class OutreachSamples
 {
     public const string Note = "試験用の活動（ハーネス）";
 
-    public sealed record Ids(int ActivityId, int ReferralId, int PublicityRequestId);
+    public sealed record Ids(int ActivityId, int ReferralId, int PublicityRequestId, int CoSponsorshipId);
 
     public static Task<Ids> EnsureAsync(PortalFactory portal, int companyId) => portal.WithDbAsync(async db =>
     {
@@ -47,7 +47,19 @@ public static class OutreachSamples
         }
         request.Status = PublicityStatus.Requested;
         request.DeclineReason = null;
+        var cosponsorship = await db.CoSponsorshipRequests.FirstOrDefaultAsync(r => r.EventTitle == Note);
+        if (cosponsorship is null)
+        {
+            cosponsorship = new CoSponsorshipRequest
+            {
+                RequestedByUserId = metroId, Kind = CoSponsorKind.Sponsorship, MeasureId = measureId, EventTitle = Note, EventDate = new DateOnly(2030, 6, 1),
+                RequestedAt = DateTime.UtcNow,
+            };
+            db.CoSponsorshipRequests.Add(cosponsorship);
+        }
+        cosponsorship.Status = CoSponsorStatus.Requested;
+        cosponsorship.Answer = "";
         await db.SaveChangesAsync();
-        return new Ids(activity.Id, referral.Id, request.Id);
+        return new Ids(activity.Id, referral.Id, request.Id, cosponsorship.Id);
     });
 }

@@ -88,3 +88,23 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public class CoSponsorshipRequestConfiguration : IEntityTypeConfiguration<CoSponsorshipRequest>
+{
+    public void Configure(EntityTypeBuilder<CoSponsorshipRequest> builder)
+    {
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(64);
+        builder.Property(r => r.EventTitle).HasMaxLength(CoSponsorshipRequest.TitleMaxLength);
+        builder.Property(r => r.Venue).HasMaxLength(CoSponsorshipRequest.TitleMaxLength);
+        builder.Property(r => r.Description).HasMaxLength(CoSponsorshipRequest.TextMaxLength);
+        builder.Property(r => r.Answer).HasMaxLength(CoSponsorshipRequest.TextMaxLength);
+        builder.Property(r => r.Kind).HasConversion<int>();
+        builder.Property(r => r.Status).HasConversion<int>();
+        builder.Property(r => r.CreatedBy).HasMaxLength(64);
+        builder.Property(r => r.UpdatedBy).HasMaxLength(64);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.RequestedByUserId, r.Status });
+        builder.HasIndex(r => r.EventDate);
+        builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

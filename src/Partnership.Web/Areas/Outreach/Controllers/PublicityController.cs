@@ -27,6 +27,7 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
         ["MeasureId"] = ("Field.Measure", 0),
         ["Title"] = ("Field.PublicityTitle", PublicityRequest.TitleMaxLength),
         ["Reason"] = ("Field.PublicityReason", PublicityRequest.TextMaxLength),
+        ["WishedFrom"] = ("Field.WishedFrom", 0),
         ["WishedTo"] = ("Field.WishedTo", 0),
         ["WishedChannels"] = ("Field.WishedChannels", 0),
         ["Date"] = ("Field.ActivityDate", 0),

@@ -130,3 +130,37 @@ public sealed record PublicityListViewModel(IReadOnlyList<PublicityRow> Rows, Pu
 
 public sealed record PublicityDetailsViewModel(PublicityRequest Request, IReadOnlyList<OutreachActivity> Publications, PublicationFormModel Form,
     IReadOnlyList<ChamberBranch> Branches, bool IsChamber);
+
+public sealed class CoSponsorshipFormModel
+{
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.CoSponsorKind")]
+    public CoSponsorKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [Display(Name = "Field.Measure")]
+    public int? MeasureId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(CoSponsorshipRequest.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.CoEventTitle")]
+    public string? EventTitle { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.CoEventDate")]
+    public DateOnly? EventDate { get; set; }
+
+    [StringLength(CoSponsorshipRequest.TitleMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Venue")]
+    public string? Venue { get; set; }
+
+    [StringLength(CoSponsorshipRequest.TextMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.CoDescription")]
+    public string? Description { get; set; }
+
+    public CoSponsorshipInput ToInput() => new(Kind, MeasureId, EventTitle, EventDate, Venue, Description);
+}
+
+public sealed record CoSponsorshipListViewModel(IReadOnlyList<CoSponsorshipRequest> Rows, CoSponsorshipFormModel Form, IReadOnlyList<Measure> Measures, bool CanRequest);
+
+public sealed record CoSponsorshipDetailsViewModel(CoSponsorshipRequest Request, bool IsChamber, bool CanRecordResult);

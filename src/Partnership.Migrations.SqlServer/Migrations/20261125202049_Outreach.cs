@@ -12,6 +12,43 @@ namespace Partnership.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CoSponsorshipRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RequestedByUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    MeasureId = table.Column<int>(type: "int", nullable: false),
+                    EventTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    EventDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Venue = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Participants = table.Column<int>(type: "int", nullable: true),
+                    MemberParticipants = table.Column<int>(type: "int", nullable: true),
+                    ResultRecordedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoSponsorshipRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoSponsorshipRequests_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublicityRequests",
                 columns: table => new
                 {
@@ -177,6 +214,21 @@ namespace Partnership.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoSponsorshipRequests_EventDate",
+                table: "CoSponsorshipRequests",
+                column: "EventDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoSponsorshipRequests_MeasureId",
+                table: "CoSponsorshipRequests",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoSponsorshipRequests_RequestedByUserId_Status",
+                table: "CoSponsorshipRequests",
+                columns: new[] { "RequestedByUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutreachActivities_BranchCode_Date",
                 table: "OutreachActivities",
                 columns: new[] { "BranchCode", "Date" });
@@ -242,6 +294,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CoSponsorshipRequests");
+
             migrationBuilder.DropTable(
                 name: "OutreachActivityCompanies");
 

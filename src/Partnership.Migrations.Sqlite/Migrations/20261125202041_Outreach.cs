@@ -12,6 +12,43 @@ namespace Partnership.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CoSponsorshipRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Participants = table.Column<int>(type: "INTEGER", nullable: true),
+                    MemberParticipants = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResultRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoSponsorshipRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoSponsorshipRequests_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PublicityRequests",
                 columns: table => new
                 {
@@ -177,6 +214,21 @@ namespace Partnership.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CoSponsorshipRequests_EventDate",
+                table: "CoSponsorshipRequests",
+                column: "EventDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoSponsorshipRequests_MeasureId",
+                table: "CoSponsorshipRequests",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoSponsorshipRequests_RequestedByUserId_Status",
+                table: "CoSponsorshipRequests",
+                columns: new[] { "RequestedByUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutreachActivities_BranchCode_Date",
                 table: "OutreachActivities",
                 columns: new[] { "BranchCode", "Date" });
@@ -241,6 +293,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CoSponsorshipRequests");
+
             migrationBuilder.DropTable(
                 name: "OutreachActivityCompanies");
 
