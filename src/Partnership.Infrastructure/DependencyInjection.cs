@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
+        services.AddScoped<Partnership.Core.Outreach.OutreachService>();
+        services.AddScoped<Partnership.Core.Outreach.ReferralService>();
+        services.AddScoped<Partnership.Core.Outreach.PublicityService>();
+        services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();

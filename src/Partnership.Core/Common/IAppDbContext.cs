@@ -8,6 +8,7 @@ using Partnership.Core.Consultations;
 using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
+using Partnership.Core.Outreach;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 
@@ -49,6 +50,12 @@ public interface IAppDbContext
     DbSet<ConsultationSession> ConsultationSessions { get; }
     DbSet<PartnershipEvent> PartnershipEvents { get; }
     DbSet<EventRegistration> EventRegistrations { get; }
+    DbSet<OutreachActivity> OutreachActivities { get; }
+    DbSet<OutreachActivityMeasure> OutreachActivityMeasures { get; }
+    DbSet<OutreachActivityCompany> OutreachActivityCompanies { get; }
+    DbSet<Referral> Referrals { get; }
+    DbSet<PublicityRequest> PublicityRequests { get; }
+    DbSet<CoSponsorshipRequest> CoSponsorshipRequests { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

@@ -9,6 +9,7 @@ using Partnership.Core.Consultations;
 using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
+using Partnership.Core.Outreach;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Identity;
@@ -50,6 +51,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ConsultationSession> ConsultationSessions => Set<ConsultationSession>();
     public DbSet<PartnershipEvent> PartnershipEvents => Set<PartnershipEvent>();
     public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<OutreachActivity> OutreachActivities => Set<OutreachActivity>();
+    public DbSet<OutreachActivityMeasure> OutreachActivityMeasures => Set<OutreachActivityMeasure>();
+    public DbSet<OutreachActivityCompany> OutreachActivityCompanies => Set<OutreachActivityCompany>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<PublicityRequest> PublicityRequests => Set<PublicityRequest>();
+    public DbSet<CoSponsorshipRequest> CoSponsorshipRequests => Set<CoSponsorshipRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

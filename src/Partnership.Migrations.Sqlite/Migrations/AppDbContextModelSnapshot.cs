@@ -1068,6 +1068,347 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberParticipants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventDate");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("RequestedByUserId", "Status");
+
+                    b.ToTable("CoSponsorshipRequests");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoggedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublicityRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("PublicityRequestId");
+
+                    b.HasIndex("BranchCode", "Date");
+
+                    b.ToTable("OutreachActivities", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutreachActivities_Reach", "Reach >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivityCompany", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "CompanyId");
+
+                    b.HasIndex("CompanyId");
+
+                    b.ToTable("OutreachActivityCompanies");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivityMeasure", b =>
+                {
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActivityId", "MeasureId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("OutreachActivityMeasures");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WishedChannels")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WishedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WishedTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("RequestedByUserId", "Status");
+
+                    b.ToTable("PublicityRequests");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.Referral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConvertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConvertedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReferredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("BranchCode", "MeasureId");
+
+                    b.HasIndex("CompanyId", "ConvertedAt");
+
+                    b.ToTable("Referrals");
+                });
+
             modelBuilder.Entity("Partnership.Core.Reference.ChamberBranch", b =>
                 {
                     b.Property<string>("Code")
@@ -2263,6 +2604,103 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>
+                {
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
+                {
+                    b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Outreach.PublicityRequest", "PublicityRequest")
+                        .WithMany("Publications")
+                        .HasForeignKey("PublicityRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PublicityRequest");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivityCompany", b =>
+                {
+                    b.HasOne("Partnership.Core.Outreach.OutreachActivity", null)
+                        .WithMany("Companies")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivityMeasure", b =>
+                {
+                    b.HasOne("Partnership.Core.Outreach.OutreachActivity", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.Referral", b =>
+                {
+                    b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Measure");
+                });
+
             modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>
                 {
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
@@ -2424,6 +2862,18 @@ namespace Partnership.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Partnership.Core.Consultations.ConsultationRequest", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
+                {
+                    b.Navigation("Companies");
+
+                    b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
+                {
+                    b.Navigation("Publications");
                 });
 
             modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>

@@ -21,6 +21,7 @@ public static class Policies
     public const string Expert = nameof(Expert);
     public const string ManageConsultations = nameof(ManageConsultations);
     public const string OrganiseEvents = nameof(OrganiseEvents);
+    public const string ReadOutreach = nameof(ReadOutreach);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -38,6 +39,8 @@ public static class Policies
         .AddPolicy(ManageConsultations, p => p.RequireRole(Roles.MetroOfficial))
         // Each side runs its own events and both run joint ones (checked per event).
         .AddPolicy(OrganiseEvents, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
+        // The chamber's outreach: chamber staff log it, Metro officials read all of it (logging itself needs ChamberStaff).
+        .AddPolicy(ReadOutreach, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
         .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))

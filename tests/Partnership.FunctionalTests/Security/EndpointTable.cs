@@ -137,6 +137,14 @@ public static class EndpointTable
         Text("Fields[2].Key", "description"), Text("Fields[2].Ja", "取組の内容"), Text("Fields[2].En", "What the company does"), Text("Fields[2].Required", "true"),
     ];
 
+    /// <summary>An outreach activity as the form posts it: one measure, one member company.</summary>
+    private static readonly FormField[] ActivityFields =
+    [
+        new("Date", FieldKind.Date, _ => "2021-06-01"), new("Channel", FieldKind.Enum, _ => "Tour"), new("MeasureIds", FieldKind.Number, s => s.MeasureId.ToString()),
+        Text("BranchCode", "13101"), new("Reach", FieldKind.Number, _ => "35"), new("CompanyIds", FieldKind.Number, s => s.CompanyId.ToString()),
+        Text("Note", "見学会を開催しました。"),
+    ];
+
     private static readonly FormField[] ConsultationFields =
     [
         new("DeskId", FieldKind.Number, s => s.DeskId.ToString()), new("TopicId", FieldKind.Number, s => s.TopicId.ToString()),
@@ -346,6 +354,51 @@ public static class EndpointTable
         Read("GET", "/events/manage/{id:int}/registrations", Caller.Organiser, s => $"/events/manage/{s.EventId}/registrations"),
         Change("POST", "/events/manage/{id:int}/registrations/{registrationId:int}/attendance", Caller.Organiser, [Text("attended", "true")],
             s => $"/events/manage/{s.EventId}/registrations/{s.RegistrationId}/attendance"),
+
+        // Outreach: chamber staff log (and change or delete their own); chamber staff and Metro officials read
+        Read("GET", "/outreach", Caller.Staff, _ => "/outreach?from=2021-04-01&to=2030-03-31&channel=MailMagazine&area=TELEWORK&branch=13101"),
+        Read("GET", "/outreach/export.csv", Caller.Staff, _ => "/outreach/export.csv?channel=MailMagazine"),
+        Read("GET", "/outreach/new", Caller.Chamber),
+        Change("POST", "/outreach/new", Caller.Chamber, ActivityFields),
+        Read("GET", "/outreach/{id:int}/edit", Caller.Chamber, s => $"/outreach/{s.Outreach.ActivityId}/edit"),
+        Change("POST", "/outreach/{id:int}/edit", Caller.Chamber, [.. ActivityFields, new("Version", FieldKind.Guid, s => s.ActivityVersion())],
+            s => $"/outreach/{s.Outreach.ActivityId}/edit"),
+        Read("GET", "/outreach/import", Caller.Chamber),
+        Change("POST", "/outreach/import", Caller.Chamber, [], allowedStatus: 422),
+        Read("GET", "/outreach/import/template.csv", Caller.Chamber),
+        Read("GET", "/outreach/import/template.xlsx", Caller.Chamber),
+        Read("GET", "/outreach/referrals", Caller.Staff, _ => "/outreach/referrals?branch=13101&converted=false"),
+        Change("POST", "/outreach/referrals", Caller.Chamber,
+            [new("companyId", FieldKind.Number, s => s.CompanyId.ToString()), new("measureId", FieldKind.Number, s => s.EventMeasureId.ToString()),
+             Text("branchCode", "13101"), Text("note", "テレワーク助成金を案内しました。")]),
+        // Publicity requests: Metro officials ask and see their own; chamber staff answer and record publications.
+        Read("GET", "/outreach/publicity", Caller.Staff),
+        Change("POST", "/outreach/publicity", Caller.Metro,
+            [new("MeasureId", FieldKind.Number, s => s.MeasureId.ToString()), Text("Title", "テレワーク助成金の周知"), Text("Reason", "募集開始をお知らせください。"),
+             new("WishedFrom", FieldKind.Date, _ => "2030-06-01"), new("WishedTo", FieldKind.Date, _ => "2030-06-30"), new("WishedChannels", FieldKind.Enum, _ => "MailMagazine")]),
+        Read("GET", "/outreach/publicity/{id:int}", Caller.Staff, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}"),
+        Change("POST", "/outreach/publicity/{id:int}/decline", Caller.Chamber, [Text("reason", "今月号は締め切りました。")],
+            s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/decline"),
+        Change("POST", "/outreach/publicity/{id:int}/accept", Caller.Chamber, [], s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/accept"),
+        Change("POST", "/outreach/publicity/{id:int}/publications", Caller.Chamber,
+            [new("Date", FieldKind.Date, _ => "2021-06-01"), new("Channel", FieldKind.Enum, _ => "MailMagazine"), Text("Issue", "6月号"), Text("Title", "テレワーク助成金のご案内"),
+             new("Reach", FieldKind.Number, _ => "12000"), Text("BranchCode", "13101")],
+            s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/publications"),
+        // Co-sponsorship: Metro officials ask and see their own; chamber staff answer; either side records the result.
+        Read("GET", "/outreach/cosponsorship", Caller.Staff),
+        Change("POST", "/outreach/cosponsorship", Caller.Metro,
+            [new("Kind", FieldKind.Enum, _ => "CoHosting"), new("MeasureId", FieldKind.Number, s => s.MeasureId.ToString()), Text("EventTitle", "テレワーク推進セミナー"),
+             new("EventDate", FieldKind.Date, _ => "2030-07-01"), Text("Venue", "東京商工会議所"), Text("Description", "中小企業向けのセミナーです。")]),
+        Read("GET", "/outreach/cosponsorship/{id:int}", Caller.Staff, s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}"),
+        Change("POST", "/outreach/cosponsorship/{id:int}/approve", Caller.Chamber, [Text("answer", "会員向けの案内に掲載します。")],
+            s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/approve"),
+        Change("POST", "/outreach/cosponsorship/{id:int}/decline", Caller.Chamber, [Text("answer", "日程が重なるため辞退します。")],
+            s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/decline"),
+        Change("POST", "/outreach/cosponsorship/{id:int}/result", Caller.Staff,
+            [new("participants", FieldKind.Number, _ => "80"), new("memberParticipants", FieldKind.Number, _ => "30")],
+            s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/result"),
+        // Last: it deletes the sample activity (put back for the next test).
+        Change("POST", "/outreach/{id:int}/delete", Caller.Chamber, [], s => $"/outreach/{s.Outreach.ActivityId}/delete"),
 
         // Consultations: a company's own requests (no company id in the address; a request of another company is 404)
         Read("GET", "/company/consultations", Caller.Company),

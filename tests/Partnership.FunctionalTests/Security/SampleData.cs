@@ -8,8 +8,11 @@ using Partnership.TestKit;
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>Real seeded records to fill route parameters and forms with.</summary>
-public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, ServiceSamples services, int draftEntryId, int acceptedEntryId, SubsidySamples.Ids subsidy)
+public sealed class SampleData(PortalFactory portal, int measureId, int companyId, int ownerMemberId, long outboxMessageId, string staffUserId, ServiceSamples services, int draftEntryId, int acceptedEntryId, SubsidySamples.Ids subsidy, OutreachSamples.Ids outreach)
 {
+    /// <summary>An outreach activity logged by the demo chamber user, and a referral of the sample company.</summary>
+    public OutreachSamples.Ids Outreach { get; } = outreach;
+
     /// <summary>The sample company's subsidy records: a draft with a document, and a received application in another window.</summary>
     public SubsidySamples.Ids Subsidy { get; } = subsidy;
 
@@ -93,7 +96,8 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
         var services = await ServiceSamples.LoadAsync(portal, owner.CompanyId);
         var (draft, accepted) = await SchemeSamples.EnsureAsync(portal, owner.CompanyId);
         var subsidy = await SubsidySamples.EnsureAsync(portal, owner.CompanyId);
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, services, draft, accepted, subsidy);
+        var outreach = await OutreachSamples.EnsureAsync(portal, owner.CompanyId);
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, services, draft, accepted, subsidy, outreach);
     }
 
     public string CompanyVersionOf(int companyId) =>
@@ -109,6 +113,9 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
 
     public string ApplicationVersion(int applicationId) =>
         portal.WithDbAsync(db => db.SubsidyApplications.Where(a => a.Id == applicationId).Select(a => a.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
+
+    public string ActivityVersion() =>
+        portal.WithDbAsync(db => db.OutreachActivities.Where(a => a.Id == Outreach.ActivityId).Select(a => a.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
 
     public int CurrentFormVersion(string schemeCode) =>
         portal.WithDbAsync(db => db.SchemeFormVersions.Where(v => v.Scheme!.Code == schemeCode).MaxAsync(v => v.Number)).GetAwaiter().GetResult();

@@ -13,6 +13,7 @@ public static class UploadProbes
     {
         ["POST /company/subsidies/applications/{id:int}/documents"] = new(Principal.Company,
             s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents", "file", [("requirement", "doc2")]),
+        ["POST /outreach/import"] = new(Principal.Chamber, _ => "/outreach/import", "file", []),
     };
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

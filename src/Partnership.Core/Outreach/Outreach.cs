@@ -1,0 +1,187 @@
+using Partnership.Core.Common;
+
+namespace Partnership.Core.Outreach;
+
+/// <summary>How the chamber reached its members (周知経路).</summary>
+public enum OutreachChannel
+{
+    /// <summary>メールマガジン.</summary>
+    MailMagazine = 1,
+    /// <summary>東商新聞.</summary>
+    Newspaper = 2,
+    /// <summary>経営指導員による資料配布.</summary>
+    AdvisorHandout = 3,
+    Seminar = 4,
+    /// <summary>見学会.</summary>
+    Tour = 5,
+    Desk = 6,
+    Website = 7,
+    Other = 8,
+}
+
+/// <summary>
+/// One outreach activity (周知啓発活動) of the chamber: a date, a channel, the measures promoted, the branch, the
+/// reach (recipients, copies or attendees), optionally the member companies reached, and a note. Imported rows
+/// carry an <see cref="ImportKey"/> so the same row imported twice is one activity.
+/// </summary>
+public class OutreachActivity : AuditableEntity, IVersioned
+{
+    public const int NoteMaxLength = 1000;
+    public const int MaxReach = 10_000_000;
+    public const int ImportKeyLength = 64;
+
+    public int Id { get; set; }
+    public DateOnly Date { get; set; }
+    public OutreachChannel Channel { get; set; }
+    public required string BranchCode { get; set; }
+    public int Reach { get; set; }
+    public string Note { get; set; } = "";
+    /// <summary>The chamber user who logged it (or imported it); only they change or delete it.</summary>
+    public required string LoggedByUserId { get; set; }
+    /// <summary>SHA-256 (hex) of the imported row and its occurrence in its file; null for activities logged by hand.</summary>
+    public string? ImportKey { get; set; }
+    /// <summary>Set when the activity is a publication (掲載) answering a Metro official's publicity request.</summary>
+    public int? PublicityRequestId { get; set; }
+    public PublicityRequest? PublicityRequest { get; set; }
+    /// <summary>The issue (号) or edition of a publication, e.g. 「6月号」; empty otherwise.</summary>
+    public string Issue { get; set; } = "";
+    /// <summary>The title under which it was published; empty for activities that are not publications.</summary>
+    public string Title { get; set; } = "";
+    public List<OutreachActivityMeasure> Measures { get; set; } = [];
+    public List<OutreachActivityCompany> Companies { get; set; } = [];
+    public Guid Version { get; set; }
+}
+
+public class OutreachActivityMeasure
+{
+    public int ActivityId { get; set; }
+    public int MeasureId { get; set; }
+    public Catalog.Measure? Measure { get; set; }
+}
+
+public class OutreachActivityCompany
+{
+    public int ActivityId { get; set; }
+    public int CompanyId { get; set; }
+    public Companies.Company? Company { get; set; }
+}
+
+/// <summary>How a referred company took up the measure.</summary>
+public enum ConversionKind
+{
+    /// <summary>Joined the scheme (a declaration, certification or registration submitted).</summary>
+    Scheme = 1,
+    Consultation = 2,
+    Subsidy = 3,
+}
+
+/// <summary>
+/// A referral (誘導) of a member company to a Metro measure. Marked converted, with the date, when the company
+/// later submits a scheme entry, a consultation request or a subsidy application under that measure
+/// (docs/adr/0031-referral-conversion.md).
+/// </summary>
+public class Referral : AuditableEntity, IVersioned
+{
+    public const int NoteMaxLength = 1000;
+
+    public int Id { get; set; }
+    public int CompanyId { get; set; }
+    public Companies.Company? Company { get; set; }
+    public int MeasureId { get; set; }
+    public Catalog.Measure? Measure { get; set; }
+    public required string BranchCode { get; set; }
+    /// <summary>UTC instant of the referral; conversions count from here.</summary>
+    public DateTime ReferredAt { get; set; }
+    public required string ReferredByUserId { get; set; }
+    public string Note { get; set; } = "";
+    /// <summary>UTC; when the company first submitted something under the measure after the referral.</summary>
+    public DateTime? ConvertedAt { get; set; }
+    public ConversionKind? ConvertedBy { get; set; }
+    public Guid Version { get; set; }
+}
+
+public enum PublicityStatus
+{
+    /// <summary>依頼中: waiting for the chamber's answer.</summary>
+    Requested = 1,
+    Accepted = 2,
+    Declined = 3,
+}
+
+/// <summary>
+/// A Metro official's request that the chamber publicise a measure (周知依頼). The chamber accepts or declines
+/// with a reason, then records each publication, which is one <see cref="OutreachActivity"/> pointing here.
+/// </summary>
+public class PublicityRequest : AuditableEntity, IVersioned
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 2000;
+
+    public int Id { get; set; }
+    public required string RequestedByUserId { get; set; }
+    public int MeasureId { get; set; }
+    public Catalog.Measure? Measure { get; set; }
+    /// <summary>What is to be publicised.</summary>
+    public required string Title { get; set; }
+    /// <summary>Why, and what the official would like said.</summary>
+    public string Reason { get; set; } = "";
+    public DateOnly? WishedFrom { get; set; }
+    public DateOnly? WishedTo { get; set; }
+    /// <summary>The channels wished for, as channel names separated by commas.</summary>
+    public string WishedChannels { get; set; } = "";
+    public PublicityStatus Status { get; set; } = PublicityStatus.Requested;
+    public string? DeclineReason { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime RequestedAt { get; set; }
+    /// <summary>UTC; when the chamber accepted or declined.</summary>
+    public DateTime? AnsweredAt { get; set; }
+    public List<OutreachActivity> Publications { get; set; } = [];
+    public Guid Version { get; set; }
+}
+
+/// <summary>後援 (the chamber lends its name) or 共催 (the chamber co-hosts).</summary>
+public enum CoSponsorKind
+{
+    Sponsorship = 1,
+    CoHosting = 2,
+}
+
+public enum CoSponsorStatus
+{
+    Requested = 1,
+    Approved = 2,
+    Declined = 3,
+}
+
+/// <summary>
+/// A Metro official's request that the chamber sponsor (後援) or co-host (共催) an event. The chamber approves
+/// (with conditions) or declines (with a reason); afterwards either side records the result. Both sides see the
+/// same record; every change is in the audit log.
+/// </summary>
+public class CoSponsorshipRequest : AuditableEntity, IVersioned
+{
+    public const int TitleMaxLength = 200;
+    public const int TextMaxLength = 2000;
+
+    public int Id { get; set; }
+    public required string RequestedByUserId { get; set; }
+    public CoSponsorKind Kind { get; set; }
+    public int MeasureId { get; set; }
+    public Catalog.Measure? Measure { get; set; }
+    public required string EventTitle { get; set; }
+    public DateOnly EventDate { get; set; }
+    public string Venue { get; set; } = "";
+    public string Description { get; set; } = "";
+    public CoSponsorStatus Status { get; set; } = CoSponsorStatus.Requested;
+    /// <summary>The chamber's conditions when approving, or its reason when declining.</summary>
+    public string Answer { get; set; } = "";
+    /// <summary>UTC.</summary>
+    public DateTime RequestedAt { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime? AnsweredAt { get; set; }
+    public int? Participants { get; set; }
+    public int? MemberParticipants { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime? ResultRecordedAt { get; set; }
+    public Guid Version { get; set; }
+}

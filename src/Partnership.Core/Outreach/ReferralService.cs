@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
+
+namespace Partnership.Core.Outreach;
+
+public sealed record ReferralFilter(string? BranchCode, int? MeasureId, bool? Converted);
+
+/// <summary>
+/// Referrals (誘導) of member companies to Metro measures, and their conversion: a query over the schemes,
+/// consultations and subsidies finds the company's first submission under the measure after the referral and
+/// marks the referral converted with that date (docs/adr/0031-referral-conversion.md).
+/// </summary>
+public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
+{
+    public async Task<Outcome<int>> ReferAsync(int? companyId, int? measureId, string? branchCode, string? note, string userId, CancellationToken ct = default)
+    {
+        var errors = new List<FieldError>();
+        if (companyId is not { } cid || !await db.Companies.AnyAsync(c => c.Id == cid && c.IsChamberMember, ct))
+        {
+            errors.Add(new("CompanyId", "Validation.RequiredChoice"));
+        }
+        if (measureId is not { } mid || !await db.Measures.AnyAsync(m => m.Id == mid && m.Side == Catalog.MeasureSide.Metro, ct))
+        {
+            errors.Add(new("MeasureId", "Validation.RequiredChoice"));
+        }
+        if (string.IsNullOrEmpty(branchCode) || !await db.ChamberBranches.AnyAsync(b => b.Code == branchCode, ct))
+        {
+            errors.Add(new("BranchCode", "Validation.RequiredChoice"));
+        }
+        note = (note ?? "").Trim();
+        if (note.Length > Referral.NoteMaxLength)
+        {
+            errors.Add(new("Note", "Validation.TooLong"));
+        }
+        else if (TextRules.Check(note) is var problem && problem != TextRules.Problem.None)
+        {
+            errors.Add(new("Note", problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        var referral = new Referral
+        {
+            CompanyId = companyId!.Value, MeasureId = measureId!.Value, BranchCode = branchCode!, Note = note, ReferredByUserId = userId,
+            ReferredAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(ct);
+        await MarkConversionsAsync(ct);
+        return Outcome<int>.Ok(referral.Id);
+    }
+
+    /// <summary>Marks every open referral whose company has since submitted something under its measure. Returns how many it marked.</summary>
+    public async Task<int> MarkConversionsAsync(CancellationToken ct = default)
+    {
+        var open = await db.Referrals.Include(r => r.Measure).Where(r => r.ConvertedAt == null).ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+        var companyIds = open.Select(r => r.CompanyId).Distinct().ToList();
+        var keys = open.Select(r => r.Measure!.Key).Distinct().ToList();
+        var schemes = await db.SchemeEntries.AsNoTracking()
+            .Where(e => companyIds.Contains(e.CompanyId) && e.FirstSubmittedAt != null && keys.Contains(e.Scheme!.MeasureKey))
+            .Select(e => new { e.CompanyId, Key = e.Scheme!.MeasureKey, At = e.FirstSubmittedAt }).ToListAsync(ct);
+        var consultations = await db.ConsultationRequests.AsNoTracking()
+            .Where(c => companyIds.Contains(c.CompanyId) && c.SubmittedAt != null && c.Desk != null && keys.Contains(c.Desk.Measure!.Key))
+            .Select(c => new { c.CompanyId, Key = c.Desk!.Measure!.Key, At = c.SubmittedAt }).ToListAsync(ct);
+        var subsidies = await db.SubsidyApplications.AsNoTracking()
+            .Where(a => companyIds.Contains(a.CompanyId) && a.SubmittedAt != null && keys.Contains(a.Window!.Program!.MeasureKey))
+            .Select(a => new { a.CompanyId, Key = a.Window!.Program!.MeasureKey, At = a.SubmittedAt }).ToListAsync(ct);
+        var submissions = schemes.Select(s => (s.CompanyId, s.Key, s.At, By: ConversionKind.Scheme))
+            .Concat(consultations.Select(s => (s.CompanyId, s.Key, s.At, By: ConversionKind.Consultation)))
+            .Concat(subsidies.Select(s => (s.CompanyId, s.Key, s.At, By: ConversionKind.Subsidy)))
+            .ToLookup(s => (s.CompanyId, s.Key));
+        var marked = 0;
+        foreach (var referral in open)
+        {
+            var conversion = OutreachRules.Conversion(referral.ReferredAt, submissions[(referral.CompanyId, referral.Measure!.Key)].Select(s => (s.At, s.By)));
+            if (conversion is { } c)
+            {
+                referral.ConvertedAt = c.At;
+                referral.ConvertedBy = c.By;
+                marked++;
+            }
+        }
+        if (marked > 0)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another request marked them at the same moment: the same conversions, already saved.
+                return 0;
+            }
+        }
+        return marked;
+    }
+
+    public IQueryable<Referral> Query(ReferralFilter filter)
+    {
+        var query = db.Referrals.AsNoTracking();
+        if (!string.IsNullOrEmpty(filter.BranchCode))
+        {
+            query = query.Where(r => r.BranchCode == filter.BranchCode);
+        }
+        if (filter.MeasureId is { } measureId)
+        {
+            query = query.Where(r => r.MeasureId == measureId);
+        }
+        if (filter.Converted is { } converted)
+        {
+            query = query.Where(r => (r.ConvertedAt != null) == converted);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using CsvHelper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Common;
+using Partnership.Core.Outreach;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Outreach;
+using Partnership.Web.Areas.Outreach.Models;
+using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
+
+namespace Partnership.Web.Areas.Outreach.Controllers;
+
+/// <summary>
+/// The chamber's outreach activity log (周知啓発活動): chamber staff log, change and delete their own activities and
+/// import them in bulk; chamber staff and Metro officials read the list with its totals and export it as CSV.
+/// </summary>
+[Area("Outreach")]
+[Authorize(Policy = Policies.ReadOutreach)]
+[Route("/outreach")]
+public sealed class ActivitiesController(OutreachService outreach, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+{
+    private const int PageSize = 200;
+    private const int ExportLimit = 100_000;
+
+    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    {
+        ["Date"] = ("Field.ActivityDate", 0),
+        ["Channel"] = ("Field.Channel", 0),
+        ["MeasureIds"] = ("Field.Measures", 0),
+        ["BranchCode"] = ("Field.ActivityBranch", 0),
+        ["Reach"] = ("Field.Reach", 0),
+        ["CompanyIds"] = ("Field.MemberCompanies", 0),
+        ["Note"] = ("Field.Note", OutreachActivity.NoteMaxLength),
+    };
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
+    {
+        var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
+        var rows = await RowsAsync(filter, PageSize, ct);
+        var totals = await outreach.TotalsAsync(filter, ct);
+        var latest = await LatestPlanAsync(ct);
+        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest)
+            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        var areas = await db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
+        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
+        var myBranch = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
+        return View(new ActivityListViewModel(filter, rows, totals, rows.Count, areas, measures, branches, UserId, myBranch,
+            User.IsInRole(Roles.ChamberStaff), Request.QueryString.Value ?? ""));
+    }
+
+    /// <summary>The same list as CSV (UTF-8 with BOM, so Excel reads the Japanese), up to 100,000 rows.</summary>
+    [HttpGet("export.csv")]
+    public async Task Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
+    {
+        var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
+        var rows = await RowsAsync(filter, ExportLimit, ct);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = "attachment; filename=\"outreach.csv\"";
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "Field.ActivityDate", "Field.Channel", "Field.Measures", "Field.ActivityBranch", "Field.Reach", "Field.MemberCompanies", "Field.Note" })
+        {
+            csv.WriteField(t[header].Value);
+        }
+        await csv.NextRecordAsync();
+        foreach (var r in rows)
+        {
+            csv.WriteField(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(t[$"Outreach.Channel.{r.Channel}"].Value);
+            csv.WriteField(string.Join(" / ", Languages.IsJapanese ? r.MeasureTitlesJa : r.MeasureTitlesEn));
+            csv.WriteField(r.BranchCode);
+            csv.WriteField(r.Reach);
+            csv.WriteField(r.Companies);
+            // A cell starting with =, +, - or @ would be a formula in Excel: quote it as text.
+            csv.WriteField(r.Note.Length > 0 && "=+-@".Contains(r.Note[0], StringComparison.Ordinal) ? "'" + r.Note : r.Note);
+            await csv.NextRecordAsync();
+        }
+    }
+
+    [HttpGet("new")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> New(CancellationToken ct)
+    {
+        var myBranch = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
+        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = myBranch }, null, ct));
+    }
+
+    [HttpPost("new")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> New(ActivityFormModel form, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await outreach.LogAsync(form.ToInput(), UserId, ct);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["Outreach.Logged"].Value;
+                return Redirect("/outreach");
+            }
+            AddErrors(outcome.Errors);
+        }
+        return View("Form", await FormAsync(form, null, ct));
+    }
+
+    [HttpGet("{id:int}/edit")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var activity = await outreach.FindAsync(id, ct);
+        if (activity is null || activity.LoggedByUserId != UserId)
+        {
+            return NotFound();
+        }
+        return View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct));
+    }
+
+    [HttpPost("{id:int}/edit")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct)
+    {
+        var activity = await outreach.FindAsync(id, ct);
+        if (activity is null || activity.LoggedByUserId != UserId)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, UserId, ct);
+            if (outcome.Status == OutcomeStatus.NotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["Outreach.Saved"].Value;
+                return Redirect("/outreach");
+            }
+            AddErrors(outcome.Errors);
+            if (outcome.Status == OutcomeStatus.Conflict)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                form.Version = activity.Version;
+            }
+        }
+        return View("Form", await FormAsync(form, id, ct));
+    }
+
+    [HttpPost("{id:int}/delete")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    {
+        var outcome = await outreach.DeleteAsync(id, UserId, ct);
+        if (!outcome.Succeeded)
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = t["Outreach.Deleted"].Value;
+        return Redirect("/outreach");
+    }
+
+    [HttpGet("import")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public IActionResult Import() => View(new ImportViewModel([], null, null));
+
+    /// <summary>
+    /// Imports a CSV or .xlsx file: the whole file is checked first; with any error nothing is imported and the
+    /// report lists every error by row (422). Rows imported before are not imported again.
+    /// </summary>
+    [HttpPost("import")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    [RequestSizeLimit(12 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || file is null)
+        {
+            return Refused(file is null ? "Outreach.Import.FileEmpty" : "Outreach.Import.FileType");
+        }
+        if (file.Length > OutreachSpreadsheet.MaxBytes)
+        {
+            return Refused("Outreach.Import.FileTooLarge");
+        }
+        await using var stream = file.OpenReadStream();
+        var read = OutreachSpreadsheet.Read(stream, file.FileName);
+        if (!read.Succeeded)
+        {
+            return Refused(read.Errors[0].Code);
+        }
+        var result = await outreach.ImportAsync(read.Value!, UserId, ct);
+        if (result.Refused)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return View(new ImportViewModel(result.Errors, null, result));
+    }
+
+    [HttpGet("import/template.csv")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public IActionResult TemplateCsv() => File(OutreachSpreadsheet.CsvTemplate(), "text/csv; charset=utf-8", "outreach-template.csv");
+
+    [HttpGet("import/template.xlsx")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public IActionResult TemplateXlsx() =>
+        File(OutreachSpreadsheet.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "outreach-template.xlsx");
+
+    private ViewResult Refused(string code)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Import", new ImportViewModel([], t[code, (OutreachSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)].Value, null));
+    }
+
+    private async Task<List<ActivityRow>> RowsAsync(ActivityFilter filter, int take, CancellationToken ct) =>
+        await outreach.Query(filter).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new ActivityRow(a.Id, a.Date, a.Channel, a.BranchCode, a.Reach, a.Title == "" ? a.Note : a.Issue == "" ? a.Title : a.Title + " (" + a.Issue + ")", a.LoggedByUserId,
+                a.Measures.Select(m => m.Measure!.TitleJa).ToList(), a.Measures.Select(m => m.Measure!.TitleEn).ToList(), a.Companies.Count))
+            .ToListAsync(ct);
+
+    private Task<int?> LatestPlanAsync(CancellationToken ct) => db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
+
+    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct)
+    {
+        var latest = await LatestPlanAsync(ct);
+        var measures = await db.Measures.AsNoTracking().Include(m => m.Area)
+            .Where(m => m.Plan!.FiscalYear == latest || form.MeasureIds.Contains(m.Id))
+            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
+        var members = await db.Companies.AsNoTracking().Where(c => c.IsChamberMember || form.CompanyIds.Contains(c.Id))
+            .OrderBy(c => c.NameKana).Select(c => new MemberOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
+        return new ActivityFormViewModel(form, id, measures, branches, members);
+    }
+
+    private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
+}

@@ -1,0 +1,144 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Catalog;
+using Partnership.Core.Common;
+using Partnership.Core.Outreach;
+using Partnership.Infrastructure.Data;
+using Partnership.Web.Areas.Outreach.Models;
+using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
+
+namespace Partnership.Web.Areas.Outreach.Controllers;
+
+/// <summary>
+/// Co-sponsorship and co-hosting (後援・共催): Metro officials ask and see their own requests; chamber staff see all
+/// and approve with conditions or decline with a reason; afterwards either side records the result.
+/// </summary>
+[Area("Outreach")]
+[Authorize(Policy = Policies.ReadOutreach)]
+[Route("/outreach/cosponsorship")]
+public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+{
+    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    {
+        ["Kind"] = ("Field.CoSponsorKind", 0),
+        ["MeasureId"] = ("Field.Measure", 0),
+        ["EventTitle"] = ("Field.CoEventTitle", CoSponsorshipRequest.TitleMaxLength),
+        ["EventDate"] = ("Field.CoEventDate", 0),
+        ["Venue"] = ("Field.Venue", CoSponsorshipRequest.TitleMaxLength),
+        ["Description"] = ("Field.CoDescription", CoSponsorshipRequest.TextMaxLength),
+        ["Answer"] = ("Field.CoAnswer", CoSponsorshipRequest.TextMaxLength),
+        ["Participants"] = ("Field.Participants", 0),
+        ["MemberParticipants"] = ("Field.MemberParticipants", 0),
+    };
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private bool IsChamber => User.IsInRole(Roles.ChamberStaff);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await ListAsync(new CoSponsorshipFormModel(), ct));
+
+    [HttpPost("")]
+    [Authorize(Policy = Policies.MetroOfficial)]
+    public async Task<IActionResult> Ask(CoSponsorshipFormModel form, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await cosponsorship.RequestAsync(form.ToInput(), UserId, ct);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["CoSponsor.Requested"].Value;
+                return Redirect($"/outreach/cosponsorship/{outcome.Value}");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", await ListAsync(form, ct));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var model = await DetailsAsync(id, ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("{id:int}/approve")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public Task<IActionResult> Approve(int id, string? answer, CancellationToken ct) => AnswerAsync(id, true, answer, ct);
+
+    [HttpPost("{id:int}/decline")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public Task<IActionResult> Decline(int id, string? answer, CancellationToken ct) => AnswerAsync(id, false, answer, ct);
+
+    [HttpPost("{id:int}/result")]
+    public async Task<IActionResult> Result(int id, int? participants, int? memberParticipants, CancellationToken ct)
+    {
+        var model = await DetailsAsync(id, ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var outcome = await cosponsorship.RecordResultAsync(id, participants, memberParticipants, ct);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["CoSponsor.ResultSaved"].Value;
+                return Redirect($"/outreach/cosponsorship/{id}");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Details", model);
+    }
+
+    private async Task<IActionResult> AnswerAsync(int id, bool approve, string? answer, CancellationToken ct)
+    {
+        var model = await DetailsAsync(id, ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var outcome = await cosponsorship.AnswerAsync(id, approve, answer, ct);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t[approve ? "CoSponsor.Approved" : "CoSponsor.Declined"].Value;
+                return Redirect($"/outreach/cosponsorship/{id}");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Details", model);
+    }
+
+    private async Task<CoSponsorshipListViewModel> ListAsync(CoSponsorshipFormModel form, CancellationToken ct)
+    {
+        var query = db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).AsQueryable();
+        if (!IsChamber)
+        {
+            query = query.Where(r => r.RequestedByUserId == UserId);
+        }
+        var rows = await query.OrderByDescending(r => r.RequestedAt).Take(500).ToListAsync(ct);
+        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
+        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest && m.Side == MeasureSide.Metro)
+            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        return new CoSponsorshipListViewModel(rows, form, measures, User.IsInRole(Roles.MetroOfficial));
+    }
+
+    private async Task<CoSponsorshipDetailsViewModel?> DetailsAsync(int id, CancellationToken ct)
+    {
+        var request = await db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || (!IsChamber && request.RequestedByUserId != UserId))
+        {
+            return null;
+        }
+        return new CoSponsorshipDetailsViewModel(request, IsChamber, request.Status == CoSponsorStatus.Approved);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Catalog;
+using Partnership.Core.Common;
+using Partnership.Core.Outreach;
+using Partnership.Infrastructure.Data;
+using Partnership.Web.Areas.Outreach.Models;
+using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
+
+namespace Partnership.Web.Areas.Outreach.Controllers;
+
+/// <summary>
+/// Publicity requests (周知依頼 → 掲載): Metro officials ask and see their own requests with every publication;
+/// chamber staff see every request, accept or decline it and record publications (each one outreach activity).
+/// </summary>
+[Area("Outreach")]
+[Authorize(Policy = Policies.ReadOutreach)]
+[Route("/outreach/publicity")]
+public sealed class PublicityController(PublicityService publicity, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+{
+    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    {
+        ["MeasureId"] = ("Field.Measure", 0),
+        ["Title"] = ("Field.PublicityTitle", PublicityRequest.TitleMaxLength),
+        ["Reason"] = ("Field.PublicityReason", PublicityRequest.TextMaxLength),
+        ["WishedFrom"] = ("Field.WishedFrom", 0),
+        ["WishedTo"] = ("Field.WishedTo", 0),
+        ["WishedChannels"] = ("Field.WishedChannels", 0),
+        ["Date"] = ("Field.ActivityDate", 0),
+        ["Channel"] = ("Field.Channel", 0),
+        ["Issue"] = ("Field.Issue", 100),
+        ["Reach"] = ("Field.Reach", 0),
+        ["BranchCode"] = ("Field.ActivityBranch", 0),
+    };
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private bool IsChamber => User.IsInRole(Roles.ChamberStaff);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await ListAsync(new PublicityFormModel(), ct));
+
+    [HttpPost("")]
+    [Authorize(Policy = Policies.MetroOfficial)]
+    public async Task<IActionResult> Ask(PublicityFormModel form, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await publicity.RequestAsync(form.ToInput(), UserId, ct);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["Publicity.Requested"].Value;
+                return Redirect($"/outreach/publicity/{outcome.Value}");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", await ListAsync(form, ct));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var model = await DetailsAsync(id, new PublicationFormModel(), ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("{id:int}/accept")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public Task<IActionResult> Accept(int id, CancellationToken ct) => AnswerAsync(id, true, null, ct);
+
+    [HttpPost("{id:int}/decline")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public Task<IActionResult> Decline(int id, string? reason, CancellationToken ct) => AnswerAsync(id, false, reason, ct);
+
+    [HttpPost("{id:int}/publications")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> Publish(int id, PublicationFormModel form, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await publicity.PublishAsync(id, form.ToInput(), UserId, ct);
+            if (outcome.Status == OutcomeStatus.NotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = t["Publicity.Published"].Value;
+                return Redirect($"/outreach/publicity/{id}");
+            }
+            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        }
+        var model = await DetailsAsync(id, form, ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Details", model);
+    }
+
+    private async Task<IActionResult> AnswerAsync(int id, bool accept, string? reason, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return NotFound();
+        }
+        var outcome = await publicity.AnswerAsync(id, accept, reason, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = t[accept ? "Publicity.Accepted" : "Publicity.Declined"].Value;
+            return Redirect($"/outreach/publicity/{id}");
+        }
+        ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        var model = await DetailsAsync(id, new PublicationFormModel(), ct);
+        Response.StatusCode = outcome.Status == OutcomeStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return View("Details", model!);
+    }
+
+    private async Task<PublicityListViewModel> ListAsync(PublicityFormModel form, CancellationToken ct)
+    {
+        var query = db.PublicityRequests.AsNoTracking();
+        if (!IsChamber)
+        {
+            query = query.Where(r => r.RequestedByUserId == UserId);
+        }
+        var rows = await query.OrderByDescending(r => r.RequestedAt).Take(500)
+            .Select(r => new PublicityRow(r.Id, r.Title, r.Measure!.TitleJa, r.Measure.TitleEn, r.Status, r.RequestedAt, r.Publications.Count, r.Publications.Sum(p => (long)p.Reach)))
+            .ToListAsync(ct);
+        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
+        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest && m.Side == MeasureSide.Metro)
+            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        return new PublicityListViewModel(rows, form, measures, User.IsInRole(Roles.MetroOfficial));
+    }
+
+    private async Task<PublicityDetailsViewModel?> DetailsAsync(int id, PublicationFormModel form, CancellationToken ct)
+    {
+        var request = await db.PublicityRequests.AsNoTracking().Include(r => r.Measure).SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || (!IsChamber && request.RequestedByUserId != UserId))
+        {
+            return null;
+        }
+        var publications = await db.OutreachActivities.AsNoTracking().Where(a => a.PublicityRequestId == id).OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
+        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
+        if (form.BranchCode is null && IsChamber)
+        {
+            form.BranchCode = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
+        }
+        return new PublicityDetailsViewModel(request, publications, form, branches, IsChamber);
+    }
+}
