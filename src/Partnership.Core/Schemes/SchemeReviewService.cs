@@ -70,14 +70,7 @@ public sealed class SchemeReviewService(IAppDbContext db, IMailOutbox outbox, IS
     }
 
     public Task<SchemeEntry?> FindAsync(int entryId, CancellationToken ct = default) =>
-        db.SchemeEntries.AsNoTracking()
-            .Include(e => e.Scheme).Include(e => e.Company).Include(e => e.FormVersion)
-            .Include(e => e.Submissions.OrderBy(s => s.Sequence)).ThenInclude(s => s.FormVersion)
-            .Include(e => e.Events.OrderBy(v => v.Id))
-            .Include(e => e.ProgressReports.OrderBy(p => p.AsOf))
-            .Include(e => e.RenewalOf)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(e => e.Id == entryId && e.Status != EntryStatus.Draft, ct);
+        SchemeEvents.Full(db).SingleOrDefaultAsync(e => e.Id == entryId && e.Status != EntryStatus.Draft, ct);
 
     /// <summary>
     /// Decides a submitted entry. The caller's version must be the entry's current one: when another official

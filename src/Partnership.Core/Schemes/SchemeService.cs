@@ -245,6 +245,10 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
         return await SaveAsync(entry, expectedVersion, ct);
     }
 
+    /// <summary>The latest renewal started from an entry, if any.</summary>
+    public Task<SchemeEntry?> RenewalOfAsync(int entryId, CancellationToken ct = default) =>
+        db.SchemeEntries.AsNoTracking().Where(e => e.RenewalOfId == entryId).OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>Whether an entry may be renewed today: accepted with an end date within the renewal window, or expired.</summary>
     public bool CanRenew(SchemeEntry entry, Scheme scheme)
     {
@@ -352,13 +356,7 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
         };
     }
 
-    internal IQueryable<SchemeEntry> Full() => db.SchemeEntries.AsNoTracking()
-        .Include(e => e.Scheme).Include(e => e.Company).Include(e => e.FormVersion)
-        .Include(e => e.Submissions.OrderBy(s => s.Sequence)).ThenInclude(s => s.FormVersion)
-        .Include(e => e.Events.OrderBy(v => v.Id))
-        .Include(e => e.ProgressReports.OrderBy(p => p.AsOf))
-        .Include(e => e.RenewalOf)
-        .AsSplitQuery();
+    internal IQueryable<SchemeEntry> Full() => SchemeEvents.Full(db);
 
     private SchemeEntry NewDraft(int companyId, int schemeId, int formVersionId, string liveKey, FormAnswers answers) => new()
     {
@@ -391,9 +389,18 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
     }
 }
 
-/// <summary>History entries and mails, shared by the company's and the officials' services.</summary>
+/// <summary>History entries, mails and the entry's page query, shared by the company's and the officials' services.</summary>
 internal static class SchemeEvents
 {
+    /// <summary>An entry with everything its pages show: scheme, company, form, submissions, history, reports, what it renews.</summary>
+    public static IQueryable<SchemeEntry> Full(IAppDbContext db) => db.SchemeEntries.AsNoTracking()
+        .Include(e => e.Scheme).Include(e => e.Company).Include(e => e.FormVersion)
+        .Include(e => e.Submissions.OrderBy(s => s.Sequence)).ThenInclude(s => s.FormVersion)
+        .Include(e => e.Events.OrderBy(v => v.Id))
+        .Include(e => e.ProgressReports.OrderBy(p => p.AsOf))
+        .Include(e => e.RenewalOf)
+        .AsSplitQuery();
+
     public static SchemeEntryEvent Create(TimeProvider clock, string action, string side, Actor? actor, string? detail) => new()
     {
         At = clock.GetUtcNow().UtcDateTime,

@@ -270,7 +270,7 @@ public sealed class MySchemesController(
             return null;
         }
         var form = await schemes.FormAsync(entry, ct);
-        var renewal = (await schemes.OverviewAsync(company!.Id, ct)).SelectMany(o => o.Entries).FirstOrDefault(e => e.RenewalOfId == entry.Id);
+        var renewal = await schemes.RenewalOfAsync(entry.Id, ct);
         return new EntryPage(form, renewal is null && schemes.CanRenew(entry, entry.Scheme!), renewal);
     }
 

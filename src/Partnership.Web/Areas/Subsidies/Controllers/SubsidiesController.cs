@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 using Partnership.Web.Areas.Subsidies.Models;
 
@@ -12,7 +13,7 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Area("Subsidies")]
 [AllowAnonymous]
 [Route("/subsidies")]
-public sealed class SubsidiesController(SubsidyService subsidies, CompanyService companies, TimeProvider clock) : Controller
+public sealed class SubsidiesController(SubsidyService subsidies, SchemeService schemes, CompanyService companies, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -36,6 +37,8 @@ public sealed class SubsidiesController(SubsidyService subsidies, CompanyService
             eligibility = await subsidies.EligibilityAsync(id, company, ct);
             mine = await subsidies.MineAsync(id, company.Id, ct);
         }
-        return View(new WindowPage(window, window.StateAt(clock.GetUtcNow().UtcDateTime), eligibility, mine));
+        var prerequisite = window.PrerequisiteSchemeCode is { } code ? await schemes.SchemeAsync(code, ct) : null;
+        return View(new WindowPage(window, window.StateAt(clock.GetUtcNow().UtcDateTime), eligibility, mine,
+            prerequisite?.Name(System.Globalization.CultureInfo.CurrentUICulture)));
     }
 }

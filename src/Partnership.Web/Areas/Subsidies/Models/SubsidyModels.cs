@@ -17,7 +17,8 @@ public sealed class ExpensesForm
     public List<ExpenseLine> Items { get; set; } = [];
 }
 
-public sealed record WindowPage(SubsidyWindow Window, WindowState State, EligibilityResult? Eligibility, SubsidyApplication? Mine);
+/// <summary>A window's public page; <see cref="PrerequisiteName"/> is the required scheme's name in the reader's language.</summary>
+public sealed record WindowPage(SubsidyWindow Window, WindowState State, EligibilityResult? Eligibility, SubsidyApplication? Mine, string? PrerequisiteName);
 
 public sealed record ApplicationPage(SubsidyApplication Application, WindowState State, IReadOnlyList<ExpenseLine> Lines);
 
