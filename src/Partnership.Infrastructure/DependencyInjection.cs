@@ -25,7 +25,7 @@ public static class DependencyInjection
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMailOutbox, MailOutbox>();
@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
+        services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
+        services.AddScoped<Partnership.Core.Dashboards.DashboardReader>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();

@@ -29,7 +29,8 @@ public sealed class TestDatabase : IDisposable
         Settings.Configure(options);
         options.AddInterceptors(
             new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
-            new AuditLogInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System));
+            new AuditLogInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
+            new DashboardDirtyInterceptor());
         return new AppDbContext(options.Options);
     }
 

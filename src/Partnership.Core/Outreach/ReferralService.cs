@@ -3,7 +3,8 @@ using Partnership.Core.Common;
 
 namespace Partnership.Core.Outreach;
 
-public sealed record ReferralFilter(string? BranchCode, int? MeasureId, bool? Converted);
+/// <summary>From and To are Japan-time days of the referral, both included.</summary>
+public sealed record ReferralFilter(string? BranchCode, int? MeasureId, bool? Converted, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
 /// Referrals (誘導) of member companies to Metro measures, and their conversion: a query over the schemes,
@@ -110,6 +111,16 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
         if (filter.MeasureId is { } measureId)
         {
             query = query.Where(r => r.MeasureId == measureId);
+        }
+        if (filter.From is { } from)
+        {
+            var fromUtc = JapanTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.ReferredAt >= fromUtc);
+        }
+        if (filter.To is { } to)
+        {
+            var toUtc = JapanTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.ReferredAt < toUtc);
         }
         if (filter.Converted is { } converted)
         {

@@ -82,6 +82,10 @@ public static class SubsidyRules
         Transitions.TryGetValue((status, action), out var next) ? next : null;
 
     /// <summary>Statuses before a decision: a withdrawal is still possible and releases what is held.</summary>
+    /// <summary>Granted (交付決定) and every step after it.</summary>
+    public static bool IsGranted(ApplicationStatus status) =>
+        status is ApplicationStatus.Granted or ApplicationStatus.Reported or ApplicationStatus.Confirmed or ApplicationStatus.Paid;
+
     public static bool BeforeDecision(ApplicationStatus status) =>
         status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.Returned or ApplicationStatus.Waitlisted;
 }

@@ -57,6 +57,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<PublicityRequest> PublicityRequests => Set<PublicityRequest>();
     public DbSet<CoSponsorshipRequest> CoSponsorshipRequests => Set<CoSponsorshipRequest>();
+    public DbSet<Partnership.Core.Dashboards.DashboardFact> DashboardFacts => Set<Partnership.Core.Dashboards.DashboardFact>();
+    public DbSet<Partnership.Core.Dashboards.DashboardDirtyMark> DashboardDirtyMarks => Set<Partnership.Core.Dashboards.DashboardDirtyMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -891,6 +891,89 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DimKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("DimValue")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MeasureKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Family", "DimValue");
+
+                    b.HasIndex("FiscalYear", "Family");
+
+                    b.HasIndex("Family", "Bucket", "Month", "AreaCode", "MeasureKey", "Metric", "DimKind", "DimValue")
+                        .IsUnique();
+
+                    b.ToTable("DashboardFacts");
+                });
+
             modelBuilder.Entity("Partnership.Core.Events.EventRegistration", b =>
                 {
                     b.Property<int>("Id")
@@ -1454,6 +1537,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MeasureId");
 
+                    b.HasIndex("ReferredAt");
+
                     b.HasIndex("BranchCode", "MeasureId");
 
                     b.HasIndex("CompanyId", "ConvertedAt");
@@ -1734,6 +1819,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CompanyId");
 
+                    b.HasIndex("FirstSubmittedAt");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("IssuedNumber")
@@ -1747,6 +1834,10 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("Number");
 
                     b.HasIndex("RenewalOfId");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.HasIndex("ValidUntil");
 
                     b.HasIndex("Status", "SubmittedAt");
 

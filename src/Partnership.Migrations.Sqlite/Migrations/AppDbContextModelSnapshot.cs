@@ -855,6 +855,85 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DimKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DimValue")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Family", "DimValue");
+
+                    b.HasIndex("FiscalYear", "Family");
+
+                    b.HasIndex("Family", "Bucket", "Month", "AreaCode", "MeasureKey", "Metric", "DimKind", "DimValue")
+                        .IsUnique();
+
+                    b.ToTable("DashboardFacts");
+                });
+
             modelBuilder.Entity("Partnership.Core.Events.EventRegistration", b =>
                 {
                     b.Property<int>("Id")
@@ -1402,6 +1481,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeasureId");
 
+                    b.HasIndex("ReferredAt");
+
                     b.HasIndex("BranchCode", "MeasureId");
 
                     b.HasIndex("CompanyId", "ConvertedAt");
@@ -1678,6 +1759,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CompanyId");
 
+                    b.HasIndex("FirstSubmittedAt");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("IssuedNumber")
@@ -1689,6 +1772,10 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("Number");
 
                     b.HasIndex("RenewalOfId");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.HasIndex("ValidUntil");
 
                     b.HasIndex("Status", "SubmittedAt");
 

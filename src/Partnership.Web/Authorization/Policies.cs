@@ -22,6 +22,8 @@ public static class Policies
     public const string ManageConsultations = nameof(ManageConsultations);
     public const string OrganiseEvents = nameof(OrganiseEvents);
     public const string ReadOutreach = nameof(ReadOutreach);
+    public const string MetroDashboard = nameof(MetroDashboard);
+    public const string ChamberDashboard = nameof(ChamberDashboard);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -41,6 +43,8 @@ public static class Policies
         .AddPolicy(OrganiseEvents, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         // The chamber's outreach: chamber staff log it, Metro officials read all of it (logging itself needs ChamberStaff).
         .AddPolicy(ReadOutreach, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
+        .AddPolicy(MetroDashboard, p => p.RequireRole(Roles.MetroOfficial))
+        .AddPolicy(ChamberDashboard, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
         .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))

@@ -59,6 +59,7 @@ public static class PortalSetup
         services.AddSingleton<PortalLinks>();
         services.AddScoped<Partnership.Web.Areas.Companies.Controllers.CompanyPages>();
         services.AddScoped<Partnership.Web.Areas.Schemes.Controllers.SchemePages>();
+        services.AddScoped<Partnership.Web.Areas.Dashboards.Controllers.DashboardTables>();
         services.AddScoped<Partnership.Web.Authorization.OwnCompany>();
         services.AddSingleton<Partnership.Core.Schemes.ISchemeMail, SchemeMailComposer>();
         services.AddSingleton<Partnership.Core.Subsidies.ISubsidyMail, SubsidyMailComposer>();

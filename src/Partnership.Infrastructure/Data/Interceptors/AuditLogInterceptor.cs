@@ -131,6 +131,11 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         var pending = new List<Pending>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            if (entry.Entity is Partnership.Core.Dashboards.DashboardFact or Partnership.Core.Dashboards.DashboardDirtyMark)
+            {
+                // Derived figures, recomputed from audited records: auditing them would only repeat those records.
+                continue;
+            }
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)

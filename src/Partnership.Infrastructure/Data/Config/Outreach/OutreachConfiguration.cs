@@ -83,6 +83,7 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.BranchCode, r.MeasureId });
         builder.HasIndex(r => new { r.CompanyId, r.ConvertedAt });
+        builder.HasIndex(r => r.ReferredAt);
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(r => r.BranchCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);

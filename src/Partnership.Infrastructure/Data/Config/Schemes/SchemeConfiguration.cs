@@ -58,6 +58,10 @@ public class SchemeEntryConfiguration : IEntityTypeConfiguration<SchemeEntry>
         builder.HasIndex(e => new { e.Status, e.SubmittedAt });
         builder.HasIndex(e => new { e.Status, e.ValidUntil });
         builder.HasIndex(e => e.CompanyId);
+        // The dashboards recompute a month's cohort and the days of validity (docs/adr/0050-dashboard-facts.md).
+        builder.HasIndex(e => e.FirstSubmittedAt);
+        builder.HasIndex(e => e.ValidFrom);
+        builder.HasIndex(e => e.ValidUntil);
         builder.HasOne(e => e.Scheme).WithMany().HasForeignKey(e => e.SchemeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Company).WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.FormVersion).WithMany().HasForeignKey(e => e.FormVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -34,10 +34,10 @@ public sealed class ReferralsController(ReferralService referrals, AppDbContext 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, CancellationToken ct)
+    public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         await referrals.MarkConversionsAsync(ct);
-        return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted), ct));
+        return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to), ct));
     }
 
     [HttpPost("")]

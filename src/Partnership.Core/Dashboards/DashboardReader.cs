@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
+using Partnership.Core.Outreach;
+using Partnership.Core.Subsidies;
+
+namespace Partnership.Core.Dashboards;
+
+/// <summary>One summed figure: a fact summed over the buckets of a year (keeping the window for subsidies, the month for totals).</summary>
+public sealed record FactRow(string Family, int FiscalYear, int Bucket, int Month, string AreaCode, string MeasureKey, string Metric, string DimKind, string DimValue, long Value);
+
+/// <summary>A subsidy window of the year, with its budget as the window row holds it.</summary>
+public sealed record WindowFigures(int Id, string ReceiptCode, string ProgramJa, string ProgramEn, string AreaCode, string MeasureKey, Allotment Allotment, long BudgetYen, long ReservedYen);
+
+public sealed record StockFigures(DateOnly AsOf, IReadOnlyDictionary<string, long> InForce, IReadOnlyDictionary<string, long> Expiring);
+
+public sealed record PublicityFigures(PublicityStatus Status, int Requests, int Publications, long Reach);
+
+public sealed record CoSponsorFigures(CoSponsorKind Kind, CoSponsorStatus Status, int Requests, long Participants, long MemberParticipants);
+
+/// <summary>Everything the dashboards show for a fiscal year, read from the facts (and from the few small tables).</summary>
+public sealed class DashboardData
+{
+    public required int FiscalYear { get; init; }
+    public required IReadOnlyList<FactRow> Facts { get; init; }
+    public required StockFigures Stock { get; init; }
+    public required IReadOnlyList<WindowFigures> Windows { get; init; }
+    public required IReadOnlyList<PublicityFigures> Publicity { get; init; }
+    public required IReadOnlyList<CoSponsorFigures> CoSponsorships { get; init; }
+    /// <summary>Which sources have any record at all: a section without them says so rather than showing zeros.</summary>
+    public required IReadOnlySet<string> SourcesWithData { get; init; }
+
+    /// <summary>
+    /// The sum of a metric for an area (null: all) or a measure, optionally by one dimension value and month.
+    /// Outreach is kept per scope (an activity for two measures of one area counts once for the area); the
+    /// other families hold one measure per record, so an area's total is the sum of its measures.
+    /// </summary>
+    public long Sum(string family, string metric, string? area = null, string? measure = null, string dimKind = "", string? dimValue = null, int? month = null, int? bucket = null)
+    {
+        long total = 0;
+        foreach (var f in Facts)
+        {
+            if (f.Family != family || f.Metric != metric || f.DimKind != dimKind || (dimValue is not null && f.DimValue != dimValue)
+                || (month is { } m && f.Month != m) || (bucket is { } b && f.Bucket != b))
+            {
+                continue;
+            }
+            if (!InScope(f, family, area, measure, dimKind))
+            {
+                continue;
+            }
+            total += f.Value;
+        }
+        return total;
+    }
+
+    /// <summary>Sums by dimension value, for a breakdown table.</summary>
+    public Dictionary<string, long> By(string family, string metric, string dimKind, string? area = null)
+    {
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var f in Facts)
+        {
+            if (f.Family == family && f.Metric == metric && f.DimKind == dimKind && InScope(f, family, area, null, dimKind))
+            {
+                result[f.DimValue] = result.GetValueOrDefault(f.DimValue) + f.Value;
+            }
+        }
+        return result;
+    }
+
+    private static bool InScope(FactRow f, string family, string? area, string? measure, string dimKind)
+    {
+        if (measure is not null)
+        {
+            return f.MeasureKey == measure;
+        }
+        if (family == Families.Outreach)
+        {
+            return f.MeasureKey == "" && f.AreaCode == (area ?? "");
+        }
+        if (dimKind == "" || family == Families.Subsidies && dimKind == Dims.Days)
+        {
+            return f.MeasureKey != "" && (area is null || f.AreaCode == area);
+        }
+        return f.MeasureKey == "" && (area is null || f.AreaCode == area);
+    }
+}
+
+/// <summary>Reads a fiscal year's figures: refreshes the dirty buckets first, so what it reads equals the records.</summary>
+public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, TimeProvider clock)
+{
+    public const int ExpiringWithinDays = 90;
+
+    public async Task<DashboardData> ReadAsync(int fiscalYear, CancellationToken ct = default)
+    {
+        await facts.RefreshAsync(ct);
+        var rows = await db.DashboardFacts.AsNoTracking()
+            .Where(f => f.FiscalYear == fiscalYear && f.Family != Families.ValidFrom && f.Family != Families.ValidUntil)
+            .GroupBy(f => new
+            {
+                f.Family, f.FiscalYear,
+                Bucket = f.Family == Families.Subsidies ? f.Bucket : 0,
+                Month = f.DimKind == "" ? f.Month : 0,
+                f.AreaCode, f.MeasureKey, f.Metric, f.DimKind, f.DimValue,
+            })
+            .Select(g => new FactRow(g.Key.Family, g.Key.FiscalYear, g.Key.Bucket, g.Key.Month, g.Key.AreaCode, g.Key.MeasureKey, g.Key.Metric, g.Key.DimKind, g.Key.DimValue, g.Sum(f => f.Value)))
+            .ToListAsync(ct);
+
+        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
+        var asOf = DashboardRules.AsOf(fiscalYear, today);
+        var (yearStartUtc, yearEndUtc) = (JapanTime.FiscalYearStartUtc(fiscalYear), JapanTime.FiscalYearEndUtc(fiscalYear));
+        var windows = await db.SubsidyWindows.AsNoTracking().Where(w => w.FiscalYear == fiscalYear).OrderBy(w => w.Program!.Order).ThenBy(w => w.OpensAt)
+            .Select(w => new WindowFigures(w.Id, w.ReceiptCode, w.Program!.NameJa, w.Program.NameEn, w.Program.AreaCode, w.Program.MeasureKey, w.Allotment, w.BudgetYen, w.ReservedYen))
+            .ToListAsync(ct);
+        var publicity = await db.PublicityRequests.AsNoTracking().Where(r => r.RequestedAt >= yearStartUtc && r.RequestedAt < yearEndUtc)
+            .GroupBy(r => r.Status)
+            .Select(g => new PublicityFigures(g.Key, g.Count(), g.Sum(r => r.Publications.Count), g.Sum(r => r.Publications.Sum(p => (long)p.Reach))))
+            .ToListAsync(ct);
+        var (first, last) = DashboardRules.DaysOf(fiscalYear);
+        var coSponsorships = await db.CoSponsorshipRequests.AsNoTracking().Where(r => r.EventDate >= first && r.EventDate <= last)
+            .GroupBy(r => new { r.Kind, r.Status })
+            .Select(g => new CoSponsorFigures(g.Key.Kind, g.Key.Status, g.Count(), g.Sum(r => (long)(r.Participants ?? 0)), g.Sum(r => (long)(r.MemberParticipants ?? 0))))
+            .ToListAsync(ct);
+
+        return new DashboardData
+        {
+            FiscalYear = fiscalYear,
+            Facts = rows,
+            Stock = await StockAsync(asOf, ct),
+            Windows = windows,
+            Publicity = publicity,
+            CoSponsorships = coSponsorships,
+            SourcesWithData = await SourcesAsync(ct),
+        };
+    }
+
+    /// <summary>The fiscal years that have facts, oldest first.</summary>
+    public async Task<int?> EarliestYearAsync(CancellationToken ct = default) =>
+        await db.DashboardFacts.Where(f => f.FiscalYear > 2000 && f.FiscalYear < 3000).MinAsync(f => (int?)f.FiscalYear, ct);
+
+    /// <summary>
+    /// Entries in force on a day, per measure: those whose validity began on or before it, less those whose validity
+    /// ended before it. Expiring: in force with a last day within the next <see cref="ExpiringWithinDays"/> days.
+    /// </summary>
+    private async Task<StockFigures> StockAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var day = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var horizon = asOf.AddDays(ExpiringWithinDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var began = await SumByMeasureAsync(db.DashboardFacts.Where(f => f.Family == Families.ValidFrom && f.DimValue.CompareTo(day) <= 0), ct);
+        var ended = await SumByMeasureAsync(db.DashboardFacts.Where(f => f.Family == Families.ValidUntil && f.DimValue.CompareTo(day) < 0), ct);
+        var expiring = await SumByMeasureAsync(db.DashboardFacts.Where(f => f.Family == Families.ValidUntil && f.DimValue.CompareTo(day) >= 0 && f.DimValue.CompareTo(horizon) <= 0), ct);
+        var inForce = began.ToDictionary(b => b.Key, b => b.Value - ended.GetValueOrDefault(b.Key), StringComparer.Ordinal);
+        return new StockFigures(asOf, inForce, expiring);
+    }
+
+    private static async Task<Dictionary<string, long>> SumByMeasureAsync(IQueryable<DashboardFact> query, CancellationToken ct) =>
+        await query.GroupBy(f => f.MeasureKey).Select(g => new { g.Key, Sum = g.Sum(f => f.Value) }).ToDictionaryAsync(x => x.Key, x => x.Sum, StringComparer.Ordinal, ct);
+
+    private async Task<HashSet<string>> SourcesAsync(CancellationToken ct)
+    {
+        var sources = new HashSet<string>(StringComparer.Ordinal);
+        if (await db.Schemes.AnyAsync(ct)) sources.Add("schemes");
+        if (await db.SubsidyWindows.AnyAsync(ct)) sources.Add("subsidies");
+        if (await db.ChamberBranches.AnyAsync(ct)) sources.Add("outreach");
+        return sources;
+    }
+}
