@@ -129,3 +129,28 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
         return query;
     }
 }
+
+/// <summary>
+/// Marks a company's open referrals to a measure converted when it submits something under that measure, in the
+/// caller's save: the referral list and the dashboards see the conversion at once (docs/adr/0031-referral-conversion.md).
+/// </summary>
+public static class ReferralConversion
+{
+    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(measureKey))
+        {
+            return;
+        }
+        var open = await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey).ToListAsync(ct);
+        foreach (var referral in open)
+        {
+            var conversion = OutreachRules.Conversion(referral.ReferredAt, [(submittedAt, kind)]);
+            if (conversion is { } c)
+            {
+                referral.ConvertedAt = c.At;
+                referral.ConvertedBy = c.By;
+            }
+        }
+    }
+}

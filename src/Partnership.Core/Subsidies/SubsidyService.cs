@@ -390,6 +390,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         application.HeldYen = held;
         db.SubsidyEvents.Add(NewEvent(id, status == ApplicationStatus.Waitlisted ? "waitlisted" : "submitted", "company", actor, receipt));
         Mail(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
+        await Outreach.ReferralConversion.MarkAsync(db, application.CompanyId, window.Program?.MeasureKey, now, Outreach.ConversionKind.Subsidy, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);

@@ -358,6 +358,10 @@ public static class EndpointTable
         // Outreach: chamber staff log (and change or delete their own); chamber staff and Metro officials read
         Read("GET", "/outreach", Caller.Staff, _ => "/outreach?from=2021-04-01&to=2030-03-31&channel=MailMagazine&area=TELEWORK&branch=13101"),
         Read("GET", "/outreach/export.csv", Caller.Staff, _ => "/outreach/export.csv?channel=MailMagazine"),
+        Read("GET", "/dashboard", Caller.Metro, _ => "/dashboard?year=2026&area=TELEWORK&compare=true"),
+        Read("GET", "/dashboard/chamber", Caller.Staff, _ => "/dashboard/chamber?year=2026"),
+        Read("GET", "/dashboard/export/{table}", Caller.Metro, _ => "/dashboard/export/municipalities?year=2026&format=csv"),
+        Read("GET", "/dashboard/chamber/export/{table}", Caller.Staff, _ => "/dashboard/chamber/export/branches?year=2026&format=xlsx"),
         Read("GET", "/outreach/new", Caller.Chamber),
         Change("POST", "/outreach/new", Caller.Chamber, ActivityFields),
         Read("GET", "/outreach/{id:int}/edit", Caller.Chamber, s => $"/outreach/{s.Outreach.ActivityId}/edit"),

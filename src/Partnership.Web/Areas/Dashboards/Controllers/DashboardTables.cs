@@ -418,7 +418,7 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
             foreach (var status in Enum.GetValues<CoSponsorStatus>())
             {
                 var f = c.Data.CoSponsorships.FirstOrDefault(x => x.Kind == kind && x.Status == status);
-                rows.Add(new DashRow($"{t[$"CoSponsor.Kind.{kind}"]}（{t[$"CoSponsor.Status.{status}"]}）",
+                rows.Add(new DashRow(c.Ja ? $"{t[$"CoSponsor.Kind.{kind}"]}（{t[$"CoSponsor.Status.{status}"]}）" : $"{t[$"CoSponsor.Kind.{kind}"]} ({t[$"CoSponsor.Status.{status}"]})",
                     [N(f?.Requests ?? 0, "/outreach/cosponsorship"), N(f?.Participants ?? 0), N(f?.MemberParticipants ?? 0)]));
             }
         }

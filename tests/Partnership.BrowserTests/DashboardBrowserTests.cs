@@ -1,0 +1,89 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Partnership.Core.Common;
+using Partnership.Core.Outreach;
+using Partnership.TestKit;
+
+namespace Partnership.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public class DashboardBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_official_opens_the_dashboard_switches_year_and_area_drills_into_a_figure_and_downloads_the_CSV()
+    {
+        var year = JapanTime.FiscalYearOf(DateTime.UtcNow);
+        // Outreach of this year for the telework area, as the chamber would have logged it.
+        await browser.Portal.WithDbAsync(async db =>
+        {
+            var measure = await db.Measures.Where(m => m.Key == "TELEWORK-M01").OrderByDescending(m => m.PlanId).FirstAsync();
+            var activity = new OutreachActivity
+            {
+                Date = new DateOnly(year, 5, 20), Channel = OutreachChannel.Seminar, BranchCode = "13101", Reach = 85, LoggedByUserId = "dashboard-browser-test",
+                Note = "ダッシュボード試験のセミナー",
+            };
+            activity.Measures.Add(new OutreachActivityMeasure { MeasureId = measure.Id });
+            db.OutreachActivities.Add(activity);
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(DemoUsers.Metro);
+        await page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "ダッシュボード", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "連携事業ダッシュボード", Level = 1 }).WaitForAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("90-dashboard");
+
+        // Another year, then back to this one for the telework area, compared with the year before.
+        var years = await page.Locator("#year option").CountAsync();
+        if (years > 1)
+        {
+            await page.Locator("#year").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.GetByRole(AriaRole.Button, new() { Name = "表示する" }).ClickAsync();
+            Assert.Contains(JapanTime.FiscalYearEraJa(year - 1), await page.GetByTestId("dashboard-scope").InnerTextAsync());
+        }
+        await page.Locator("#year").SelectOptionAsync(year.ToString());
+        await page.GetByLabel("分野").SelectOptionAsync(new SelectOptionValue { Label = "テレワークの推進" });
+        await page.GetByLabel("前年度と比較する").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "表示する" }).ClickAsync();
+        var scope = await page.GetByTestId("dashboard-scope").InnerTextAsync();
+        Assert.Contains(JapanTime.FiscalYearEraJa(year), scope);
+        Assert.Contains("テレワーク", scope);
+        await page.Locator("#t-compare").WaitForAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("91-dashboard-telework-compared");
+
+        // The seminar figure opens the list of the activities behind it.
+        var channels = page.Locator("#t-channels");
+        var seminar = channels.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "セミナー" }) });
+        await seminar.Locator("a[data-drill]").ClickAsync();
+        await page.GetByTestId("outreach-activities").WaitForAsync();
+        Assert.Contains("ダッシュボード試験のセミナー", await page.GetByTestId("outreach-activities").InnerTextAsync());
+        Assert.Equal("Seminar", await page.Locator("#channel").InputValueAsync());
+        await page.GoBackAsync();
+
+        // The channel table as CSV: UTF-8 with a byte order mark, Japanese intact.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("csv-channels").ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path!);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("周知経路,周知活動,到達数", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("セミナー,", StringComparison.Ordinal) && int.Parse(l.Split(',')[1]) >= 1);
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+
+        // The printable view and the chamber's dashboard.
+        await page.GetByTestId("print-view").ClickAsync();
+        Assert.Equal(0, await page.Locator(".dash-filters").CountAsync());
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("92-dashboard-print");
+
+        var chamber = await browser.NewPageAsync();
+        await chamber.SignInAsync(DemoUsers.Chamber);
+        await chamber.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "商工会議所ダッシュボード", Exact = true }).ClickAsync();
+        await chamber.GetByRole(AriaRole.Heading, new() { Name = "商工会議所の周知・誘導ダッシュボード", Level = 1 }).WaitForAsync();
+        await chamber.AssertAccessibleAsync();
+        await chamber.ScreenshotAsync("93-dashboard-chamber");
+    }
+}
