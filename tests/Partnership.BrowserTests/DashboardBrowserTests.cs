@@ -34,6 +34,12 @@ public class DashboardBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Heading, new() { Name = "連携事業ダッシュボード", Level = 1 }).WaitForAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("90-dashboard");
+        // The page is long: the top and a few sections on their own, to look at.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "90a-dashboard-top.png") });
+        foreach (var section in new[] { "summary", "windows", "channels", "municipalities", "monthly" })
+        {
+            await page.Locator($"#t-{section}").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"90-section-{section}.png") });
+        }
 
         // Another year, then back to this one for the telework area, compared with the year before.
         var years = await page.Locator("#year option").CountAsync();
@@ -44,7 +50,7 @@ public class DashboardBrowserTests(BrowserFixture browser)
             Assert.Contains(JapanTime.FiscalYearEraJa(year - 1), await page.GetByTestId("dashboard-scope").InnerTextAsync());
         }
         await page.Locator("#year").SelectOptionAsync(year.ToString());
-        await page.GetByLabel("分野").SelectOptionAsync(new SelectOptionValue { Label = "テレワークの推進" });
+        await page.Locator("#area").SelectOptionAsync(new SelectOptionValue { Label = "テレワークの推進" });
         await page.GetByLabel("前年度と比較する").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "表示する" }).ClickAsync();
         var scope = await page.GetByTestId("dashboard-scope").InnerTextAsync();

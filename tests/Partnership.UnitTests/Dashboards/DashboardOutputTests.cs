@@ -47,8 +47,8 @@ public class DashboardOutputTests
         var svg = DashChart.Svg([("千代田区", 100m, "100"), ("<script>", 50m, "50")], "グラフ：区市町村別").ToString()!;
         Assert.Contains("role=\"img\"", svg);
         Assert.Contains("aria-label=\"グラフ：区市町村別\"", System.Net.WebUtility.HtmlDecode(svg));
-        Assert.Contains("width=\"330\"", svg);
-        Assert.Contains("width=\"165\"", svg);
+        Assert.Contains("width=\"300\"", svg);
+        Assert.Contains("width=\"150\"", svg);
         Assert.DoesNotContain("<script>", svg);
     }
 }

@@ -12,9 +12,9 @@ namespace Partnership.Web.Areas.Dashboards.Controllers;
 public static class DashChart
 {
     private const int RowHeight = 24;
-    private const int LabelRight = 220;
-    private const int BarLeft = 228;
-    private const int BarMax = 330;
+    private const int LabelRight = 262;
+    private const int BarLeft = 270;
+    private const int BarMax = 300;
 
     public static IHtmlContent Svg(IReadOnlyList<(string Label, decimal Value, string Text)> bars, string title)
     {
@@ -28,7 +28,7 @@ public static class DashChart
             var (label, value, text) = bars[i];
             var width = max <= 0 ? 0 : (double)(value / max) * BarMax;
             var y = i * RowHeight + 4;
-            var shown = label.Length > 18 ? label[..17] + "…" : label;
+            var shown = label.Length > 19 ? label[..18] + "…" : label;
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelRight}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"dash-bar-label\">{e.Encode(shown)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{BarLeft}\" y=\"{y + 3}\" width=\"{width:0.#}\" height=\"16\" class=\"dash-bar\"></rect>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{BarLeft + 4 + width:0.#}\" y=\"{y + 16}\" class=\"dash-bar-value\">{e.Encode(text)}</text>");
