@@ -132,25 +132,33 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
 
 /// <summary>
 /// Marks a company's open referrals to a measure converted when it submits something under that measure, in the
-/// caller's save: the referral list and the dashboards see the conversion at once (docs/adr/0031-referral-conversion.md).
+/// caller's transaction: the referral list and the dashboards see the conversion at once
+/// (docs/adr/0031-referral-conversion.md). A conditional update, so a referral marked at the same moment by the
+/// list's query never makes the submission fail on a concurrency token; the dashboard buckets of the referrals
+/// are marked in the caller's save.
 /// </summary>
 public static class ReferralConversion
 {
-    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct)
+    /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
+    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct) =>
+        string.IsNullOrEmpty(measureKey) ? []
+            : await db.Referrals.AsNoTracking().Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.Measure!.Key == measureKey).Select(r => r.ReferredAt).ToListAsync(ct);
+
+    public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(measureKey))
+        var converting = open.Where(referredAt => OutreachRules.Conversion(referredAt, [(submittedAt, kind)]) is not null).ToList();
+        if (converting.Count == 0 || string.IsNullOrEmpty(measureKey))
         {
             return;
         }
-        var open = await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey).ToListAsync(ct);
-        foreach (var referral in open)
+        await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.Version, Guid.NewGuid()), ct);
+        foreach (var bucket in converting.Select(Dashboards.Families.MonthBucket).Distinct())
         {
-            var conversion = OutreachRules.Conversion(referral.ReferredAt, [(submittedAt, kind)]);
-            if (conversion is { } c)
-            {
-                referral.ConvertedAt = c.At;
-                referral.ConvertedBy = c.By;
-            }
+            db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Referrals, Bucket = bucket });
         }
     }
+
+    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct) =>
+        await ApplyAsync(db, companyId, measureKey, await OpenAsync(db, companyId, measureKey, ct), submittedAt, kind, ct);
 }

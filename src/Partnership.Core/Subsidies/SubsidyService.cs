@@ -341,6 +341,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
 
         // Read before the transaction: the write lock is held only for the writes.
         var people = await recipients.MembersAsync(application.CompanyId, ct);
+        var referrals = await Outreach.ReferralConversion.OpenAsync(db, application.CompanyId, window.Program?.MeasureKey, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Claim the application first: of two submissions of one application, only one gets past here.
         var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Status == ApplicationStatus.Draft && a.ReceiptNumber == null)
@@ -390,7 +391,9 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         application.HeldYen = held;
         db.SubsidyEvents.Add(NewEvent(id, status == ApplicationStatus.Waitlisted ? "waitlisted" : "submitted", "company", actor, receipt));
         Mail(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
-        await Outreach.ReferralConversion.MarkAsync(db, application.CompanyId, window.Program?.MeasureKey, now, Outreach.ConversionKind.Subsidy, ct);
+        await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, now, Outreach.ConversionKind.Subsidy, ct);
+        // The window's dashboard figures change (the application was written by conditional updates, see ADR 0050).
+        db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Subsidies, Bucket = windowId });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);

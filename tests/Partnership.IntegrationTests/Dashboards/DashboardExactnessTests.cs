@@ -222,6 +222,13 @@ public class DashboardExactnessTests : DatabaseTest
                 Expenses = [new ExpenseItem("ノートパソコン", 1, 200_000)], EligibleExpensesYen = 200_000, RequestedYen = 100_000,
             };
             db.SubsidyApplications.Add(application);
+            // The chamber referred the company to this subsidy's measure a week before.
+            var measureKey = await db.SubsidyPrograms.Where(p => p.Id == window.ProgramId).Select(p => p.MeasureKey).SingleAsync();
+            db.Referrals.Add(new Referral
+            {
+                CompanyId = company.Id, MeasureId = await db.Measures.Where(m => m.Key == measureKey).Select(m => m.Id).FirstAsync(),
+                BranchCode = "13101", ReferredAt = Clock.GetUtcNow().UtcDateTime.AddDays(-7), ReferredByUserId = "gen", Note = "submission-test",
+            });
             await db.SaveChangesAsync();
             (applicationId, companyId) = (application.Id, company.Id);
         }
@@ -240,6 +247,10 @@ public class DashboardExactnessTests : DatabaseTest
         }
         await using var check = Database.CreateContext(clock: Clock);
         Assert.Equal(before + 1, (await Reader(check).ReadAsync(2026)).Sum(Families.Subsidies, Metrics.Applications));
+        // The referral converted in the same save, with the submission's time.
+        var referral = await check.Referrals.SingleAsync(r => r.Note == "submission-test");
+        Assert.Equal(ConversionKind.Subsidy, referral.ConvertedBy);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime, referral.ConvertedAt);
         await AssertExactAsync(check);
     }
 
