@@ -151,6 +151,20 @@ public static partial class DashboardBenchmark
                 csv.Add(await TimedGetAsync(browser, CsvPaths[i % CsvPaths.Length]));
             }
             var csvCpu = (ProcessCpuMs(portal.Id) - cpu) / runs;
+            // Each variant on its own (20 requests in a row): its CPU cost and the size of what it sends.
+            foreach (var path in PagePaths.Concat(CsvPaths))
+            {
+                using (var sized = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Get, path)))
+                {
+                    var bytes = (await sized.Content.ReadAsByteArrayAsync()).Length;
+                    var before = ProcessCpuMs(portal.Id);
+                    for (var i = 0; i < 20; i++)
+                    {
+                        await TimedGetAsync(browser, path);
+                    }
+                    log.WriteLine($"  {path}: {(ProcessCpuMs(portal.Id) - before) / 20:F1} ms CPU a request, {bytes / 1024} KB");
+                }
+            }
             page.Sort();
             csv.Sort();
             foreach (var (path, times) in perVariant)
