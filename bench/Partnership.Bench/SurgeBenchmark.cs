@@ -228,7 +228,7 @@ public static partial class SurgeBenchmark
     }
 
     /// <summary>The portal as production runs it, but on plain loopback HTTP: Release build, its own data folder.</summary>
-    private static async Task<(Process, Uri)> StartPortalAsync(string dataDirectory, TextWriter log)
+    internal static async Task<(Process, Uri)> StartPortalAsync(string dataDirectory, TextWriter log)
     {
         var root = RepositoryRoot();
         var build = Process.Start(new ProcessStartInfo("dotnet", "build -c Release src/Partnership.Web --nologo -v q") { WorkingDirectory = root, RedirectStandardOutput = true })!;
