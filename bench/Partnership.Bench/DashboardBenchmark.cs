@@ -283,7 +283,7 @@ public static partial class DashboardBenchmark
     {
         var mismatches = 0;
         await using var db = Create(settings);
-        var reader = new DashboardReader(db, new DashboardFacts(db), TimeProvider.System);
+        var reader = new DashboardReader(db, new DashboardFacts(db), TimeProvider.System, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
         for (var year = DashboardDataGenerator.FirstYear; year <= DashboardDataGenerator.LastYear; year++)
         {
             var data = await reader.ReadAsync(year);
@@ -348,7 +348,7 @@ public static partial class DashboardBenchmark
     {
         await using var db = Create(settings);
         var facts = new DashboardFacts(db);
-        var reader = new DashboardReader(db, facts, TimeProvider.System);
+        var reader = new DashboardReader(db, facts, TimeProvider.System, new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()));
         var data = await reader.ReadAsync(Year);
         var read = await TimesAsync(async () => await reader.ReadAsync(Year));
         var refresh = await TimesAsync(async () => await facts.RefreshAsync());

@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
+        services.AddMemoryCache();
         services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
         services.AddScoped<Partnership.Core.Dashboards.DashboardReader>();
         services.AddScoped<OutboxProcessor>();

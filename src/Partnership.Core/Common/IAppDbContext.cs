@@ -58,6 +58,7 @@ public interface IAppDbContext
     DbSet<CoSponsorshipRequest> CoSponsorshipRequests { get; }
     DbSet<Dashboards.DashboardFact> DashboardFacts { get; }
     DbSet<Dashboards.DashboardDirtyMark> DashboardDirtyMarks { get; }
+    DbSet<Dashboards.DashboardStamp> DashboardStamps { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

@@ -37,6 +37,18 @@ public class DashboardDirtyMark
     public int Bucket { get; set; }
 }
 
+/// <summary>
+/// One row whose <see cref="Version"/> changes in the transaction of every recomputation: a node may keep a year's
+/// facts in memory under it (see <see cref="DashboardReader"/>).
+/// </summary>
+public class DashboardStamp
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; }
+    public Guid Version { get; set; }
+}
+
 /// <summary>The families of facts and how their buckets are keyed.</summary>
 public static class Families
 {

@@ -106,6 +106,7 @@ public sealed class DashboardFacts(IAppDbContext db)
             try
             {
                 await db.SaveChangesAsync(ct);
+                await db.DashboardStamps.Where(s => s.Id == DashboardStamp.SingleId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, Guid.NewGuid()), ct);
                 await transaction.CommitAsync(ct);
             }
             catch (DbUpdateException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
@@ -98,32 +99,32 @@ public sealed class DashboardData
     }
 }
 
-/// <summary>Reads a fiscal year's figures: refreshes the dirty buckets first, so what it reads equals the records.</summary>
-public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, TimeProvider clock)
+/// <summary>
+/// Reads a fiscal year's figures: refreshes the dirty buckets first, so what it reads equals the records. The
+/// year's summed facts and stock figures are kept in memory under the database's facts stamp, which every
+/// recomputation changes in its own transaction: a node serves them from memory only while no bucket anywhere has
+/// been recomputed since, so every node shows the same figures (docs/adr/0050-dashboard-facts.md).
+/// </summary>
+public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, TimeProvider clock, IMemoryCache cache)
 {
     public const int ExpiringWithinDays = 90;
+
+    private sealed record YearFacts(List<FactRow> Rows, StockFigures Stock);
 
     public async Task<DashboardData> ReadAsync(int fiscalYear, CancellationToken ct = default)
     {
         await facts.RefreshAsync(ct);
-        // Summed here rather than by a GROUP BY in the database: on SQLite the GROUP BY over a year's facts (some
-        // 28,000 rows at Tokyo scale) sorts them in a temporary B-tree and costs several times the plain read.
-        // Same keys, same sums (ordinal equality is the binary collation's).
-        var read = await db.DashboardFacts.AsNoTracking()
-            .Where(f => f.FiscalYear == fiscalYear && f.Family != Families.ValidFrom && f.Family != Families.ValidUntil)
-            .Select(f => new { f.Family, f.Bucket, f.Month, f.AreaCode, f.MeasureKey, f.Metric, f.DimKind, f.DimValue, f.Value })
-            .ToListAsync(ct);
-        var sums = new Dictionary<(string Family, int Bucket, int Month, string Area, string Measure, string Metric, string Kind, string Value), long>();
-        foreach (var f in read)
-        {
-            var key = (f.Family, f.Family == Families.Subsidies ? f.Bucket : 0, f.DimKind == "" ? f.Month : 0, f.AreaCode, f.MeasureKey, f.Metric, f.DimKind, f.DimValue);
-            sums[key] = checked(sums.GetValueOrDefault(key) + f.Value);
-        }
-        var rows = sums.Select(s => new FactRow(s.Key.Family, fiscalYear, s.Key.Bucket, s.Key.Month, s.Key.Area, s.Key.Measure, s.Key.Metric, s.Key.Kind, s.Key.Value, s.Value)).ToList();
-
+        var stamp = await db.DashboardStamps.AsNoTracking().Where(s => s.Id == DashboardStamp.SingleId).Select(s => s.Version).FirstOrDefaultAsync(ct);
         var today = DateOnly.FromDateTime(JapanTime.Today(clock));
         var asOf = DashboardRules.AsOf(fiscalYear, today);
+        var key = (nameof(DashboardReader), fiscalYear, asOf, stamp);
+        if (!cache.TryGetValue(key, out YearFacts? year) || year is null)
+        {
+            year = new YearFacts(await FactsAsync(fiscalYear, ct), await StockAsync(asOf, ct));
+            cache.Set(key, year, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30), Size = 1 });
+        }
         var (yearStartUtc, yearEndUtc) = (JapanTime.FiscalYearStartUtc(fiscalYear), JapanTime.FiscalYearEndUtc(fiscalYear));
+        // The windows' budgets and the small request tables are read every time: they are not in the facts.
         var windows = await db.SubsidyWindows.AsNoTracking().Where(w => w.FiscalYear == fiscalYear).OrderBy(w => w.Program!.Order).ThenBy(w => w.OpensAt)
             .Select(w => new WindowFigures(w.Id, w.ReceiptCode, w.Program!.NameJa, w.Program.NameEn, w.Program.AreaCode, w.Program.MeasureKey, w.Allotment, w.BudgetYen, w.ReservedYen))
             .ToListAsync(ct);
@@ -140,13 +141,31 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
         return new DashboardData
         {
             FiscalYear = fiscalYear,
-            Facts = rows,
-            Stock = await StockAsync(asOf, ct),
+            Facts = year.Rows,
+            Stock = year.Stock,
             Windows = windows,
             Publicity = publicity,
             CoSponsorships = coSponsorships,
             SourcesWithData = await SourcesAsync(ct),
         };
+    }
+
+    private async Task<List<FactRow>> FactsAsync(int fiscalYear, CancellationToken ct)
+    {
+        // Summed here rather than by a GROUP BY in the database: on SQLite the GROUP BY over a year's facts (some
+        // 28,000 rows at Tokyo scale) sorts them in a temporary B-tree and costs several times the plain read.
+        // Same keys, same sums (ordinal equality is the binary collation's).
+        var read = await db.DashboardFacts.AsNoTracking()
+            .Where(f => f.FiscalYear == fiscalYear && f.Family != Families.ValidFrom && f.Family != Families.ValidUntil)
+            .Select(f => new { f.Family, f.Bucket, f.Month, f.AreaCode, f.MeasureKey, f.Metric, f.DimKind, f.DimValue, f.Value })
+            .ToListAsync(ct);
+        var sums = new Dictionary<(string Family, int Bucket, int Month, string Area, string Measure, string Metric, string Kind, string Value), long>();
+        foreach (var f in read)
+        {
+            var key = (f.Family, f.Family == Families.Subsidies ? f.Bucket : 0, f.DimKind == "" ? f.Month : 0, f.AreaCode, f.MeasureKey, f.Metric, f.DimKind, f.DimValue);
+            sums[key] = checked(sums.GetValueOrDefault(key) + f.Value);
+        }
+        return [.. sums.Select(s => new FactRow(s.Key.Family, fiscalYear, s.Key.Bucket, s.Key.Month, s.Key.Area, s.Key.Measure, s.Key.Metric, s.Key.Kind, s.Key.Value, s.Value))];
     }
 
     /// <summary>The fiscal years that have facts, oldest first.</summary>

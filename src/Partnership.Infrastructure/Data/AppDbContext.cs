@@ -59,6 +59,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CoSponsorshipRequest> CoSponsorshipRequests => Set<CoSponsorshipRequest>();
     public DbSet<Partnership.Core.Dashboards.DashboardFact> DashboardFacts => Set<Partnership.Core.Dashboards.DashboardFact>();
     public DbSet<Partnership.Core.Dashboards.DashboardDirtyMark> DashboardDirtyMarks => Set<Partnership.Core.Dashboards.DashboardDirtyMark>();
+    public DbSet<Partnership.Core.Dashboards.DashboardStamp> DashboardStamps => Set<Partnership.Core.Dashboards.DashboardStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -974,6 +974,26 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("DashboardFacts");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Partnership.Core.Events.EventRegistration", b =>
                 {
                     b.Property<int>("Id")

@@ -30,3 +30,12 @@ public class DashboardDirtyMarkConfiguration : IEntityTypeConfiguration<Dashboar
         builder.Property(m => m.Family).HasMaxLength(8);
     }
 }
+
+public class DashboardStampConfiguration : IEntityTypeConfiguration<DashboardStamp>
+{
+    public void Configure(EntityTypeBuilder<DashboardStamp> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new DashboardStamp { Id = DashboardStamp.SingleId, Version = Guid.Empty });
+    }
+}
