@@ -56,6 +56,8 @@ public interface IAppDbContext
     DbSet<Referral> Referrals { get; }
     DbSet<PublicityRequest> PublicityRequests { get; }
     DbSet<CoSponsorshipRequest> CoSponsorshipRequests { get; }
+    DbSet<PublicityAttachment> PublicityAttachments { get; }
+    DbSet<MemberSupportCase> MemberSupportCases { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

@@ -57,6 +57,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<PublicityRequest> PublicityRequests => Set<PublicityRequest>();
     public DbSet<CoSponsorshipRequest> CoSponsorshipRequests => Set<CoSponsorshipRequest>();
+    public DbSet<PublicityAttachment> PublicityAttachments => Set<PublicityAttachment>();
+    public DbSet<MemberSupportCase> MemberSupportCases => Set<MemberSupportCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
