@@ -246,4 +246,27 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         await AssertRefusedAsync(await company.GetAsync("/outreach/support"));
         await AssertRefusedAsync(await company.GetAsync($"/outreach/support/companies/{companyId}"));
     }
+
+    [Fact]
+    public async Task The_same_form_sent_twice_is_one_publicity_request_with_its_files_stored_once_and_one_support_case()
+    {
+        var metro = await As(DemoUsers.Metro);
+        var key = Guid.NewGuid().ToString();
+        (string, string)[] fields = [("MeasureId", (await MeasureIdAsync("TELEWORK-M01")).ToString()), ("Title", "二度押しの試験"), ("SubmissionKey", key)];
+        var first = await PostMultipartAsync(metro, "/outreach/publicity", "/outreach/publicity", fields, ("チラシ.pdf", Pdf, "application/pdf"));
+        var second = await PostMultipartAsync(metro, "/outreach/publicity", "/outreach/publicity", fields, ("チラシ.pdf", Pdf, "application/pdf"));
+        Assert.StartsWith("/outreach/publicity/", first.Headers.Location!.OriginalString);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.PublicityRequests.CountAsync(r => r.Title == "二度押しの試験")));
+        Assert.Equal(1, StoredFiles());
+
+        var chamber = await As(DemoUsers.Chamber);
+        var companyId = await _portal.WithDbAsync(db => db.Companies.Where(c => c.IsChamberMember).Select(c => c.Id).FirstAsync());
+        KeyValuePair<string, string>[] form = [new("CompanyId", companyId.ToString()), new("Date", "2021-06-01"), new("AreaCode", "TELEWORK"), new("BranchCode", "13104"),
+            new("Advice", "在宅勤務規程の整備を助言しました。"), new("SubmissionKey", Guid.NewGuid().ToString())];
+        var once = await chamber.PostFormAsync("/outreach/support/new", "/outreach/support/new", form);
+        var twice = await chamber.PostFormAsync("/outreach/support/new", "/outreach/support/new", form);
+        Assert.Equal(once.Headers.Location, twice.Headers.Location);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.MemberSupportCases.CountAsync()));
+    }
 }

@@ -21,19 +21,42 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         return db.MemberSupportCases.AsNoTracking().Where(c => c.FollowUpOn != null && c.FollowUpOn <= today && c.FollowedUpOn == null);
     }
 
-    public async Task<Outcome<int>> RecordAsync(SupportCaseInput input, ChamberEditor editor, CancellationToken ct = default)
+    /// <summary>Records a case; the same form sent twice (the same <paramref name="submissionKey"/>) is one case.</summary>
+    public async Task<Outcome<int>> RecordAsync(SupportCaseInput input, ChamberEditor editor, Guid? submissionKey = null, CancellationToken ct = default)
     {
+        if (await SubmittedAsync(submissionKey, editor.UserId, ct) is { } already)
+        {
+            return Outcome<int>.Ok(already);
+        }
         var errors = await CheckAsync(input, ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
         }
-        var supportCase = new MemberSupportCase { AreaCode = "", BranchCode = "", Advice = "", RecordedByUserId = editor.UserId };
+        var supportCase = new MemberSupportCase { AreaCode = "", BranchCode = "", Advice = "", RecordedByUserId = editor.UserId, SubmissionKey = submissionKey };
         Apply(supportCase, input);
         db.MemberSupportCases.Add(supportCase);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (submissionKey is not null)
+        {
+            // The same form at the same moment: the unique key refused this one; the first stands.
+            db.MemberSupportCases.Entry(supportCase).State = EntityState.Detached;
+            if (await SubmittedAsync(submissionKey, editor.UserId, ct) is { } first)
+            {
+                return Outcome<int>.Ok(first);
+            }
+            throw;
+        }
         return Outcome<int>.Ok(supportCase.Id);
     }
+
+    private async Task<int?> SubmittedAsync(Guid? submissionKey, string userId, CancellationToken ct) =>
+        submissionKey is { } key
+            ? await db.MemberSupportCases.AsNoTracking().Where(c => c.SubmissionKey == key && c.RecordedByUserId == userId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+            : null;
 
     /// <summary>Changes a case from its current version; someone not allowed finds it not found and changes nothing.</summary>
     public async Task<Outcome<Guid>> UpdateAsync(int id, SupportCaseInput input, Guid expectedVersion, ChamberEditor editor, CancellationToken ct = default)

@@ -137,6 +137,8 @@ public class PublicityRequest : AuditableEntity, IVersioned
     public DateTime? AnsweredAt { get; set; }
     public List<OutreachActivity> Publications { get; set; } = [];
     public List<PublicityAttachment> Attachments { get; set; } = [];
+    /// <summary>The key of the form that sent it (unique): the same form sent twice is one request.</summary>
+    public Guid? SubmissionKey { get; set; }
     public Guid Version { get; set; }
 }
 
@@ -230,6 +232,8 @@ public class MemberSupportCase : AuditableEntity, IVersioned
     /// <summary>Set when the follow-up was done; a case with a follow-up date and no done date is due from that date.</summary>
     public DateOnly? FollowedUpOn { get; set; }
     public required string RecordedByUserId { get; set; }
+    /// <summary>The key of the form that sent it (unique): the same form sent twice is one case.</summary>
+    public Guid? SubmissionKey { get; set; }
     public Guid Version { get; set; }
 }
 

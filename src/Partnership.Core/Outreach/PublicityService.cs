@@ -22,9 +22,18 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
     /// Records a request with its attached material. Every file is checked first (content, size, count); with any
     /// error nothing is stored and nothing saved.
     /// </summary>
-    public async Task<Outcome<int>> RequestAsync(PublicityInput input, string userId, IReadOnlyList<UploadedFile>? files = null, CancellationToken ct = default)
+    /// <remarks>
+    /// A form sent twice (double click, a retry) carries the same <paramref name="submissionKey"/>: the second finds the
+    /// first request and stores nothing.
+    /// </remarks>
+    public async Task<Outcome<int>> RequestAsync(PublicityInput input, string userId, IReadOnlyList<UploadedFile>? files = null, Guid? submissionKey = null,
+        CancellationToken ct = default)
     {
         files ??= [];
+        if (await SubmittedAsync(submissionKey, userId, ct) is { } already)
+        {
+            return Outcome<int>.Ok(already);
+        }
         var errors = new List<FieldError>();
         if (input.MeasureId is not { } measureId || !await db.Measures.AnyAsync(m => m.Id == measureId, ct))
         {
@@ -57,12 +66,34 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         {
             RequestedByUserId = userId, MeasureId = input.MeasureId!.Value, Title = input.Title!.Trim(), Reason = (input.Reason ?? "").Trim(),
             WishedFrom = input.WishedFrom, WishedTo = input.WishedTo, WishedChannels = string.Join(',', input.WishedChannels.Distinct()),
-            RequestedAt = clock.GetUtcNow().UtcDateTime,
+            RequestedAt = clock.GetUtcNow().UtcDateTime, SubmissionKey = submissionKey,
         };
         db.PublicityRequests.Add(request);
-        await StoreAndSaveAsync(request, checkedFiles, userId, ct);
+        try
+        {
+            await StoreAndSaveAsync(request, checkedFiles, userId, ct);
+        }
+        catch (DbUpdateException) when (submissionKey is not null)
+        {
+            // The same form at the same moment: the unique key refused this one (its files are removed); the first stands.
+            db.PublicityRequests.Entry(request).State = EntityState.Detached;
+            foreach (var attachment in request.Attachments)
+            {
+                db.PublicityAttachments.Entry(attachment).State = EntityState.Detached;
+            }
+            if (await SubmittedAsync(submissionKey, userId, ct) is { } first)
+            {
+                return Outcome<int>.Ok(first);
+            }
+            throw;
+        }
         return Outcome<int>.Ok(request.Id);
     }
+
+    private async Task<int?> SubmittedAsync(Guid? submissionKey, string userId, CancellationToken ct) =>
+        submissionKey is { } key
+            ? await db.PublicityRequests.AsNoTracking().Where(r => r.SubmissionKey == key && r.RequestedByUserId == userId).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct)
+            : null;
 
     /// <summary>
     /// Adds material to a request while it is open (waiting for an answer or accepted); only the official who asked

@@ -1247,6 +1247,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -1261,6 +1264,10 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BranchCode");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("[SubmissionKey] IS NOT NULL");
 
                     b.HasIndex("CompanyId", "Date");
 
@@ -1474,6 +1481,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1506,6 +1516,10 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("[SubmissionKey] IS NOT NULL");
 
                     b.HasIndex("RequestedByUserId", "Status");
 

@@ -1200,6 +1200,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -1214,6 +1217,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BranchCode");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("CompanyId", "Date");
 
@@ -1420,6 +1426,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1452,6 +1461,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("RequestedByUserId", "Status");
 

@@ -46,6 +46,7 @@ public class PublicityRequestConfiguration : IEntityTypeConfiguration<PublicityR
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.RequestedByUserId, r.Status });
         builder.HasIndex(r => r.Status);
+        builder.HasIndex(r => r.SubmissionKey).IsUnique();
         builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -136,6 +137,7 @@ public class MemberSupportCaseConfiguration : IEntityTypeConfiguration<MemberSup
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.CompanyId, c.Date });
         builder.HasIndex(c => new { c.FollowedUpOn, c.FollowUpOn });
+        builder.HasIndex(c => c.SubmissionKey).IsUnique();
         builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(c => c.BranchCode).OnDelete(DeleteBehavior.Restrict);
     }

@@ -57,7 +57,7 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
     {
         if (ModelState.IsValid)
         {
-            var outcome = await publicity.RequestAsync(form.ToInput(), UserId, Uploads(files), ct);
+            var outcome = await publicity.RequestAsync(form.ToInput(), UserId, Uploads(files), form.SubmissionKey, ct);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = t["Publicity.Requested"].Value;

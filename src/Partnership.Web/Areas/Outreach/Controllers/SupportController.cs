@@ -80,7 +80,7 @@ public sealed class SupportController(MemberSupportService support, AppDbContext
     {
         if (ModelState.IsValid)
         {
-            var outcome = await support.RecordAsync(form.ToInput(), (await ChamberEditors.OfAsync(db, User, ct))!, ct);
+            var outcome = await support.RecordAsync(form.ToInput(), (await ChamberEditors.OfAsync(db, User, ct))!, form.SubmissionKey, ct);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = t["Support.Recorded"].Value;

@@ -97,6 +97,9 @@ public sealed class PublicityFormModel
     [Display(Name = "Field.WishedChannels")]
     public List<OutreachChannel> WishedChannels { get; set; } = [];
 
+    /// <summary>A key per form shown: the same form sent twice is one request.</summary>
+    public Guid? SubmissionKey { get; set; }
+
     public PublicityInput ToInput() => new(MeasureId, Title, Reason, WishedFrom, WishedTo, WishedChannels);
 }
 
@@ -207,6 +210,9 @@ public sealed class SupportCaseFormModel
     public DateOnly? FollowedUpOn { get; set; }
 
     public Guid Version { get; set; }
+
+    /// <summary>A key per form shown: the same form sent twice is one case.</summary>
+    public Guid? SubmissionKey { get; set; }
 
     public SupportCaseInput ToInput() => new(CompanyId, Date, AreaCode, BranchCode, Advice, FollowUpOn, FollowedUpOn);
 
