@@ -24,6 +24,11 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
     /// <summary>Records a case; the same form sent twice (the same <paramref name="submissionKey"/>) is one case.</summary>
     public async Task<Outcome<int>> RecordAsync(SupportCaseInput input, ChamberEditor editor, Guid? submissionKey = null, CancellationToken ct = default)
     {
+        if (submissionKey == Guid.Empty)
+        {
+            // Only a tampered form sends an empty key.
+            return Outcome<int>.Invalid("", "Form.Resend");
+        }
         if (await SubmittedAsync(submissionKey, editor.UserId, ct) is { } already)
         {
             return Outcome<int>.Ok(already);

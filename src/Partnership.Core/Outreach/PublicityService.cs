@@ -30,6 +30,11 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         CancellationToken ct = default)
     {
         files ??= [];
+        if (submissionKey == Guid.Empty)
+        {
+            // Only a tampered form sends an empty key.
+            return Outcome<int>.Invalid("", "Form.Resend");
+        }
         if (await SubmittedAsync(submissionKey, userId, ct) is { } already)
         {
             return Outcome<int>.Ok(already);
