@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
+        services.AddScoped<Partnership.Core.Outreach.MemberSupportService>();
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddMemoryCache();

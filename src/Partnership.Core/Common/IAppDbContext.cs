@@ -59,6 +59,8 @@ public interface IAppDbContext
     DbSet<Dashboards.DashboardFact> DashboardFacts { get; }
     DbSet<Dashboards.DashboardDirtyMark> DashboardDirtyMarks { get; }
     DbSet<Dashboards.DashboardStamp> DashboardStamps { get; }
+    DbSet<PublicityAttachment> PublicityAttachments { get; }
+    DbSet<MemberSupportCase> MemberSupportCases { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

@@ -136,6 +136,9 @@ public class PublicityRequest : AuditableEntity, IVersioned
     /// <summary>UTC; when the chamber accepted or declined.</summary>
     public DateTime? AnsweredAt { get; set; }
     public List<OutreachActivity> Publications { get; set; } = [];
+    public List<PublicityAttachment> Attachments { get; set; } = [];
+    /// <summary>The key of the form that sent it (unique): the same form sent twice is one request.</summary>
+    public Guid? SubmissionKey { get; set; }
     public Guid Version { get; set; }
 }
 
@@ -185,3 +188,54 @@ public class CoSponsorshipRequest : AuditableEntity, IVersioned
     public DateTime? ResultRecordedAt { get; set; }
     public Guid Version { get; set; }
 }
+
+/// <summary>
+/// Material a Metro official attaches to a publicity request (a leaflet PDF, an image): judged by its content
+/// (PDF, PNG, JPEG; no active PDFs), up to 10 MB, kept in the document store outside the web root.
+/// </summary>
+public class PublicityAttachment
+{
+    public const int MaxPerRequest = 5;
+    public const int FileNameMaxLength = 200;
+
+    public int Id { get; set; }
+    public int PublicityRequestId { get; set; }
+    public PublicityRequest? Request { get; set; }
+    /// <summary>The name shown and offered on download: flattened, checked, with the extension of its content.</summary>
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public required string Sha256 { get; set; }
+    public required string StorageKey { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime UploadedAt { get; set; }
+    public required string UploadedByUserId { get; set; }
+}
+
+/// <summary>
+/// One case of support for a member company's own initiative (会員企業が独自に行う取組の支援): the date, the program
+/// area, what was advised and when to follow up. Chamber staff write it; Metro officials read it.
+/// </summary>
+public class MemberSupportCase : AuditableEntity, IVersioned
+{
+    public const int AdviceMaxLength = 2000;
+
+    public int Id { get; set; }
+    public int CompanyId { get; set; }
+    public Companies.Company? Company { get; set; }
+    public DateOnly Date { get; set; }
+    public required string AreaCode { get; set; }
+    public required string BranchCode { get; set; }
+    /// <summary>What the company is doing on its own and what was advised.</summary>
+    public required string Advice { get; set; }
+    public DateOnly? FollowUpOn { get; set; }
+    /// <summary>Set when the follow-up was done; a case with a follow-up date and no done date is due from that date.</summary>
+    public DateOnly? FollowedUpOn { get; set; }
+    public required string RecordedByUserId { get; set; }
+    /// <summary>The key of the form that sent it (unique): the same form sent twice is one case.</summary>
+    public Guid? SubmissionKey { get; set; }
+    public Guid Version { get; set; }
+}
+
+/// <summary>Who wants to change a chamber record: their id, their branch and whether they manage it (支部の管理者).</summary>
+public sealed record ChamberEditor(string UserId, string? BranchCode, bool IsBranchManager);

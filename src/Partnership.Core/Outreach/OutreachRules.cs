@@ -44,6 +44,19 @@ public static class OutreachRules
     };
 
     /// <summary>The field rules shared by the form and the import (existence of measures and branches is checked by the caller).</summary>
+    /// <summary>
+    /// Who may change or delete a chamber record (an activity, a publication, a support case): the person who recorded
+    /// it, and the manager of the branch it belongs to (支部の管理者). Headquarters is a branch like the others: its
+    /// manager manages headquarters' records, not the wards' (docs/adr/0033-branch-managers.md).
+    /// </summary>
+    public static bool MayChange(string recordedByUserId, string recordBranchCode, ChamberEditor editor) =>
+        recordedByUserId == editor.UserId
+        || (editor.IsBranchManager && !string.IsNullOrEmpty(editor.BranchCode) && editor.BranchCode == recordBranchCode);
+
+    /// <summary>A branch manager changing another person's record keeps it in their branch (moving it out would lose it).</summary>
+    public static bool MayMoveTo(string recordedByUserId, string newBranchCode, ChamberEditor editor) =>
+        recordedByUserId == editor.UserId || newBranchCode == editor.BranchCode;
+
     public static List<FieldError> Check(ActivityInput input, DateOnly todayInJapan)
     {
         var errors = new List<FieldError>();

@@ -75,15 +75,26 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         return Outcome<int>.Ok(activity.Id);
     }
 
-    /// <summary>Changes an activity; only the person who logged it may, and only from its current version.</summary>
-    public async Task<Outcome<Guid>> UpdateAsync(int id, ActivityInput input, Guid expectedVersion, string userId, CancellationToken ct = default)
+    /// <summary>
+    /// Changes an activity, from its current version; only the person who logged it or their branch's manager may
+    /// (<see cref="OutreachRules.MayChange"/>); for anyone else it is not found and nothing changes (the controller has answered 403 before).
+    /// </summary>
+    public async Task<Outcome<Guid>> UpdateAsync(int id, ActivityInput input, Guid expectedVersion, ChamberEditor editor, CancellationToken ct = default)
     {
         var activity = await db.OutreachActivities.Include(a => a.Measures).Include(a => a.Companies).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null || activity.LoggedByUserId != userId)
+        if (activity is null)
+        {
+            return Outcome<Guid>.NotFound();
+        }
+        if (!OutreachRules.MayChange(activity.LoggedByUserId, activity.BranchCode, editor))
         {
             return Outcome<Guid>.NotFound();
         }
         var errors = await CheckAsync(input, ct);
+        if (errors.Count == 0 && !OutreachRules.MayMoveTo(activity.LoggedByUserId, input.BranchCode!, editor))
+        {
+            errors.Add(new(nameof(input.BranchCode), "Outreach.BranchNotYours"));
+        }
         if (errors.Count > 0)
         {
             return Outcome<Guid>.Invalid(errors);
@@ -105,10 +116,14 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         return Outcome<Guid>.Ok(activity.Version);
     }
 
-    public async Task<Outcome<bool>> DeleteAsync(int id, string userId, CancellationToken ct = default)
+    public async Task<Outcome<bool>> DeleteAsync(int id, ChamberEditor editor, CancellationToken ct = default)
     {
         var activity = await db.OutreachActivities.Include(a => a.Measures).Include(a => a.Companies).SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null || activity.LoggedByUserId != userId)
+        if (activity is null)
+        {
+            return Outcome<bool>.NotFound();
+        }
+        if (!OutreachRules.MayChange(activity.LoggedByUserId, activity.BranchCode, editor))
         {
             return Outcome<bool>.NotFound();
         }

@@ -1,9 +1,14 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
+using Partnership.Core.Subsidies;
 
 namespace Partnership.Core.Outreach;
 
 public sealed record PublicityInput(int? MeasureId, string? Title, string? Reason, DateOnly? WishedFrom, DateOnly? WishedTo, IReadOnlyList<OutreachChannel> WishedChannels);
+
+/// <summary>A file as it arrived: the name the browser sent, its length and a way to read it (read more than once).</summary>
+public sealed record UploadedFile(string? FileName, long Length, Func<Stream> Open);
 
 public sealed record PublicationInput(DateOnly? Date, OutreachChannel? Channel, string? Issue, string? Title, int? Reach, string? BranchCode);
 
@@ -11,10 +16,29 @@ public sealed record PublicationInput(DateOnly? Date, OutreachChannel? Channel, 
 /// Publicity requests (周知依頼) from Metro officials and the chamber's publications (掲載) against them. A
 /// publication is one outreach activity with the request's measure: it counts in the log once, not twice.
 /// </summary>
-public sealed class PublicityService(IAppDbContext db, TimeProvider clock)
+public sealed class PublicityService(IAppDbContext db, IDocumentStore store, TimeProvider clock)
 {
-    public async Task<Outcome<int>> RequestAsync(PublicityInput input, string userId, CancellationToken ct = default)
+    /// <summary>
+    /// Records a request with its attached material. Every file is checked first (content, size, count); with any
+    /// error nothing is stored and nothing saved.
+    /// </summary>
+    /// <remarks>
+    /// A form sent twice (double click, a retry) carries the same <paramref name="submissionKey"/>: the second finds the
+    /// first request and stores nothing.
+    /// </remarks>
+    public async Task<Outcome<int>> RequestAsync(PublicityInput input, string userId, IReadOnlyList<UploadedFile>? files = null, Guid? submissionKey = null,
+        CancellationToken ct = default)
     {
+        files ??= [];
+        if (submissionKey == Guid.Empty)
+        {
+            // Only a tampered form sends an empty key.
+            return Outcome<int>.Invalid("", "Form.Resend");
+        }
+        if (await SubmittedAsync(submissionKey, userId, ct) is { } already)
+        {
+            return Outcome<int>.Ok(already);
+        }
         var errors = new List<FieldError>();
         if (input.MeasureId is not { } measureId || !await db.Measures.AnyAsync(m => m.Id == measureId, ct))
         {
@@ -38,6 +62,7 @@ public sealed class PublicityService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new("WishedChannels", "Validation.Invalid"));
         }
+        var checkedFiles = await CheckFilesAsync(files, 0, errors, ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -46,11 +71,181 @@ public sealed class PublicityService(IAppDbContext db, TimeProvider clock)
         {
             RequestedByUserId = userId, MeasureId = input.MeasureId!.Value, Title = input.Title!.Trim(), Reason = (input.Reason ?? "").Trim(),
             WishedFrom = input.WishedFrom, WishedTo = input.WishedTo, WishedChannels = string.Join(',', input.WishedChannels.Distinct()),
-            RequestedAt = clock.GetUtcNow().UtcDateTime,
+            RequestedAt = clock.GetUtcNow().UtcDateTime, SubmissionKey = submissionKey,
         };
         db.PublicityRequests.Add(request);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await StoreAndSaveAsync(request, checkedFiles, userId, ct);
+        }
+        catch (DbUpdateException) when (submissionKey is not null)
+        {
+            // The same form at the same moment: the unique key refused this one (its files are removed); the first stands.
+            db.PublicityRequests.Entry(request).State = EntityState.Detached;
+            foreach (var attachment in request.Attachments)
+            {
+                db.PublicityAttachments.Entry(attachment).State = EntityState.Detached;
+            }
+            if (await SubmittedAsync(submissionKey, userId, ct) is { } first)
+            {
+                return Outcome<int>.Ok(first);
+            }
+            throw;
+        }
         return Outcome<int>.Ok(request.Id);
+    }
+
+    private async Task<int?> SubmittedAsync(Guid? submissionKey, string userId, CancellationToken ct) =>
+        submissionKey is { } key
+            ? await db.PublicityRequests.AsNoTracking().Where(r => r.SubmissionKey == key && r.RequestedByUserId == userId).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct)
+            : null;
+
+    /// <summary>
+    /// Adds material to a request while it is open (waiting for an answer or accepted); only the official who asked
+    /// may. Every file is checked first; with any error nothing is stored.
+    /// </summary>
+    public async Task<Outcome<int>> AttachAsync(int id, IReadOnlyList<UploadedFile> files, string userId, CancellationToken ct = default)
+    {
+        var request = await db.PublicityRequests.Include(r => r.Attachments).SingleOrDefaultAsync(r => r.Id == id && r.RequestedByUserId == userId, ct);
+        if (request is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (request.Status == PublicityStatus.Declined)
+        {
+            return Outcome<int>.Conflict("Publicity.Attachment.Closed");
+        }
+        var errors = new List<FieldError>();
+        if (files.Count == 0)
+        {
+            errors.Add(new("Files", "Publicity.Attachment.None"));
+        }
+        var checkedFiles = await CheckFilesAsync(files, request.Attachments.Count, errors, ct);
+        if (errors.Count > 0)
+        {
+            return Outcome<int>.Invalid(errors);
+        }
+        await StoreAndSaveAsync(request, checkedFiles, userId, ct);
+        return Outcome<int>.Ok(checkedFiles.Count);
+    }
+
+    /// <summary>An attachment of a request the caller may read (chamber staff: any; an official: their own), with its bytes.</summary>
+    public async Task<(PublicityAttachment Attachment, Stream Content)?> OpenAttachmentAsync(int id, int attachmentId, string? onlyRequestedBy, CancellationToken ct = default)
+    {
+        var attachment = await db.PublicityAttachments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == attachmentId && a.PublicityRequestId == id && (onlyRequestedBy == null || a.Request!.RequestedByUserId == onlyRequestedBy), ct);
+        return attachment is null ? null : (attachment, store.OpenRead(attachment.StorageKey));
+    }
+
+    private sealed record CheckedFile(string FileName, string ContentType, byte[] Content, string Sha256);
+
+    /// <summary>Judges each file by its content (PDF, PNG, JPEG; no active PDF; 1 byte to 10 MB) and the count per request.</summary>
+    private static async Task<List<CheckedFile>> CheckFilesAsync(IReadOnlyList<UploadedFile> files, int already, List<FieldError> errors, CancellationToken ct)
+    {
+        var result = new List<CheckedFile>();
+        if (already + files.Count > PublicityAttachment.MaxPerRequest)
+        {
+            errors.Add(new("Files", "Publicity.Attachment.TooMany", [PublicityAttachment.MaxPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            return result;
+        }
+        foreach (var file in files)
+        {
+            var shownName = SafeName(file.FileName, null);
+            if (file.Length <= 0)
+            {
+                errors.Add(new("Files", "Publicity.Attachment.Empty", [shownName]));
+                continue;
+            }
+            if (file.Length > DocumentContent.MaxBytes)
+            {
+                errors.Add(new("Files", "Publicity.Attachment.TooLarge", [shownName]));
+                continue;
+            }
+            using var buffer = new MemoryStream((int)file.Length);
+            await using (var stream = file.Open())
+            {
+                await stream.CopyToAsync(buffer, ct);
+            }
+            var bytes = buffer.ToArray();
+            if (bytes.Length == 0 || bytes.Length > DocumentContent.MaxBytes)
+            {
+                errors.Add(new("Files", bytes.Length == 0 ? "Publicity.Attachment.Empty" : "Publicity.Attachment.TooLarge", [shownName]));
+                continue;
+            }
+            var type = DocumentContent.Sniff(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
+            if (type is null)
+            {
+                errors.Add(new("Files", "Publicity.Attachment.Type", [shownName]));
+                continue;
+            }
+            if (type == "application/pdf" && DocumentContent.IsActivePdf(bytes))
+            {
+                errors.Add(new("Files", "Publicity.Attachment.Active", [shownName]));
+                continue;
+            }
+            result.Add(new CheckedFile(SafeName(file.FileName, type), type, bytes, Convert.ToHexString(SHA256.HashData(bytes))));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The name kept and offered on download: no folders (either slash), no control, bidirectional or markup
+    /// characters, at most 200 characters, ending in the extension of what the content is.
+    /// </summary>
+    public static string SafeName(string? fileName, string? contentType)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..].Trim().TrimStart('.');
+        if (name.Length == 0 || TextRules.Check(name) != TextRules.Problem.None || name.Any(c => c is '"' or '<' or '>' or ':' or '*' or '?' or '|'))
+        {
+            name = "attachment";
+        }
+        var extension = contentType switch
+        {
+            "application/pdf" => ".pdf",
+            "image/png" => ".png",
+            "image/jpeg" => ".jpg",
+            _ => null,
+        };
+        if (extension is not null)
+        {
+            var current = Path.GetExtension(name).ToLowerInvariant();
+            var matches = current == extension || (extension == ".jpg" && current == ".jpeg");
+            if (!matches)
+            {
+                name += extension;
+            }
+        }
+        return name.Length <= PublicityAttachment.FileNameMaxLength ? name : name[..(PublicityAttachment.FileNameMaxLength - 10)] + (extension ?? "");
+    }
+
+    /// <summary>The bytes go to the store first (on disk when acknowledged); then the rows; if saving fails the bytes are removed.</summary>
+    private async Task StoreAndSaveAsync(PublicityRequest request, List<CheckedFile> files, string userId, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                using var content = new MemoryStream(file.Content, writable: false);
+                var key = await store.SaveAsync(content, ct);
+                keys.Add(key);
+                request.Attachments.Add(new PublicityAttachment
+                {
+                    FileName = file.FileName, ContentType = file.ContentType, SizeBytes = file.Content.Length, Sha256 = file.Sha256, StorageKey = key,
+                    UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = userId,
+                });
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            foreach (var key in keys)
+            {
+                store.Delete(key);
+            }
+            throw;
+        }
     }
 
     /// <summary>Accepts, or declines with a reason, a request still waiting for an answer.</summary>

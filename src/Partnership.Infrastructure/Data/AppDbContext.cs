@@ -60,6 +60,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Partnership.Core.Dashboards.DashboardFact> DashboardFacts => Set<Partnership.Core.Dashboards.DashboardFact>();
     public DbSet<Partnership.Core.Dashboards.DashboardDirtyMark> DashboardDirtyMarks => Set<Partnership.Core.Dashboards.DashboardDirtyMark>();
     public DbSet<Partnership.Core.Dashboards.DashboardStamp> DashboardStamps => Set<Partnership.Core.Dashboards.DashboardStamp>();
+    public DbSet<PublicityAttachment> PublicityAttachments => Set<PublicityAttachment>();
+    public DbSet<MemberSupportCase> MemberSupportCases => Set<MemberSupportCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,4 +18,6 @@ public class AppUser : IdentityUser
     /// <summary>Chamber staff: their branch (支部) and whether they are a management advisor (経営指導員).</summary>
     public string? ChamberBranchCode { get; set; }
     public bool IsManagementAdvisor { get; set; }
+    /// <summary>Chamber staff: manages their branch (支部の管理者) and may change or delete the branch's outreach records (docs/adr/0033).</summary>
+    public bool IsBranchManager { get; set; }
 }

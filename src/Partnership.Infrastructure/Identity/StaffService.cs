@@ -9,7 +9,7 @@ namespace Partnership.Infrastructure.Identity;
 
 public sealed record StaffInvite(string Email, string DisplayName, string Role, string? Bureau, string? Division, string? ChamberBranchCode, bool IsManagementAdvisor);
 
-public sealed record StaffRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, bool TwoFactorEnabled, string? Bureau, string? Division, string? ChamberBranchCode, bool IsManagementAdvisor);
+public sealed record StaffRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsActive, bool TwoFactorEnabled, string? Bureau, string? Division, string? ChamberBranchCode, bool IsManagementAdvisor, bool IsBranchManager = false);
 
 /// <summary>
 /// Staff accounts: administrators invite Metro officials, chamber staff, experts and administrators (staff
@@ -25,7 +25,7 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users, IM
         var ids = links.Select(l => l.UserId).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Email).ToListAsync(ct);
         return people.Select(u => new StaffRow(u.Id, u.Email!, u.DisplayName, links.Where(l => l.UserId == u.Id).Select(l => staffRoleIds[l.RoleId]).ToList(),
-            u.IsActive, u.TwoFactorEnabled, u.Bureau, u.Division, u.ChamberBranchCode, u.IsManagementAdvisor)).ToList();
+            u.IsActive, u.TwoFactorEnabled, u.Bureau, u.Division, u.ChamberBranchCode, u.IsManagementAdvisor, u.IsBranchManager)).ToList();
     }
 
     public Task<List<StaffInvitation>> OpenInvitationsAsync(CancellationToken ct = default)
@@ -101,6 +101,32 @@ public sealed class StaffService(AppDbContext db, UserManager<AppUser> users, IM
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (user, []);
+    }
+
+    /// <summary>
+    /// Sets a chamber staff member's branch and whether they manage it (支部の管理者: they may change and delete the
+    /// branch's outreach records, docs/adr/0033-branch-managers.md). A manager needs a branch; only chamber staff have one.
+    /// </summary>
+    public async Task<Outcome<string>> SetChamberBranchAsync(string userId, string? branchCode, bool isBranchManager, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !await users.IsInRoleAsync(user, Roles.ChamberStaff))
+        {
+            return Outcome<string>.NotFound();
+        }
+        branchCode = string.IsNullOrWhiteSpace(branchCode) ? null : branchCode.Trim();
+        if (branchCode is not null && !await db.ChamberBranches.AnyAsync(b => b.Code == branchCode, ct))
+        {
+            return Outcome<string>.Invalid("BranchCode", "Validation.RequiredChoice");
+        }
+        if (isBranchManager && branchCode is null)
+        {
+            return Outcome<string>.Invalid("BranchCode", "Staff.ManagerNeedsBranch");
+        }
+        user.ChamberBranchCode = branchCode;
+        user.IsBranchManager = isBranchManager;
+        await users.UpdateAsync(user);
+        return Outcome<string>.Ok(user.Email!);
     }
 
     public Task<Outcome<string>> DeactivateAsync(string userId, CancellationToken ct = default) => SetActiveAsync(userId, active: false, ct);

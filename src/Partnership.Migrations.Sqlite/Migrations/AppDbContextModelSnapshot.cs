@@ -1254,6 +1254,79 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("CoSponsorshipRequests");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.MemberSupportCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowedUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchCode");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "Date");
+
+                    b.HasIndex("FollowedUpOn", "FollowUpOn");
+
+                    b.ToTable("MemberSupportCases");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1366,6 +1439,53 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("OutreachActivityMeasures");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PublicityRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicityRequestId");
+
+                    b.ToTable("PublicityAttachments");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1405,6 +1525,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1437,6 +1560,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("RequestedByUserId", "Status");
 
@@ -2355,6 +2481,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsBranchManager")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsManagementAdvisor")
                         .HasColumnType("INTEGER");
 
@@ -2722,6 +2851,23 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.MemberSupportCase", b =>
+                {
+                    b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
                 {
                     b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
@@ -2770,6 +2916,17 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityAttachment", b =>
+                {
+                    b.HasOne("Partnership.Core.Outreach.PublicityRequest", "Request")
+                        .WithMany("Attachments")
+                        .HasForeignKey("PublicityRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
@@ -2980,6 +3137,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Publications");
                 });
 

@@ -24,6 +24,8 @@ public static class Policies
     public const string ReadOutreach = nameof(ReadOutreach);
     public const string MetroDashboard = nameof(MetroDashboard);
     public const string ChamberDashboard = nameof(ChamberDashboard);
+    public const string ChangeChamberRecord = nameof(ChangeChamberRecord);
+    public const string ReadPublicityMaterial = nameof(ReadPublicityMaterial);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
@@ -45,6 +47,11 @@ public static class Policies
         .AddPolicy(ReadOutreach, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         .AddPolicy(MetroDashboard, p => p.RequireRole(Roles.MetroOfficial))
         .AddPolicy(ChamberDashboard, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
+        // Resource-based: a chamber record (activity, publication, support case) is changed by whoever recorded it or
+        // their branch's manager (ChamberRecordHandler, docs/adr/0033-branch-managers.md).
+        .AddPolicy(ChangeChamberRecord, p => p.RequireRole(Roles.ChamberStaff).AddRequirements(new ChamberRecordRequirement()))
+        // Material attached to publicity requests: Metro officials (their own requests) and chamber staff; never companies.
+        .AddPolicy(ReadPublicityMaterial, p => p.RequireRole(Roles.MetroOfficial, Roles.ChamberStaff))
         // Resource-based: evaluated against a Company by CompanyAccessHandler.
         .AddPolicy(CompanyProfileRead, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.ReadProfile)))
         .AddPolicy(CompanyMember, p => p.AddRequirements(new CompanyAccessRequirement(CompanyAccess.Member)))

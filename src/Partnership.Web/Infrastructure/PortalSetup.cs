@@ -142,6 +142,7 @@ public static class PortalSetup
         services.AddPortalRateLimits(configuration);
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddScoped<IAuthorizationHandler, CompanyAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, ChamberRecordHandler>();
 
         services.Configure<SmtpOptions>(configuration.GetSection("Mail:Smtp"));
         services.AddSingleton<IMailTransport, SmtpMailTransport>();

@@ -145,6 +145,13 @@ public static class EndpointTable
         Text("Note", "見学会を開催しました。"),
     ];
 
+    /// <summary>A support case of the sample member company as the form posts it (the edit form has no company: a case keeps its company).</summary>
+    private static readonly FormField[] SupportFields =
+    [
+        new("CompanyId", FieldKind.Number, s => s.CompanyId.ToString()), new("Date", FieldKind.Date, _ => "2021-06-01"), Text("AreaCode", "TELEWORK"),
+        Text("BranchCode", "13101"), Text("Advice", "在宅勤務規程の整備を助言しました。"), new("FollowUpOn", FieldKind.Date, _ => "2021-07-01"),
+    ];
+
     private static readonly FormField[] ConsultationFields =
     [
         new("DeskId", FieldKind.Number, s => s.DeskId.ToString()), new("TopicId", FieldKind.Number, s => s.TopicId.ToString()),
@@ -320,6 +327,8 @@ public static class EndpointTable
         Change("POST", "/admin/staff/{id}/deactivate", Caller.Admin, [], s => $"/admin/staff/{s.StaffUserId}/deactivate"),
         Change("POST", "/admin/staff/{id}/reactivate", Caller.Admin, [], s => $"/admin/staff/{s.StaffUserId}/reactivate"),
         Change("POST", "/admin/staff/{id}/role", Caller.Admin, [Text("role", "Expert")], s => $"/admin/staff/{s.StaffUserId}/role"),
+        Change("POST", "/admin/staff/{id}/chamber", Caller.Admin, [Text("branchCode", "13101"), Text("isBranchManager", "true")],
+            s => $"/admin/staff/{s.Outreach.ChamberUserId}/chamber"),
         Read("GET", "/staff-invitations/{token}", Caller.Anyone, _ => "/staff-invitations/no-such-token", status: 404),
         Change("POST", "/staff-invitations/{token}", Caller.Anyone,
             [new("Password", FieldKind.Password, _ => "staff-pass-1234"), new("ConfirmPassword", FieldKind.Password, _ => "staff-pass-1234")],
@@ -379,10 +388,15 @@ public static class EndpointTable
         Read("GET", "/outreach/publicity", Caller.Staff),
         Change("POST", "/outreach/publicity", Caller.Metro,
             [new("MeasureId", FieldKind.Number, s => s.MeasureId.ToString()), Text("Title", "テレワーク助成金の周知"), Text("Reason", "募集開始をお知らせください。"),
-             new("WishedFrom", FieldKind.Date, _ => "2030-06-01"), new("WishedTo", FieldKind.Date, _ => "2030-06-30"), new("WishedChannels", FieldKind.Enum, _ => "MailMagazine")]),
+             new("WishedFrom", FieldKind.Date, _ => "2030-06-01"), new("WishedTo", FieldKind.Date, _ => "2030-06-30"), new("WishedChannels", FieldKind.Enum, _ => "MailMagazine"),
+             new("SubmissionKey", FieldKind.Guid, _ => Guid.NewGuid().ToString())]),
         Read("GET", "/outreach/publicity/{id:int}", Caller.Staff, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}"),
         Change("POST", "/outreach/publicity/{id:int}/decline", Caller.Chamber, [Text("reason", "今月号は締め切りました。")],
             s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/decline"),
+        // Attached material: the official who asked adds more while the request is open (no file: 422); staff download it.
+        Change("POST", "/outreach/publicity/{id:int}/attachments", Caller.Metro, [], s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/attachments", allowedStatus: 422),
+        Read("GET", "/outreach/publicity/{id:int}/attachments/{attachmentId:int}", Caller.Staff,
+            s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/attachments/{s.Outreach.AttachmentId}"),
         Change("POST", "/outreach/publicity/{id:int}/accept", Caller.Chamber, [], s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/accept"),
         Change("POST", "/outreach/publicity/{id:int}/publications", Caller.Chamber,
             [new("Date", FieldKind.Date, _ => "2021-06-01"), new("Channel", FieldKind.Enum, _ => "MailMagazine"), Text("Issue", "6月号"), Text("Title", "テレワーク助成金のご案内"),
@@ -401,6 +415,15 @@ public static class EndpointTable
         Change("POST", "/outreach/cosponsorship/{id:int}/result", Caller.Staff,
             [new("participants", FieldKind.Number, _ => "80"), new("memberParticipants", FieldKind.Number, _ => "30")],
             s => $"/outreach/cosponsorship/{s.Outreach.CoSponsorshipId}/result"),
+        // Support of members' own initiatives: chamber staff write (own cases, a branch manager the branch's), Metro reads.
+        Read("GET", "/outreach/support", Caller.Staff, _ => "/outreach/support?due=true&branch=13101"),
+        Read("GET", "/outreach/support/companies/{companyId:int}", Caller.Staff, s => $"/outreach/support/companies/{s.CompanyId}"),
+        Read("GET", "/outreach/support/new", Caller.Chamber, s => $"/outreach/support/new?companyId={s.CompanyId}"),
+        Change("POST", "/outreach/support/new", Caller.Chamber, [.. SupportFields, new("SubmissionKey", FieldKind.Guid, _ => Guid.NewGuid().ToString())]),
+        Read("GET", "/outreach/support/{id:int}/edit", Caller.Chamber, s => $"/outreach/support/{s.Outreach.SupportCaseId}/edit"),
+        Change("POST", "/outreach/support/{id:int}/edit", Caller.Chamber,
+            [.. SupportFields.Where(f => f.Name != "CompanyId"), new("FollowedUpOn", FieldKind.Date, _ => "2021-07-01"), new("Version", FieldKind.Guid, s => s.SupportCaseVersion())],
+            s => $"/outreach/support/{s.Outreach.SupportCaseId}/edit"),
         // Last: it deletes the sample activity (put back for the next test).
         Change("POST", "/outreach/{id:int}/delete", Caller.Chamber, [], s => $"/outreach/{s.Outreach.ActivityId}/delete"),
 

@@ -1,20 +1,48 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partnership.Core.Common;
 using Partnership.Core.Outreach;
+using Partnership.Core.Subsidies;
+using Partnership.Infrastructure.Identity;
 using Partnership.TestKit;
 
 namespace Partnership.FunctionalTests.Security;
 
 /// <summary>
 /// Outreach records for the harness, put back for each test: an activity logged by the demo chamber user (the only
-/// one who may change or delete it) and a referral of the sample company.
+/// one who may change or delete it) and a referral of the sample company, a publicity request with a leaflet attached,
+/// a co-sponsorship request, a support case of the sample company, and a second chamber account for the administrators'
+/// branch setting.
 /// </summary>
 public static class OutreachSamples
 {
     public const string Note = "試験用の活動（ハーネス）";
 
-    public sealed record Ids(int ActivityId, int ReferralId, int PublicityRequestId, int CoSponsorshipId);
+    public sealed record Ids(int ActivityId, int ReferralId, int PublicityRequestId, int CoSponsorshipId, int AttachmentId, int SupportCaseId, string ChamberUserId);
 
-    public static Task<Ids> EnsureAsync(PortalFactory portal, int companyId) => portal.WithDbAsync(async db =>
+    public const string HarnessChamberEmail = "harness-chamber@example.jp";
+
+    public static async Task<Ids> EnsureAsync(PortalFactory portal, int companyId)
+    {
+        string harnessChamberId;
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByEmailAsync(HarnessChamberEmail);
+            if (user is null)
+            {
+                user = new AppUser { UserName = HarnessChamberEmail, Email = HarnessChamberEmail, EmailConfirmed = true, DisplayName = "支部 試験", ChamberBranchCode = "13101" };
+                await users.CreateAsync(user, "harness-pass-1234");
+                await users.AddToRoleAsync(user, Roles.ChamberStaff);
+            }
+            harnessChamberId = user.Id;
+        }
+        var store = portal.Services.GetRequiredService<IDocumentStore>();
+        return await portal.WithDbAsync(db => EnsureAsync(db, store, companyId, harnessChamberId));
+    }
+
+    private static async Task<Ids> EnsureAsync(Partnership.Infrastructure.Data.AppDbContext db, IDocumentStore store, int companyId, string harnessChamberId)
     {
         var chamberId = await db.Users.Where(u => u.Email == DemoUsers.Chamber).Select(u => u.Id).SingleAsync();
         var measureId = await db.Measures.Where(m => m.Key == "TELEWORK-M01" && m.Plan!.FiscalYear == 2021).Select(m => m.Id).SingleAsync();
@@ -60,6 +88,29 @@ public static class OutreachSamples
         cosponsorship.Status = CoSponsorStatus.Requested;
         cosponsorship.Answer = "";
         await db.SaveChangesAsync();
-        return new Ids(activity.Id, referral.Id, request.Id, cosponsorship.Id);
-    });
+        var attachment = await db.PublicityAttachments.FirstOrDefaultAsync(a => a.PublicityRequestId == request.Id);
+        if (attachment is null)
+        {
+            var pdf = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF"u8.ToArray();
+            attachment = new PublicityAttachment
+            {
+                PublicityRequestId = request.Id, FileName = "チラシ（試験）.pdf", ContentType = "application/pdf", SizeBytes = pdf.Length,
+                Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdf)), StorageKey = await store.SaveAsync(new MemoryStream(pdf)),
+                UploadedAt = DateTime.UtcNow, UploadedByUserId = metroId,
+            };
+            db.PublicityAttachments.Add(attachment);
+        }
+        var supportCase = await db.MemberSupportCases.FirstOrDefaultAsync(c => c.CompanyId == companyId && c.Advice == Note);
+        if (supportCase is null)
+        {
+            supportCase = new MemberSupportCase
+            {
+                CompanyId = companyId, Date = new DateOnly(2021, 6, 1), AreaCode = "TELEWORK", BranchCode = "13101", Advice = Note, FollowUpOn = new DateOnly(2021, 7, 1),
+                RecordedByUserId = chamberId,
+            };
+            db.MemberSupportCases.Add(supportCase);
+        }
+        await db.SaveChangesAsync();
+        return new Ids(activity.Id, referral.Id, request.Id, cosponsorship.Id, attachment.Id, supportCase.Id, harnessChamberId);
+    }
 }

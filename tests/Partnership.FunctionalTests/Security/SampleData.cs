@@ -100,6 +100,10 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
         return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, services, draft, accepted, subsidy, outreach);
     }
 
+    /// <summary>The sample support case's current version, read at the moment of the request.</summary>
+    public string SupportCaseVersion() =>
+        portal.WithDbAsync(db => db.MemberSupportCases.Where(c => c.Id == Outreach.SupportCaseId).Select(c => c.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
+
     public string CompanyVersionOf(int companyId) =>
         portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => c.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
 

@@ -92,7 +92,7 @@ public class SecurityHarnessTests(SecurityHarnessFixture portal, ITestOutputHelp
                 var files = Directory.Exists(portal.DocumentsDirectory) ? Directory.GetFiles(portal.DocumentsDirectory, "*", SearchOption.AllDirectories).Length : 0;
                 var token = WebPageHelpers.ExtractAntiforgeryToken(await client.GetStringAsync("/account/login"));
                 using var form = new MultipartFormDataContent { { new StringContent(token), WebPageHelpers.AntiforgeryFieldName } };
-                foreach (var (name, value) in endpoint.Fields)
+                foreach (var (name, value) in endpoint.Fields.Concat(endpoint.SampleFields?.Invoke(sample) ?? []))
                 {
                     form.Add(new StringContent(value), name);
                 }
@@ -120,7 +120,8 @@ public class SecurityHarnessTests(SecurityHarnessFixture portal, ITestOutputHelp
                 }
                 else
                 {
-                    var names = await portal.WithDbAsync(db => db.SubsidyDocuments.Select(d => d.FileName).ToListAsync());
+                    var names = await portal.WithDbAsync(async db => (await db.SubsidyDocuments.Select(d => d.FileName).ToListAsync())
+                        .Concat(await db.PublicityAttachments.Select(a => a.FileName).ToListAsync()).ToList());
                     if (names.Any(n => n.Contains('/') || n.Contains('\\') || n.Contains("..")) || Directory.GetFiles(Path.GetDirectoryName(portal.DocumentsDirectory)!, "passwd*", SearchOption.AllDirectories).Length > 0)
                     {
                         portal.Leaks++;

@@ -5,7 +5,9 @@ namespace Partnership.FunctionalTests.Security;
 /// <summary>The hostile files every upload endpoint is sent, and where each upload endpoint is.</summary>
 public static class UploadProbes
 {
-    public sealed record Endpoint(Principal Principal, Func<SampleData, string> Sample, string FileField, IReadOnlyList<(string Name, string Value)> Fields);
+    /// <summary>An upload endpoint: who calls it, where, the file field, fixed fields and fields taken from the sample data.</summary>
+    public sealed record Endpoint(Principal Principal, Func<SampleData, string> Sample, string FileField, IReadOnlyList<(string Name, string Value)> Fields,
+        Func<SampleData, IReadOnlyList<(string Name, string Value)>>? SampleFields = null);
 
     public sealed record HostileFile(string Label, string FileName, string DeclaredType, byte[] Content, bool MustRefuse = true);
 
@@ -14,6 +16,11 @@ public static class UploadProbes
         ["POST /company/subsidies/applications/{id:int}/documents"] = new(Principal.Company,
             s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents", "file", [("requirement", "doc2")]),
         ["POST /outreach/import"] = new(Principal.Chamber, _ => "/outreach/import", "file", []),
+        // A new publicity request with its material (the request itself is valid: only the file is hostile), and more
+        // material for the sample request.
+        ["POST /outreach/publicity"] = new(Principal.Metro, _ => "/outreach/publicity", "files",
+            [("Title", "テレワーク助成金の周知（添付資料）"), ("Reason", "チラシを添付します。")], s => [("MeasureId", s.MeasureId.ToString())]),
+        ["POST /outreach/publicity/{id:int}/attachments"] = new(Principal.Metro, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/attachments", "files", []),
     };
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

@@ -84,7 +84,7 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
     }
 
     [Fact]
-    public async Task Only_the_person_who_logged_an_activity_changes_or_deletes_it()
+    public async Task Only_the_person_who_logged_an_activity_or_the_manager_of_its_branch_changes_or_deletes_it()
     {
         int id;
         var measureId = await MeasureIdAsync("TELEWORK-M01");
@@ -98,12 +98,25 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
         {
             var activity = await db.OutreachActivities.SingleAsync(a => a.Id == id);
             var input = new ActivityInput(new DateOnly(2026, 3, 31), OutreachChannel.Tour, [measureId], "13104", 40, [], "");
-            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).UpdateAsync(id, input, activity.Version, "chamber-2")).Status);
-            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).DeleteAsync(id, "chamber-2")).Status);
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).UpdateAsync(id, input, activity.Version, new ChamberEditor("chamber-2", "13104", false))).Status);
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).DeleteAsync(id, new ChamberEditor("chamber-2", "13104", false))).Status);
+            // The manager of another branch neither.
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).DeleteAsync(id, new ChamberEditor("chamber-2", "13101", true))).Status);
+        }
+        await using (var db = Database.CreateContext(TestDatabase.User("manager-13104"), Clock))
+        {
+            // The manager of the activity's branch may change it, but not move it out of the branch.
+            var activity = await db.OutreachActivities.AsNoTracking().SingleAsync(a => a.Id == id);
+            var manager = new ChamberEditor("manager-13104", "13104", true);
+            var moved = await Service(db).UpdateAsync(id, new ActivityInput(new DateOnly(2026, 3, 31), OutreachChannel.Tour, [measureId], "13101", 40, [], ""), activity.Version, manager);
+            Assert.Equal("Outreach.BranchNotYours", moved.Errors.Single().Code);
+            Assert.True((await Service(db).UpdateAsync(id, new ActivityInput(new DateOnly(2026, 3, 31), OutreachChannel.Tour, [measureId], "13104", 40, [companyA], "見学会（支部長が修正）"),
+                activity.Version, manager)).Succeeded);
         }
         await using (var db = Database.CreateContext(TestDatabase.User(Chamber), Clock))
         {
-            Assert.True((await Service(db).DeleteAsync(id, Chamber)).Succeeded);
+            Assert.Equal("見学会（支部長が修正）", await db.OutreachActivities.Where(a => a.Id == id).Select(a => a.Note).SingleAsync());
+            Assert.True((await Service(db).DeleteAsync(id, new ChamberEditor(Chamber, null, false))).Succeeded);
             Assert.False(await db.OutreachActivityCompanies.AnyAsync());
         }
     }

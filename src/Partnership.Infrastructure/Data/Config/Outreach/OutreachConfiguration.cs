@@ -46,6 +46,7 @@ public class PublicityRequestConfiguration : IEntityTypeConfiguration<PublicityR
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.RequestedByUserId, r.Status });
         builder.HasIndex(r => r.Status);
+        builder.HasIndex(r => r.SubmissionKey).IsUnique();
         builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -107,5 +108,38 @@ public class CoSponsorshipRequestConfiguration : IEntityTypeConfiguration<CoSpon
         builder.HasIndex(r => new { r.RequestedByUserId, r.Status });
         builder.HasIndex(r => r.EventDate);
         builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class PublicityAttachmentConfiguration : IEntityTypeConfiguration<PublicityAttachment>
+{
+    public void Configure(EntityTypeBuilder<PublicityAttachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(PublicityAttachment.FileNameMaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.StorageKey).HasMaxLength(32);
+        builder.Property(a => a.UploadedByUserId).HasMaxLength(64);
+        builder.HasIndex(a => a.PublicityRequestId);
+        builder.HasOne(a => a.Request).WithMany(r => r.Attachments).HasForeignKey(a => a.PublicityRequestId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class MemberSupportCaseConfiguration : IEntityTypeConfiguration<MemberSupportCase>
+{
+    public void Configure(EntityTypeBuilder<MemberSupportCase> builder)
+    {
+        builder.Property(c => c.AreaCode).HasMaxLength(32);
+        builder.Property(c => c.BranchCode).HasMaxLength(8);
+        builder.Property(c => c.Advice).HasMaxLength(MemberSupportCase.AdviceMaxLength);
+        builder.Property(c => c.RecordedByUserId).HasMaxLength(64);
+        builder.Property(c => c.CreatedBy).HasMaxLength(64);
+        builder.Property(c => c.UpdatedBy).HasMaxLength(64);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.CompanyId, c.Date });
+        builder.HasIndex(c => new { c.FollowedUpOn, c.FollowUpOn });
+        builder.HasIndex(c => c.SubmissionKey).IsUnique();
+        builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(c => c.BranchCode).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -86,6 +86,12 @@ public sealed class StaffController(StaffService staff, AppDbContext db, PortalL
     [HttpPost("{id}/role")]
     public Task<IActionResult> ChangeRole(string id, string? role, CancellationToken ct) => ActAsync(staff.ChangeRoleAsync(id, role ?? "", ct), "Staff.RoleChanged");
 
+    /// <summary>A chamber staff member's branch and whether they manage it (支部の管理者).</summary>
+    [HttpPost("{id}/chamber")]
+    public Task<IActionResult> Chamber(string id, string? branchCode, bool isBranchManager, CancellationToken ct) =>
+        ActAsync(ModelState.IsValid ? staff.SetChamberBranchAsync(id, branchCode, isBranchManager, ct) : Task.FromResult(Outcome<string>.Invalid("BranchCode", "Validation.Invalid")),
+            "Staff.ChamberBranchSaved");
+
     private async Task<IActionResult> ActAsync(Task<Outcome<string>> action, string notice)
     {
         var outcome = await action;

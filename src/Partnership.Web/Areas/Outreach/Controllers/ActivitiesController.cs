@@ -23,7 +23,7 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach")]
-public sealed class ActivitiesController(OutreachService outreach, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ActivitiesController(OutreachService outreach, AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int PageSize = 200;
     private const int ExportLimit = 100_000;
@@ -44,6 +44,12 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
+        var editor = await ChamberEditors.OfAsync(db, User, ct);
+        // A branch manager's list opens on their branch; any filter (an empty branch for "all branches") overrides it.
+        if (editor is { IsBranchManager: true, BranchCode: { } managed } && Request.Query.Count == 0)
+        {
+            branch = managed;
+        }
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
         var rows = await RowsAsync(filter, PageSize, ct);
         var totals = await outreach.TotalsAsync(filter, ct);
@@ -52,9 +58,8 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
             .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
         var areas = await db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
         var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
-        var myBranch = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
-        return View(new ActivityListViewModel(filter, rows, totals, rows.Count, areas, measures, branches, UserId, myBranch,
-            User.IsInRole(Roles.ChamberStaff), Request.QueryString.Value ?? ""));
+        return View(new ActivityListViewModel(filter, rows, totals, rows.Count, areas, measures, branches, editor,
+            Request.QueryString.Value ?? (filter.BranchCode is null ? "" : "?branch=" + Uri.EscapeDataString(filter.BranchCode))));
     }
 
     /// <summary>The same list as CSV (UTF-8 with BOM, so Excel reads the Japanese), up to 100,000 rows.</summary>
@@ -116,9 +121,13 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         var activity = await outreach.FindAsync(id, ct);
-        if (activity is null || activity.LoggedByUserId != UserId)
+        if (activity is null)
         {
             return NotFound();
+        }
+        if (!await MayChangeAsync(activity))
+        {
+            return Forbid();
         }
         return View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct));
     }
@@ -128,13 +137,17 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct)
     {
         var activity = await outreach.FindAsync(id, ct);
-        if (activity is null || activity.LoggedByUserId != UserId)
+        if (activity is null)
         {
             return NotFound();
         }
+        if (!await MayChangeAsync(activity))
+        {
+            return Forbid();
+        }
         if (ModelState.IsValid)
         {
-            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, UserId, ct);
+            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await ChamberEditors.OfAsync(db, User, ct))!, ct);
             if (outcome.Status == OutcomeStatus.NotFound)
             {
                 return NotFound();
@@ -158,7 +171,16 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
-        var outcome = await outreach.DeleteAsync(id, UserId, ct);
+        var activity = await outreach.FindAsync(id, ct);
+        if (activity is null)
+        {
+            return NotFound();
+        }
+        if (!await MayChangeAsync(activity))
+        {
+            return Forbid();
+        }
+        var outcome = await outreach.DeleteAsync(id, (await ChamberEditors.OfAsync(db, User, ct))!, ct);
         if (!outcome.Succeeded)
         {
             return NotFound();
@@ -237,6 +259,9 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
             .OrderBy(c => c.NameKana).Select(c => new MemberOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
         return new ActivityFormViewModel(form, id, measures, branches, members);
     }
+
+    private async Task<bool> MayChangeAsync(OutreachActivity activity) =>
+        (await authorization.AuthorizeAsync(User, new ChamberRecord(activity.LoggedByUserId, activity.BranchCode), Policies.ChangeChamberRecord)).Succeeded;
 
     private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
 }

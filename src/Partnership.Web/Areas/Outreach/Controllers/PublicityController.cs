@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
+using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Data;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
@@ -35,7 +36,11 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
         ["Issue"] = ("Field.Issue", 100),
         ["Reach"] = ("Field.Reach", 0),
         ["BranchCode"] = ("Field.ActivityBranch", 0),
+        ["Files"] = ("Field.Attachments", 0),
     };
+
+    /// <summary>A few files of up to 10 MB each, and the form around them.</summary>
+    private const long UploadLimit = (PublicityAttachment.MaxPerRequest + 1) * DocumentContent.MaxBytes;
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -46,11 +51,13 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
 
     [HttpPost("")]
     [Authorize(Policy = Policies.MetroOfficial)]
-    public async Task<IActionResult> Ask(PublicityFormModel form, CancellationToken ct)
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> Ask(PublicityFormModel form, List<IFormFile>? files, CancellationToken ct)
     {
         if (ModelState.IsValid)
         {
-            var outcome = await publicity.RequestAsync(form.ToInput(), UserId, ct);
+            var outcome = await publicity.RequestAsync(form.ToInput(), UserId, Uploads(files), form.SubmissionKey, ct);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = t["Publicity.Requested"].Value;
@@ -67,6 +74,45 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
     {
         var model = await DetailsAsync(id, new PublicationFormModel(), ct);
         return model is null ? NotFound() : View(model);
+    }
+
+    /// <summary>More material for an open request, by the official who asked.</summary>
+    [HttpPost("{id:int}/attachments")]
+    [Authorize(Policy = Policies.MetroOfficial)]
+    [RequestSizeLimit(UploadLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+    public async Task<IActionResult> Attach(int id, List<IFormFile>? files, CancellationToken ct)
+    {
+        var outcome = ModelState.IsValid ? await publicity.AttachAsync(id, Uploads(files), UserId, ct) : Outcome<int>.Invalid("Files", "Publicity.Attachment.None");
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = t["Publicity.Attachment.Added", outcome.Value].Value;
+            return Redirect($"/outreach/publicity/{id}");
+        }
+        ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        var model = await DetailsAsync(id, new PublicationFormModel(), ct);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        Response.StatusCode = outcome.Status == OutcomeStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return View("Details", model);
+    }
+
+    /// <summary>
+    /// Downloads attached material: always as an attachment (never shown inline), under its checked name (RFC 5987
+    /// <c>filename*</c> for Japanese names), with its sniffed type. Officials reach only their own requests' material.
+    /// </summary>
+    [HttpGet("{id:int}/attachments/{attachmentId:int}")]
+    [Authorize(Policy = Policies.ReadPublicityMaterial)]
+    public async Task<IActionResult> Attachment(int id, int attachmentId, CancellationToken ct)
+    {
+        var opened = await publicity.OpenAttachmentAsync(id, attachmentId, IsChamber ? null : UserId, ct);
+        return opened is { } a ? File(a.Content, a.Attachment.ContentType, a.Attachment.FileName) : NotFound();
     }
 
     [HttpPost("{id:int}/accept")]
@@ -126,6 +172,9 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
         return View("Details", model!);
     }
 
+    private static List<UploadedFile> Uploads(List<IFormFile>? files) =>
+        (files ?? []).Select(f => new UploadedFile(f.FileName, f.Length, f.OpenReadStream)).ToList();
+
     private async Task<PublicityListViewModel> ListAsync(PublicityFormModel form, CancellationToken ct)
     {
         var query = db.PublicityRequests.AsNoTracking();
@@ -144,7 +193,7 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
 
     private async Task<PublicityDetailsViewModel?> DetailsAsync(int id, PublicationFormModel form, CancellationToken ct)
     {
-        var request = await db.PublicityRequests.AsNoTracking().Include(r => r.Measure).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await db.PublicityRequests.AsNoTracking().Include(r => r.Measure).Include(r => r.Attachments.OrderBy(a => a.Id)).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (request is null || (!IsChamber && request.RequestedByUserId != UserId))
         {
             return null;
@@ -155,6 +204,6 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
         {
             form.BranchCode = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
         }
-        return new PublicityDetailsViewModel(request, publications, form, branches, IsChamber);
+        return new PublicityDetailsViewModel(request, publications, form, branches, IsChamber, request.RequestedByUserId == UserId);
     }
 }

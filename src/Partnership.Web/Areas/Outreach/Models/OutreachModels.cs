@@ -55,7 +55,15 @@ public sealed record ActivityRow(int Id, DateOnly Date, OutreachChannel Channel,
 
 public sealed record ActivityListViewModel(
     ActivityFilter Filter, IReadOnlyList<ActivityRow> Rows, ActivityTotals Totals, int Shown, IReadOnlyList<ProgramArea> Areas,
-    IReadOnlyList<Measure> Measures, IReadOnlyList<ChamberBranch> Branches, string? MyUserId, string? MyBranch, bool CanLog, string Query);
+    IReadOnlyList<Measure> Measures, IReadOnlyList<ChamberBranch> Branches, ChamberEditor? Editor, string Query)
+{
+    public bool CanLog => Editor is not null;
+
+    public string? MyBranch => Editor?.BranchCode;
+
+    /// <summary>The same rule the server enforces (<see cref="OutreachRules.MayChange"/>); the links only mirror it.</summary>
+    public bool MayChange(ActivityRow row) => Editor is not null && OutreachRules.MayChange(row.LoggedByUserId, row.BranchCode, Editor);
+}
 
 public sealed record ImportViewModel(IReadOnlyList<ImportRowError> Errors, string? FileError, ImportResult? Result);
 
@@ -88,6 +96,9 @@ public sealed class PublicityFormModel
 
     [Display(Name = "Field.WishedChannels")]
     public List<OutreachChannel> WishedChannels { get; set; } = [];
+
+    /// <summary>A key per form shown: the same form sent twice is one request.</summary>
+    public Guid? SubmissionKey { get; set; }
 
     public PublicityInput ToInput() => new(MeasureId, Title, Reason, WishedFrom, WishedTo, WishedChannels);
 }
@@ -129,7 +140,10 @@ public sealed record PublicityRow(int Id, string Title, string MeasureJa, string
 public sealed record PublicityListViewModel(IReadOnlyList<PublicityRow> Rows, PublicityFormModel Form, IReadOnlyList<Measure> Measures, bool CanRequest);
 
 public sealed record PublicityDetailsViewModel(PublicityRequest Request, IReadOnlyList<OutreachActivity> Publications, PublicationFormModel Form,
-    IReadOnlyList<ChamberBranch> Branches, bool IsChamber);
+    IReadOnlyList<ChamberBranch> Branches, bool IsChamber, bool IsRequester)
+{
+    public bool CanAttach => IsRequester && Request.Status != PublicityStatus.Declined && Request.Attachments.Count < PublicityAttachment.MaxPerRequest;
+}
 
 public sealed class CoSponsorshipFormModel
 {
@@ -164,3 +178,62 @@ public sealed class CoSponsorshipFormModel
 public sealed record CoSponsorshipListViewModel(IReadOnlyList<CoSponsorshipRequest> Rows, CoSponsorshipFormModel Form, IReadOnlyList<Measure> Measures, bool CanRequest);
 
 public sealed record CoSponsorshipDetailsViewModel(CoSponsorshipRequest Request, bool IsChamber, bool CanRecordResult);
+
+public sealed class SupportCaseFormModel
+{
+    [Display(Name = "Field.MemberCompany")]
+    public int? CompanyId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Field.SupportDate")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [StringLength(32, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Outreach.Area")]
+    public string? AreaCode { get; set; }
+
+    [Required(ErrorMessage = "Validation.RequiredChoice")]
+    [StringLength(8, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.ActivityBranch")]
+    public string? BranchCode { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(MemberSupportCase.AdviceMaxLength, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Advice")]
+    public string? Advice { get; set; }
+
+    [Display(Name = "Field.FollowUpOn")]
+    public DateOnly? FollowUpOn { get; set; }
+
+    [Display(Name = "Field.FollowedUpOn")]
+    public DateOnly? FollowedUpOn { get; set; }
+
+    public Guid Version { get; set; }
+
+    /// <summary>A key per form shown: the same form sent twice is one case.</summary>
+    public Guid? SubmissionKey { get; set; }
+
+    public SupportCaseInput ToInput() => new(CompanyId, Date, AreaCode, BranchCode, Advice, FollowUpOn, FollowedUpOn);
+
+    public static SupportCaseFormModel From(MemberSupportCase c) => new()
+    {
+        CompanyId = c.CompanyId, Date = c.Date, AreaCode = c.AreaCode, BranchCode = c.BranchCode, Advice = c.Advice, FollowUpOn = c.FollowUpOn,
+        FollowedUpOn = c.FollowedUpOn, Version = c.Version,
+    };
+}
+
+public sealed record SupportCaseRow(int Id, int CompanyId, string CompanyName, DateOnly Date, string AreaCode, string BranchCode, string Advice, DateOnly? FollowUpOn,
+    DateOnly? FollowedUpOn, string RecordedByUserId);
+
+public sealed record SupportListViewModel(IReadOnlyList<SupportCaseRow> Rows, MemberOption? Company, bool DueOnly, string? Branch, int DueCount, ChamberEditor? Editor,
+    IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<ProgramArea> Areas, DateOnly Today)
+{
+    public bool CanWrite => Editor is not null;
+
+    public bool MayChange(SupportCaseRow row) => Editor is not null && OutreachRules.MayChange(row.RecordedByUserId, row.BranchCode, Editor);
+
+    public static bool IsDue(SupportCaseRow row, DateOnly today) => row.FollowUpOn is { } on && on <= today && row.FollowedUpOn is null;
+}
+
+public sealed record SupportFormViewModel(SupportCaseFormModel Form, int? Id, IReadOnlyList<MemberOption> Members, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<ProgramArea> Areas);
