@@ -129,27 +129,42 @@ public sealed class DashboardFacts(IAppDbContext db)
     {
         var first = Families.FirstDay(bucket);
         var next = first.AddMonths(1);
-        var activities = await db.OutreachActivities.AsNoTracking().Where(a => a.Date >= first && a.Date < next)
-            .Select(a => new { a.Channel, a.BranchCode, a.Reach, Measures = a.Measures.Select(m => new { m.Measure!.Key, Area = m.Measure.Area!.Code }).ToList() })
-            .ToListAsync(ct);
         var month = first.Month;
-        foreach (var a in activities)
+        // Grouped in the database, so a month of a million-activity log is a few hundred rows here. An activity
+        // counts once for each area it promotes (and once for each measure), however many of its measures are in it.
+        var activities = db.OutreachActivities.AsNoTracking().Where(a => a.Date >= first && a.Date < next);
+        var links = from a in activities
+                    join x in db.OutreachActivityMeasures.AsNoTracking() on a.Id equals x.ActivityId
+                    join m in db.Measures.AsNoTracking() on x.MeasureId equals m.Id
+                    select new { a.Id, m.AreaId, m.Key };
+        var all = await activities.GroupBy(a => new { a.Channel, a.BranchCode })
+            .Select(g => new { AreaId = 0, g.Key.Channel, g.Key.BranchCode, Count = g.Count(), Reach = g.Sum(a => (long)a.Reach) })
+            .ToListAsync(ct);
+        var byArea = await (from d in links.Select(l => new { l.Id, l.AreaId }).Distinct()
+                            join a in db.OutreachActivities.AsNoTracking() on d.Id equals a.Id
+                            group a by new { d.AreaId, a.Channel, a.BranchCode } into g
+                            select new { g.Key.AreaId, g.Key.Channel, g.Key.BranchCode, Count = g.Count(), Reach = g.Sum(a => (long)a.Reach) })
+            .ToListAsync(ct);
+        var byMeasure = await (from d in links.Distinct()
+                               join a in db.OutreachActivities.AsNoTracking() on d.Id equals a.Id
+                               group a by new { d.AreaId, d.Key } into g
+                               select new { g.Key.AreaId, g.Key.Key, Count = g.Count(), Reach = g.Sum(a => (long)a.Reach) })
+            .ToListAsync(ct);
+        var areaCodes = await db.ProgramAreas.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Code, ct);
+        foreach (var g in all.Concat(byArea))
         {
-            var channel = ((int)a.Channel).ToString(CultureInfo.InvariantCulture);
-            var areas = a.Measures.Select(m => m.Area).Distinct().Prepend("");
-            foreach (var area in areas)
+            var area = g.AreaId == 0 ? "" : areaCodes[g.AreaId];
+            var channel = ((int)g.Channel).ToString(CultureInfo.InvariantCulture);
+            foreach (var (kind, value) in new[] { ("", ""), (Dims.Channel, channel), (Dims.Branch, g.BranchCode) })
             {
-                foreach (var (kind, value) in new[] { ("", ""), (Dims.Channel, channel), (Dims.Branch, a.BranchCode) })
-                {
-                    facts.Add(month, area, "", Metrics.Activities, kind, value, 1);
-                    facts.Add(month, area, "", Metrics.Reach, kind, value, a.Reach);
-                }
+                facts.Add(month, area, "", Metrics.Activities, kind, value, g.Count);
+                facts.Add(month, area, "", Metrics.Reach, kind, value, g.Reach);
             }
-            foreach (var m in a.Measures.DistinctBy(m => m.Key))
-            {
-                facts.Add(month, m.Area, m.Key, Metrics.Activities, "", "", 1);
-                facts.Add(month, m.Area, m.Key, Metrics.Reach, "", "", a.Reach);
-            }
+        }
+        foreach (var g in byMeasure)
+        {
+            facts.Add(month, areaCodes[g.AreaId], g.Key, Metrics.Activities, "", "", g.Count);
+            facts.Add(month, areaCodes[g.AreaId], g.Key, Metrics.Reach, "", "", g.Reach);
         }
     }
 
