@@ -32,8 +32,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== SQLite: every test project"
-PARTNERSHIP_TEST_PROVIDER=Sqlite dotnet test Partnership.sln --logger trx --results-directory "$results/sqlite" "$@"
-code=$?
+# Each assembly's summary line ("Passed!  - Failed: 0, Passed: 7, Skipped: 0, ...") is kept for the total: the TRX
+# files of assemblies finishing in the same second share a name and overwrite each other.
+PARTNERSHIP_TEST_PROVIDER=Sqlite dotnet test Partnership.sln --logger trx --results-directory "$results/sqlite" "$@" 2>&1 | tee -a "$results/console.log"
+code=${PIPESTATUS[0]}
 
 echo "== PostgreSQL: integration and functional tests"
 pg="${PARTNERSHIP_TEST_PG:-}"
@@ -53,20 +55,19 @@ else
       filter=(--filter "$PG_FUNCTIONAL_FILTER")
     fi
     PARTNERSHIP_TEST_PROVIDER=PostgreSql PARTNERSHIP_TEST_PG="$pg" \
-      dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql" "${filter[@]}" "$@" || code=1
+      dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql" "${filter[@]}" "$@" 2>&1 | tee -a "$results/console.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || code=1
   done
 fi
 
-# Sum the counters of every assembly's TRX file (skipped tests are "notExecuted" there).
+# Sum the summary line of every assembly of both passes.
 total_passed=0; total_failed=0; total_skipped=0
-for trx in "$results"/*/*.trx; do
-  [ -e "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
-  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-  total_passed=$((total_passed + $(get passed)))
-  total_failed=$((total_failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  total_skipped=$((total_skipped + $(get notExecuted)))
-done
+while read -r failed passed skipped; do
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + skipped))
+done < <(grep -aoE '(Passed|Failed|Skipped)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results/console.log" 2>/dev/null \
+  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+)/\1 \2 \3/')
 if [ "$code" -ne 0 ] && [ "$total_failed" -eq 0 ]; then
   # A build error or a crashed test host leaves no failed counter: still report a failure.
   total_failed=1
