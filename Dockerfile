@@ -32,8 +32,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
 # ASPNETCORE_URLS takes precedence over the base image's ASPNETCORE_HTTP_PORTS (also 8080).
-# Portal__DataDirectory holds the SQLite database (when Database__Provider is Sqlite), the Data Protection
-# keys (keys/) and the log files (logs/). It is outside the content root /app on purpose.
+# Portal__DataDirectory holds the SQLite database (when Database__Provider is Sqlite), the log files (logs/)
+# and, with DataProtection__Keys=FileSystem, the Data Protection keys (keys/; by default they are in the
+# database). It is outside the content root /app on purpose.
 ENV ASPNETCORE_URLS=http://+:8080 \
     Portal__DataDirectory=/data
 

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the portal: unit, integration, functional (WebApplicationFactory) and browser (Playwright
-# with Debian's Chromium). Installs Chromium first where it is missing and apt-get is available.
-# Ends with one line "N passed, N failed, N skipped" summed over all test assemblies, and dotnet test's exit code.
-# Extra arguments go to dotnet test, e.g.: scripts/test.sh --filter "FullyQualifiedName~Catalog"
+# with Debian's Chromium) on SQLite, then the integration and functional tests again on PostgreSQL
+# (docs/adr/0040-postgresql-third-provider.md). Installs Chromium first where it is missing and apt-get is available.
+# PostgreSQL: the server named by PARTNERSHIP_TEST_PG when set; otherwise a private cluster started (and stopped)
+# by scripts/pg-test-cluster.sh, which installs Debian's postgresql when it can. PARTNERSHIP_TEST_PG=none skips
+# the PostgreSQL pass (a warning is printed). PG_FUNCTIONAL_FILTER narrows the functional tests of that pass.
+# Ends with one line "N passed, N failed, N skipped" summed over all test assemblies of both passes, and fails
+# when either pass failed.
+# Extra arguments go to dotnet test (both passes), e.g.: scripts/test.sh --filter "FullyQualifiedName~Catalog"
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,20 +24,50 @@ fi
 
 rm -f artifacts/security-summary.txt
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
-dotnet test Partnership.sln --logger trx --results-directory "$results" "$@"
-code=$?
+started_pg=""
+cleanup() {
+  [ -n "$started_pg" ] && bash scripts/pg-test-cluster.sh stop >/dev/null 2>&1
+  rm -rf "$results"
+}
+trap cleanup EXIT
 
-# Sum the counters of every assembly's TRX file (skipped tests are "notExecuted" there).
+echo "== SQLite: every test project"
+# Each assembly's summary line ("Passed!  - Failed: 0, Passed: 7, Skipped: 0, ...") is kept for the total: the TRX
+# files of assemblies finishing in the same second share a name and overwrite each other.
+PARTNERSHIP_TEST_PROVIDER=Sqlite dotnet test Partnership.sln --logger trx --results-directory "$results/sqlite" "$@" 2>&1 | tee -a "$results/console.log"
+code=${PIPESTATUS[0]}
+
+echo "== PostgreSQL: integration and functional tests"
+pg="${PARTNERSHIP_TEST_PG:-}"
+if [ -z "$pg" ]; then
+  if pg=$(bash scripts/pg-test-cluster.sh start); then
+    started_pg=1
+  else
+    pg=""
+  fi
+fi
+if [ -z "$pg" ] || [ "$pg" = "none" ]; then
+  echo "warning: no PostgreSQL server (set PARTNERSHIP_TEST_PG or install postgresql); the PostgreSQL pass did not run." >&2
+else
+  for project in tests/Partnership.IntegrationTests tests/Partnership.FunctionalTests; do
+    filter=()
+    if [ "$project" = tests/Partnership.FunctionalTests ] && [ -n "${PG_FUNCTIONAL_FILTER:-}" ]; then
+      filter=(--filter "$PG_FUNCTIONAL_FILTER")
+    fi
+    PARTNERSHIP_TEST_PROVIDER=PostgreSql PARTNERSHIP_TEST_PG="$pg" \
+      dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql" "${filter[@]}" "$@" 2>&1 | tee -a "$results/console.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || code=1
+  done
+fi
+
+# Sum the summary line of every assembly of both passes.
 total_passed=0; total_failed=0; total_skipped=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
-  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-  total_passed=$((total_passed + $(get passed)))
-  total_failed=$((total_failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  total_skipped=$((total_skipped + $(get notExecuted)))
-done
+while read -r failed passed skipped; do
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + skipped))
+done < <(grep -aoE '(Passed|Failed|Skipped)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results/console.log" 2>/dev/null \
+  | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+)/\1 \2 \3/')
 if [ "$code" -ne 0 ] && [ "$total_failed" -eq 0 ]; then
   # A build error or a crashed test host leaves no failed counter: still report a failure.
   total_failed=1

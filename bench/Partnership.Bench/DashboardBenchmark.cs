@@ -129,7 +129,7 @@ public static partial class DashboardBenchmark
                 await ProfileAsync(settings, log);
             }
 
-            (portal, var baseUri) = await SurgeBenchmark.StartPortalAsync(Path.Combine(dir, "portal"), log);
+            (portal, var baseUri) = await SurgeBenchmark.StartSqlitePortalAsync(dir, log);
             var browser = new Browser(baseUri);
             await browser.SignInAsync(MetroEmail, Password, IdentitySeeder.DemoAuthenticatorKey);
 

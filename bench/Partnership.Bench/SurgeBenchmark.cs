@@ -27,6 +27,10 @@ namespace Partnership.Bench;
 /// duplicate, overspent, gapped and out-of-order receipts from the database afterwards, not from what the
 /// clients saw. Modes: surge (arrivals spread at random over --spread seconds) and saturate (--clients
 /// concurrent clients as fast as the portal answers, then the same writes against a minimal floor server).
+/// On PostgreSQL (<c>--provider postgresql --connection ...</c>, a fresh database created and dropped on that
+/// server) it can start several portal nodes on the one database (<c>--nodes 2</c>, every request sent to the
+/// next node in turn, as a round-robin proxy would) and SIGKILL one of them mid-surge and start it again
+/// (<c>--kill-one-at 30</c>); clients retry on connection errors as browsers would, re-sending the same form.
 /// </summary>
 public static partial class SurgeBenchmark
 {
@@ -42,9 +46,23 @@ public static partial class SurgeBenchmark
         public string Version { get; set; } = "";
     }
 
+    /// <summary>The portal nodes requests go to, in turn; a killed node is restarted on the same address.</summary>
+    private static Uri[] _nodes = [];
+    private static int _nextNode = -1;
+    private static int _retries;
+
     public static async Task<int> RunAsync(string mode, string[] args)
     {
         var applicants = Option(args, "--applicants", mode == "saturate" ? 2000 : 5000);
+        var provider = (Text(args, "--provider") ?? "sqlite").ToLowerInvariant();
+        var serverConnection = Text(args, "--connection");
+        var nodeCount = Option(args, "--nodes", 1);
+        var killAt = Option(args, "--kill-one-at", 0);
+        if (provider is not ("sqlite" or "postgresql") || (provider == "postgresql" && serverConnection is null) || (nodeCount > 1 && provider != "postgresql"))
+        {
+            Console.Error.WriteLine("--provider sqlite|postgresql; postgresql needs --connection; --nodes > 1 needs postgresql");
+            return 2;
+        }
         var clients = Option(args, "--clients", 64);
         var spread = Option(args, "--spread", 60);
         var url = Text(args, "--url");
@@ -52,22 +70,34 @@ public static partial class SurgeBenchmark
         var dir = Path.Combine(Path.GetTempPath(), "partnership-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var log = Console.Error;
-        Process? portal = null;
+        var portals = new List<Process>();
+        DatabaseSettings? database = null;
         try
         {
-            var database = Path.Combine(dir, "portal", "partnership.db");
+            database = provider == "postgresql"
+                ? new DatabaseSettings(DatabaseProvider.PostgreSql, await CreatePostgreSqlDatabaseAsync(serverConnection!))
+                : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "portal", "partnership.db")}");
             var budget = applicants * budgetShare / 100 * AmountYen;
             var watch = Stopwatch.StartNew();
-            var (windowId, people) = await SeedAsync(database, applicants, budget);
+            var (windowId, people) = await SeedAsync(database, Path.Combine(dir, "portal"), applicants, budget);
             log.WriteLine($"seeded {applicants} companies in {watch.Elapsed.TotalSeconds:F1} s");
             Uri baseUri;
+            var ports = new List<int>();
             if (url is null)
             {
-                (portal, baseUri) = await StartPortalAsync(Path.Combine(dir, "portal"), log);
+                BuildPortal();
+                for (var n = 0; n < nodeCount; n++)
+                {
+                    ports.Add(FreePort());
+                    portals.Add(await StartPortalAsync(dir, n, ports[n], database, log));
+                }
+                _nodes = ports.Select(port => new Uri($"http://127.0.0.1:{port}")).ToArray();
+                baseUri = _nodes[0];
             }
             else
             {
                 baseUri = new Uri(url);
+                _nodes = [baseUri];
             }
             using var handler = new SocketsHttpHandler
             {
@@ -79,6 +109,23 @@ public static partial class SurgeBenchmark
             await ParallelAsync(people, 16, p => PrepareAsync(http, p, windowId));
             log.WriteLine($"signed in and prepared {applicants} drafts in {watch.Elapsed.TotalSeconds:F1} s");
             await OpenWindowAsync(database, windowId);
+            _retries = 0;
+            var killed = 0.0;
+            Task killer = Task.CompletedTask;
+            if (killAt > 0 && portals.Count > 0)
+            {
+                // SIGKILL the first node mid-surge (no clean shutdown: leases and requests in flight are cut), then start it again on its address.
+                killer = Task.Run(async () =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(killAt));
+                    portals[0].Kill(entireProcessTree: true);
+                    await portals[0].WaitForExitAsync();
+                    killed = killAt;
+                    log.WriteLine($"killed node 0 at {killAt} s");
+                    portals[0] = await StartPortalAsync(dir, 0, ports[0], database, log);
+                    log.WriteLine("node 0 restarted");
+                });
+            }
 
             var outcomes = new ConcurrentBag<(string Kind, double Ms, string? Receipt)>();
             watch.Restart();
@@ -103,12 +150,17 @@ public static partial class SurgeBenchmark
                 await ParallelAsync(people, clients, async p => outcomes.Add(await SubmitAsync(http, p, followRedirect: false)));
             }
             var elapsed = watch.Elapsed.TotalSeconds;
-            var peakRss = portal is null ? 0 : PeakRssMb(portal.Id);
+            await killer;
+            var peakRss = portals.Count == 0 ? 0 : portals.Max(p => p.HasExited ? 0 : PeakRssMb(p.Id));
             var invariants = await InvariantsAsync(database, windowId, outcomes.Where(o => o.Receipt is not null).Select(o => o.Receipt!).ToList());
             var latencies = outcomes.Select(o => o.Ms).Order().ToList();
             var result = new Dictionary<string, object>
             {
                 ["mode"] = mode,
+                ["provider"] = provider,
+                ["nodes"] = Math.Max(1, portals.Count),
+                ["killed_at_s"] = killed,
+                ["retries"] = _retries,
                 ["applicants"] = applicants,
                 ["accepted"] = outcomes.Count(o => o.Kind == "accepted"),
                 ["refused"] = outcomes.Count(o => o.Kind == "refused"),
@@ -136,12 +188,16 @@ public static partial class SurgeBenchmark
         }
         finally
         {
-            if (portal is { HasExited: false })
+            foreach (var portal in portals.Where(p => !p.HasExited))
             {
                 portal.Kill(entireProcessTree: true);
                 await portal.WaitForExitAsync();
             }
             SqliteConnection.ClearAllPools();
+            if (database is { Provider: DatabaseProvider.PostgreSql })
+            {
+                await DropPostgreSqlDatabaseAsync(serverConnection!, database.ConnectionString);
+            }
             try
             {
                 Directory.Delete(dir, recursive: true);
@@ -152,10 +208,29 @@ public static partial class SurgeBenchmark
         }
     }
 
-    private static async Task<(int WindowId, List<Applicant> People)> SeedAsync(string database, int count, long budget)
+    private static async Task<string> CreatePostgreSqlDatabaseAsync(string server)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
+        var name = "partnership_bench_" + Guid.NewGuid().ToString("N");
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+    }
+
+    private static async Task DropPostgreSqlDatabaseAsync(string server, string database)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(database).Database;
+        await using var command = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<(int WindowId, List<Applicant> People)> SeedAsync(DatabaseSettings settings, string folder, int count, long budget)
+    {
+        Directory.CreateDirectory(folder);
         await using (var db = Create(settings))
         {
             await db.Database.MigrateAsync();
@@ -227,18 +302,34 @@ public static partial class SurgeBenchmark
         return new AppDbContext(options.Options);
     }
 
-    /// <summary>The portal as production runs it, but on plain loopback HTTP: Release build, its own data folder.</summary>
-    internal static async Task<(Process, Uri)> StartPortalAsync(string dataDirectory, TextWriter log)
+    /// <summary>One portal on SQLite for the other benchmarks (the dashboard): built, started on a free loopback port, data in dir/portal.</summary>
+    internal static async Task<(Process, Uri)> StartSqlitePortalAsync(string dir, TextWriter log)
     {
-        var root = RepositoryRoot();
-        var build = Process.Start(new ProcessStartInfo("dotnet", "build -c Release src/Partnership.Web --nologo -v q") { WorkingDirectory = root, RedirectStandardOutput = true })!;
-        await build.StandardOutput.ReadToEndAsync();
-        await build.WaitForExitAsync();
+        BuildPortal();
+        var port = FreePort();
+        var process = await StartPortalAsync(dir, 0, port, new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(dir, "portal", "partnership.db")}"), log);
+        return (process, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    private static void BuildPortal()
+    {
+        var build = Process.Start(new ProcessStartInfo("dotnet", "build -c Release src/Partnership.Web --nologo -v q") { WorkingDirectory = RepositoryRoot(), RedirectStandardOutput = true })!;
+        build.StandardOutput.ReadToEnd();
+        build.WaitForExit();
         if (build.ExitCode != 0)
         {
             throw new InvalidOperationException("The portal did not build.");
         }
-        var port = FreePort();
+    }
+
+    /// <summary>
+    /// A portal node as production runs it, but on plain loopback HTTP: Release build, a data folder of its own
+    /// (logs; the SQLite file for node 0), the documents folder shared by every node, the database given.
+    /// </summary>
+    private static async Task<Process> StartPortalAsync(string dir, int node, int port, DatabaseSettings database, TextWriter log)
+    {
+        var root = RepositoryRoot();
+        var dataDirectory = node == 0 ? Path.Combine(dir, "portal") : Path.Combine(dir, $"portal{node}");
         var info = new ProcessStartInfo("dotnet", Path.Combine(root, "src", "Partnership.Web", "bin", "Release", "net10.0", "Partnership.Web.dll"))
         {
             WorkingDirectory = Path.Combine(root, "src", "Partnership.Web"),
@@ -248,13 +339,20 @@ public static partial class SurgeBenchmark
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Portal__DataDirectory"] = dataDirectory;
+        info.Environment["Documents__Path"] = Path.Combine(dir, "documents");
+        info.Environment["Portal__NodeName"] = $"bench-node{node}-{Guid.NewGuid().ToString("N")[..6]}";
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            info.Environment["Database__Provider"] = "PostgreSql";
+            info.Environment["ConnectionStrings__PostgreSql"] = database.ConnectionString;
+        }
         info.Environment["Demo__Enabled"] = "false";
         info.Environment["RateLimits__Auth__PermitLimit"] = "1000000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine("portal: " + e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine($"portal{node}: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var uri = new Uri($"http://127.0.0.1:{port}");
@@ -265,7 +363,7 @@ public static partial class SurgeBenchmark
             {
                 if ((await probe.GetAsync("/health")).IsSuccessStatusCode)
                 {
-                    return (process, uri);
+                    return process;
                 }
             }
             catch (HttpRequestException)
@@ -321,7 +419,7 @@ public static partial class SurgeBenchmark
         KeyValuePair<string, string>[] fields = [.. Expenses, new("version", p.Version), new(TokenField, p.Token)];
         var watch = Stopwatch.StartNew();
         HttpResponseMessage? response = null;
-        for (var attempt = 0; attempt < 3 && response is null; attempt++)
+        for (var attempt = 0; attempt < 10 && response is null; attempt++)
         {
             try
             {
@@ -329,6 +427,9 @@ public static partial class SurgeBenchmark
             }
             catch (HttpRequestException)
             {
+                // The node died under the request (or refuses connections while it restarts): the browser sends the
+                // same form again, to whichever node the proxy picks next.
+                Interlocked.Increment(ref _retries);
                 await Task.Delay(200);
             }
         }
@@ -345,7 +446,23 @@ public static partial class SurgeBenchmark
             return seen.Success ? ("accepted", ms, seen.Value) : ("refused", ms, null);
         }
         // Surge: the browser follows the redirect; the page it lands on says what happened.
-        var page = await GetAsync(http, p, path);
+        string? page = null;
+        for (var attempt = 0; attempt < 10 && page is null; attempt++)
+        {
+            try
+            {
+                page = await GetAsync(http, p, path);
+            }
+            catch (HttpRequestException)
+            {
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(200);
+            }
+        }
+        if (page is null)
+        {
+            return ("error", ms, null);
+        }
         var receipt = ReceiptPattern().Match(page);
         if (page.Contains("予算額に達したため受付を終了しました", StringComparison.Ordinal) && !receipt.Success)
         {
@@ -356,51 +473,30 @@ public static partial class SurgeBenchmark
 
     private sealed record Invariants(int Lost, int Duplicates, long OverspendYen, int Gaps, int OrderViolations);
 
-    private static async Task<Invariants> InvariantsAsync(string database, int windowId, List<string> receiptsSeen)
+    private static async Task<Invariants> InvariantsAsync(DatabaseSettings database, int windowId, List<string> receiptsSeen)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        async Task<long> Scalar(string sql)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$w", windowId);
-            return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
-        }
-        var stored = new HashSet<string>();
-        var rows = new List<(long Seq, string At)>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT ReceiptNumber, ReceiptSeq, SubmittedAt FROM SubsidyApplications WHERE WindowId = $w AND ReceiptNumber IS NOT NULL ORDER BY ReceiptSeq";
-            command.Parameters.AddWithValue("$w", windowId);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                stored.Add(reader.GetString(0));
-                rows.Add((reader.GetInt64(1), reader.GetString(2)));
-            }
-        }
+        await using var db = Create(database);
+        var rows = await db.SubsidyApplications.AsNoTracking()
+            .Where(a => a.WindowId == windowId && a.ReceiptNumber != null)
+            .OrderBy(a => a.ReceiptSeq)
+            .Select(a => new { Number = a.ReceiptNumber!, Seq = a.ReceiptSeq ?? 0, At = a.SubmittedAt ?? DateTime.MinValue, a.CompanyId })
+            .ToListAsync();
+        var stored = rows.Select(r => r.Number).ToHashSet();
         var lost = receiptsSeen.Count(r => !stored.Contains(r));
-        var duplicates = (int)(await Scalar("SELECT COUNT(*) - COUNT(DISTINCT ReceiptNumber) FROM SubsidyApplications WHERE WindowId = $w AND ReceiptNumber IS NOT NULL")
-            + await Scalar("SELECT COUNT(*) FROM (SELECT CompanyId FROM SubsidyApplications WHERE WindowId = $w AND ReceiptNumber IS NOT NULL GROUP BY CompanyId HAVING COUNT(*) > 1)"));
-        var held = await Scalar("SELECT COALESCE(SUM(HeldYen), 0) FROM SubsidyApplications WHERE WindowId = $w");
-        var reserved = await Scalar("SELECT ReservedYen FROM SubsidyWindows WHERE Id = $w");
-        var budget = await Scalar("SELECT BudgetYen FROM SubsidyWindows WHERE Id = $w");
-        var overspend = Math.Max(0, Math.Max(held, reserved) - budget) + Math.Abs(held - reserved);
-        var gaps = rows.Count == 0 ? 0 : (int)(rows[^1].Seq - rows.Count) + rows.Where((r, i) => r.Seq != i + 1).Count();
-        var order = rows.Zip(rows.Skip(1)).Count(pair => string.CompareOrdinal(pair.Second.At, pair.First.At) < 0);
+        var duplicates = (rows.Count - stored.Count) + rows.GroupBy(r => r.CompanyId).Count(g => g.Count() > 1);
+        var held = await db.SubsidyApplications.Where(a => a.WindowId == windowId).SumAsync(a => a.HeldYen);
+        var window = await db.SubsidyWindows.AsNoTracking().SingleAsync(w => w.Id == windowId);
+        var overspend = Math.Max(0, Math.Max(held, window.ReservedYen) - window.BudgetYen) + Math.Abs(held - window.ReservedYen);
+        var gaps = rows.Count == 0 ? 0 : (rows[^1].Seq - rows.Count) + rows.Where((r, i) => r.Seq != i + 1).Count();
+        var order = rows.Zip(rows.Skip(1)).Count(pair => pair.Second.At < pair.First.At);
         return new Invariants(lost, duplicates, overspend, gaps, order);
     }
 
-    private static async Task OpenWindowAsync(string database, int windowId)
+    private static async Task OpenWindowAsync(DatabaseSettings database, int windowId)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE SubsidyWindows SET OpensAt = $now WHERE Id = $w";
-        command.Parameters.AddWithValue("$now", DateTime.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$w", windowId);
-        await command.ExecuteNonQueryAsync();
+        await using var db = Create(database);
+        var opens = DateTime.UtcNow.AddSeconds(-1);
+        await db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.OpensAt, opens));
     }
 
     private const string TokenField = "__RequestVerificationToken";
@@ -425,6 +521,11 @@ public static partial class SurgeBenchmark
             {
                 request.Headers.Add("Cookie", string.Join("; ", p.Cookies.Select(c => $"{c.Key}={c.Value}")));
             }
+        }
+        if (_nodes.Length > 1 && request.RequestUri is { IsAbsoluteUri: false } relative)
+        {
+            // Round robin over the nodes, request by request: no stickiness, as a proxy without sticky sessions.
+            request.RequestUri = new Uri(_nodes[(int)((uint)Interlocked.Increment(ref _nextNode) % _nodes.Length)], relative);
         }
         var response = await http.SendAsync(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))

@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
         services.AddScoped<Partnership.Core.Dashboards.DashboardReader>();
         services.AddScoped<OutboxProcessor>();
+        services.AddScoped<Partnership.Infrastructure.Background.BackgroundLeaseStore>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();

@@ -176,7 +176,9 @@ public sealed class AntiforgeryAndChangesTests : IDisposable
     [Fact]
     public async Task An_unexpected_error_shows_a_friendly_page_with_a_reference_and_no_stack_trace()
     {
-        await _portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF; DROP TABLE Measures;"));
+        await _portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite()
+            ? "PRAGMA foreign_keys=OFF; DROP TABLE Measures;"
+            : "DROP TABLE \"Measures\" CASCADE;"));
         var response = await _portal.CreatePortalClient().GetAsync("/catalog/areas/telework");
         var html = await response.Content.ReadAsStringAsync();
 
@@ -184,6 +186,7 @@ public sealed class AntiforgeryAndChangesTests : IDisposable
         Assert.Contains("エラーが発生しました", html);
         Assert.Matches("class=\"reference-id\">[0-9a-f]{32}<", html);
         Assert.DoesNotContain("SqliteException", html);
+        Assert.DoesNotContain("PostgresException", html);
         Assert.DoesNotContain("   at ", html);
     }
 }

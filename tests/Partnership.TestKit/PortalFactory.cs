@@ -10,14 +10,30 @@ using Partnership.Infrastructure.Data;
 namespace Partnership.TestKit;
 
 /// <summary>
-/// The whole portal over HTTP, on its own SQLite file in a temporary folder, with the demo accounts of
-/// Development. <see cref="StartOnRealPort"/> serves it through Kestrel on a loopback port for the browser.
+/// The whole portal over HTTP, on its own SQLite file in a temporary folder (or its own PostgreSQL database on
+/// the PostgreSQL pass, <see cref="TestProvider"/>), with the demo accounts of Development. <see cref="StartOnRealPort"/> serves it through Kestrel on a loopback port for the browser.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "test-pass-2021";
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The PostgreSQL database of this portal on the PostgreSQL pass; null on SQLite.</summary>
+    private string? _postgreSql;
+
+    /// <summary>
+    /// The portal whose database this one shares: set it to start a second node on the same database (several nodes
+    /// behind one proxy); null for a portal with a database of its own.
+    /// </summary>
+    public PortalFactory? SharedWith { get; init; }
+
+    /// <summary>The database settings the portal runs on.</summary>
+    public DatabaseSettings DatabaseSettings => TestProvider.IsPostgreSql
+        ? new DatabaseSettings(DatabaseProvider.PostgreSql, PostgreSqlConnectionString)
+        : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine((SharedWith ?? this).DataDirectory, "partnership.db")}");
+
+    private string PostgreSqlConnectionString => SharedWith?.PostgreSqlConnectionString ?? (_postgreSql ??= PostgreSqlDatabases.Create());
 
     /// <summary>Where the portal's document store keeps uploaded files (outside the web root).</summary>
     public string DocumentsDirectory => Path.Combine(DataDirectory, "documents");
@@ -33,8 +49,17 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
-        builder.UseSetting("ConnectionStrings:Sqlite", "");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        if (TestProvider.IsPostgreSql)
+        {
+            // A migrated database of its own (from the template); the portal's start seeds it as in production.
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:PostgreSql", PostgreSqlConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Sqlite", SharedWith is null ? "" : DatabaseSettings.ConnectionString);
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -68,6 +93,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
+            if (_postgreSql is not null)
+            {
+                PostgreSqlDatabases.Drop(_postgreSql);
+            }
             SqliteConnection.ClearAllPools();
             try
             {

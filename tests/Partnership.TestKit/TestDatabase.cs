@@ -8,16 +8,23 @@ using Partnership.Infrastructure.Seeding;
 
 namespace Partnership.TestKit;
 
-/// <summary>A real SQLite database in its own temporary file, removed afterwards. Never the InMemory provider.</summary>
+/// <summary>
+/// A real database of its own, removed afterwards: a SQLite file in a temporary folder or, on the PostgreSQL pass
+/// (<see cref="TestProvider"/>), a fresh PostgreSQL database, already migrated. Never the InMemory provider.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    public TestDatabase()
+    /// <param name="empty">On PostgreSQL: an empty database rather than a migrated one (SQLite files always start empty).</param>
+    public TestDatabase(bool empty = false)
     {
         Directory = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        Settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}");
+        Settings = TestProvider.IsPostgreSql
+            ? new DatabaseSettings(DatabaseProvider.PostgreSql, PostgreSqlDatabases.Create(empty))
+            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}");
     }
 
+    /// <summary>A temporary folder of the test's own (the SQLite file, documents).</summary>
     public string Directory { get; }
 
     public DatabaseSettings Settings { get; }
@@ -46,6 +53,10 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (Settings.Provider == DatabaseProvider.PostgreSql)
+        {
+            PostgreSqlDatabases.Drop(Settings.ConnectionString);
+        }
         SqliteConnection.ClearAllPools();
         try
         {

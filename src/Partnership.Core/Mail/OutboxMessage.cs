@@ -18,6 +18,10 @@ public class OutboxMessage
     /// <summary>UTC; when the sender may try again.</summary>
     public DateTime NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The sender (node and claim) that holds the message while it sends it; null when nobody does.</summary>
+    public string? LeaseOwner { get; set; }
+    /// <summary>UTC; after this another sender may claim the message (its holder is taken for dead).</summary>
+    public DateTime? LeaseUntil { get; set; }
 }
 
 /// <summary>Adds mail to the outbox in the caller's unit of work; the caller's SaveChanges commits both.</summary>

@@ -386,8 +386,22 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
         {
             return Outcome<SchemeEntry>.Conflict("Scheme.ChangedMeanwhile");
         }
+        catch (DbUpdateException)
+        {
+            // On a server database two sends of the same form can meet first on the submission's unique
+            // (entry, sequence) rather than on the version (PostgreSQL orders the statements differently from
+            // SQLite's single writer): the one that lost changed nothing, as with a version conflict.
+            if (await ChangedMeanwhileAsync(entry.Id, expectedVersion))
+            {
+                return Outcome<SchemeEntry>.Conflict("Scheme.ChangedMeanwhile");
+            }
+            throw;
+        }
         return Outcome<SchemeEntry>.Ok(entry);
     }
+
+    private Task<bool> ChangedMeanwhileAsync(int entryId, Guid expectedVersion) =>
+        db.SchemeEntries.AsNoTracking().AnyAsync(e => e.Id == entryId && e.Version != expectedVersion, CancellationToken.None);
 }
 
 /// <summary>History entries, mails and the entry's page query, shared by the company's and the officials' services.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +13,20 @@ using Partnership.Core.Mail;
 using Partnership.Core.Outreach;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
+using Partnership.Infrastructure.Background;
 using Partnership.Infrastructure.Identity;
 
 namespace Partnership.Infrastructure.Data;
 
-/// <summary>The portal's one DbContext, Identity included. Configurations live beside it, one per entity.</summary>
+/// <summary>
+/// The portal's one DbContext, Identity and the Data Protection keys included (every node reads the same keys,
+/// docs/adr/0041-data-protection-keys-in-the-database.md). Configurations live beside it, one per entity.
+/// </summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options), IAppDbContext
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<BackgroundLease> BackgroundLeases => Set<BackgroundLease>();
     public DbSet<ProgramArea> ProgramAreas => Set<ProgramArea>();
     public DbSet<PartnershipPlan> PartnershipPlans => Set<PartnershipPlan>();
     public DbSet<Measure> Measures => Set<Measure>();

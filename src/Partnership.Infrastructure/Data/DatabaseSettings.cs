@@ -8,6 +8,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>
@@ -18,11 +19,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string SqliteMigrationsAssembly = "Partnership.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Partnership.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Partnership.Migrations.PostgreSql";
     public const int SqliteBusyTimeoutMs = 10_000;
 
     /// <summary>
-    /// Reads <c>Database:Provider</c> (Sqlite by default), <c>ConnectionStrings:Sqlite</c> or
-    /// <c>ConnectionStrings:SqlServer</c>. Without a SQLite connection string the file is
+    /// Reads <c>Database:Provider</c> (Sqlite by default), <c>ConnectionStrings:Sqlite</c>,
+    /// <c>ConnectionStrings:SqlServer</c> or <c>ConnectionStrings:PostgreSql</c>. Without a SQLite connection string the file is
     /// <c>partnership.db</c> in <paramref name="dataDirectory"/>, outside the source tree and the content root.
     /// </summary>
     public static DatabaseSettings FromConfiguration(IConfiguration configuration, string dataDirectory)
@@ -35,6 +37,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             DatabaseProvider.SqlServer => configuration.GetConnectionString("SqlServer")
                 ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer."),
+            DatabaseProvider.PostgreSql => configuration.GetConnectionString("PostgreSql")
+                ?? throw new InvalidOperationException("ConnectionStrings:PostgreSql is required when Database:Provider is PostgreSql."),
             _ => configuration.GetConnectionString("Sqlite") is { Length: > 0 } cs
                 ? cs
                 : $"Data Source={Path.Combine(dataDirectory, "partnership.db")}",
@@ -48,6 +52,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(ConnectionString, pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                 break;
             default:
                 options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));

@@ -17,6 +17,23 @@ namespace Partnership.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1120,7 +1137,7 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
                     b.ToTable("Events", null, t =>
                         {
-                            t.HasCheckConstraint("CK_Events_Registered", "Registered >= 0 AND Registered <= Capacity");
+                            t.HasCheckConstraint("CK_Events_Registered", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
                         });
                 });
 
@@ -1142,6 +1159,13 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
@@ -1405,7 +1429,7 @@ namespace Partnership.Migrations.Sqlite.Migrations
 
                     b.ToTable("OutreachActivities", t =>
                         {
-                            t.HasCheckConstraint("CK_OutreachActivities_Reach", "Reach >= 0");
+                            t.HasCheckConstraint("CK_OutreachActivities_Reach", "\"Reach\" >= 0");
                         });
                 });
 
@@ -2437,6 +2461,24 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_SubsidyWindows_Reserved", "\"ReservedYen\" >= 0 AND \"ReservedYen\" <= \"BudgetYen\"");
                         });
+                });
+
+            modelBuilder.Entity("Partnership.Infrastructure.Background.BackgroundLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BackgroundLeases");
                 });
 
             modelBuilder.Entity("Partnership.Infrastructure.Identity.AppUser", b =>

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Infrastructure;
+using Partnership.Infrastructure.Background;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Mail;
@@ -50,10 +51,18 @@ public static class PortalSetup
                 retainedFileCountLimit: 31));
 
         services.AddPartnershipData(DatabaseSettings.FromConfiguration(configuration, dataDirectory));
-        // Keys beside the database, so sign-in cookies survive a restart (issue 11 moves them into the database for several nodes).
-        services.AddDataProtection()
-            .SetApplicationName("partnership-portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Keys in the database by default, so every node reads the same keys: a cookie or a form from one node is
+        // accepted by the others, and sign-ins survive restarts (docs/adr/0041-data-protection-keys-in-the-database.md).
+        // DataProtection:Keys=FileSystem keeps them in <DataDirectory>/keys instead (one node only).
+        var dataProtection = services.AddDataProtection().SetApplicationName("partnership-portal");
+        if (string.Equals(configuration["DataProtection:Keys"], "FileSystem", StringComparison.OrdinalIgnoreCase))
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        }
+        else
+        {
+            dataProtection.PersistKeysToDbContext<AppDbContext>();
+        }
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, WebCurrentUser>();
         services.AddSingleton<PortalLinks>();
@@ -146,12 +155,16 @@ public static class PortalSetup
 
         services.Configure<SmtpOptions>(configuration.GetSection("Mail:Smtp"));
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        services.AddHostedService(sp => new OutboxSender(
-            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OutboxSender>>(),
-            TimeSpan.FromSeconds(configuration.GetValue("Mail:PollSeconds", 5))));
-        services.AddHostedService(sp => new SchemeExpiryWorker(
-            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SchemeExpiryWorker>>(),
-            TimeSpan.FromMinutes(configuration.GetValue("Schemes:ExpiryCheckMinutes", 60))));
+        // One background loop per node: the outbox on every node (each message claimed by one sender), the expiry
+        // work on the one node holding its lease (docs/adr/0042-outbox-and-background-leases.md).
+        services.AddSingleton(BackgroundNode.Create(configuration["Portal:NodeName"]));
+        services.AddSingleton(new BackgroundOptions(
+            TimeSpan.FromSeconds(configuration.GetValue("Background:TickSeconds", 1.0)),
+            TimeSpan.FromSeconds(configuration.GetValue("Background:LeaseSeconds", 60))));
+        services.AddSingleton<IBackgroundJob>(new OutboxJob(TimeSpan.FromSeconds(configuration.GetValue("Mail:PollSeconds", 5))));
+        services.AddSingleton<IBackgroundJob>(new SchemeExpiryJob(TimeSpan.FromMinutes(configuration.GetValue("Schemes:ExpiryCheckMinutes", 60))));
+        services.AddSingleton<BackgroundRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunner>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         // Behind a TLS-terminating proxy Kestrel has no HTTPS address to find the port from: name it.

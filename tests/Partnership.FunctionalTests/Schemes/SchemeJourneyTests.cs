@@ -62,7 +62,7 @@ public sealed partial class SchemeJourneyTests : IDisposable
         Assert.Contains("「実践するテレワーク東京ルール」では「テレワークの実施ルール（対象者・頻度・手続）を定める」を必ず選んでください。", html);
         Assert.Contains("「実践するテレワーク東京ルール」では「テレワーク推進リーダーを任命する」を必ず選んでください。", html);
         Assert.Contains("「テレワーク推進リーダーの氏名」を入力または選択してください。", html);
-        var kept = await _portal.WithDbAsync(db => db.SchemeEntries.Include(e => e.Submissions).SingleAsync(e => e.Id == id));
+        var kept = await _portal.WithDbAsync(db => db.SchemeEntries.Include(e => e.Submissions.OrderBy(s => s.Sequence)).SingleAsync(e => e.Id == id));
         Assert.Equal(EntryStatus.Draft, kept.Status);
         Assert.Empty(kept.Submissions);
         Assert.Equal("3", kept.Answers.Single("telework_days"));
@@ -88,13 +88,13 @@ public sealed partial class SchemeJourneyTests : IDisposable
         var accepted = await PostOnPageAsync(metro, $"/schemes/review/{id}", $"/schemes/review/{id}/decide", [new("decision", "Accept")]);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
 
-        var entry = await _portal.WithDbAsync(db => db.SchemeEntries.Include(e => e.Submissions).Include(e => e.Events).SingleAsync(e => e.Id == id));
+        var entry = await _portal.WithDbAsync(db => db.SchemeEntries.Include(e => e.Submissions.OrderBy(s => s.Sequence)).Include(e => e.Events).SingleAsync(e => e.Id == id));
         Assert.Equal(EntryStatus.Accepted, entry.Status);
         Assert.Matches(@"^TWR-\d{4}-00001$", entry.Number);
         Assert.Equal([1, 2], entry.Submissions.Select(s => s.Sequence));
         Assert.Contains("総務部長", entry.Submissions[0].AnswersJson);
         Assert.Contains("総務部 部長", entry.Submissions[1].AnswersJson);
-        Assert.Equal(["started", "submitted", "returned", "resubmitted", "accepted"], entry.Events.Select(e => e.Action));
+        Assert.Equal(["started", "submitted", "returned", "resubmitted", "accepted"], entry.Events.OrderBy(e => e.Id).Select(e => e.Action));
         var mails = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == DemoUsers.Company).Select(m => m.Subject).ToListAsync());
         Assert.Contains(mails, m => m.Contains("修正をお願いします"));
         Assert.Contains(mails, m => m.Contains("受理しました"));

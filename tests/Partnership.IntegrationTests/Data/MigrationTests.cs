@@ -13,9 +13,9 @@ namespace Partnership.IntegrationTests.Data;
 public class MigrationTests
 {
     [Fact]
-    public async Task Migrations_apply_to_an_empty_SQLite_database()
+    public async Task Migrations_apply_to_an_empty_database()
     {
-        using var database = new TestDatabase();
+        using var database = new TestDatabase(empty: true);
         await using var db = database.CreateContext();
 
         await db.Database.MigrateAsync();
@@ -26,7 +26,7 @@ public class MigrationTests
         Assert.Equal(0, await db.Users.CountAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_SQLite_database_runs_in_WAL_mode_with_a_busy_timeout()
     {
         using var database = new TestDatabase();

@@ -144,6 +144,11 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
                 }
                 continue;
             }
+            // Machinery, not business data: key material must never be copied into the log, leases change every minute.
+            if (entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Partnership.Infrastructure.Background.BackgroundLease)
+            {
+                continue;
+            }
             var action = entry.State switch
             {
                 EntityState.Added => AuditActions.Created,

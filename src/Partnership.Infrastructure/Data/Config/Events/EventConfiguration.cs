@@ -21,7 +21,7 @@ public class PartnershipEventConfiguration : IEntityTypeConfiguration<Partnershi
         builder.Property(e => e.UpdatedBy).HasMaxLength(64);
         builder.Property(e => e.Version).IsConcurrencyToken();
         // Capacity is checked in the service and, for places taken, by the conditional update; the database keeps the last word.
-        builder.ToTable(t => t.HasCheckConstraint("CK_Events_Registered", "Registered >= 0 AND Registered <= Capacity"));
+        builder.ToTable(t => t.HasCheckConstraint("CK_Events_Registered", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\""));
         builder.HasIndex(e => e.StartsAt);
         builder.HasOne(e => e.Measure).WithMany().HasForeignKey(e => e.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -17,7 +17,7 @@ public class OutreachActivityConfiguration : IEntityTypeConfiguration<OutreachAc
         builder.Property(a => a.CreatedBy).HasMaxLength(64);
         builder.Property(a => a.UpdatedBy).HasMaxLength(64);
         builder.Property(a => a.Version).IsConcurrencyToken();
-        builder.ToTable(t => t.HasCheckConstraint("CK_OutreachActivities_Reach", "Reach >= 0"));
+        builder.ToTable(t => t.HasCheckConstraint("CK_OutreachActivities_Reach", "\"Reach\" >= 0"));
         // Idempotent import: a row imported again finds its key taken (NULL for activities logged by hand).
         builder.HasIndex(a => a.ImportKey).IsUnique();
         builder.HasIndex(a => new { a.BranchCode, a.Date });
