@@ -235,7 +235,7 @@ public class OutreachBrowserTests(BrowserFixture browser)
         await manager.GetByLabel("会員企業").SelectOptionAsync(new SelectOptionValue { Label = "デモ商事株式会社" });
         await manager.GetByLabel("支援の実施日").FillAsync("2021-06-15");
         await manager.GetByLabel("施策分野").SelectOptionAsync(new SelectOptionValue { Label = "女性の活躍推進" });
-        await manager.GetByLabel("助言の内容").FillAsync("社内で独自に始めた女性リーダー研修の進め方を助言しました。");
+        await manager.GetByLabel("助言した内容").FillAsync("社内で独自に始めた女性リーダー研修の進め方を助言しました。");
         await manager.GetByLabel("フォローアップ予定日").FillAsync("2021-08-01");
         await manager.AssertAccessibleAsync();
         await manager.ScreenshotAsync("84-support-case-form");

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
 using Partnership.TestKit;
@@ -147,5 +149,57 @@ public sealed class DashboardTests : IDisposable
         await AssertRefusedAsync(company, "/dashboard");
         await AssertRefusedAsync(company, "/dashboard/chamber");
         await AssertRefusedAsync(company, $"/dashboard/chamber/export/branches?year={_year}&format=csv");
+    }
+}
+
+/// <summary>The background refresh takes the recomputation off the next reader.</summary>
+public sealed class DashboardRefreshJobTests : IDisposable
+{
+    /// <summary>A portal whose own runner does not refresh during the test: the test runs the job itself.</summary>
+    private sealed class QuietPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Dashboards:RefreshSeconds", "3600");
+        }
+    }
+
+    private readonly PortalFactory _portal = new QuietPortal();
+
+    public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task The_job_recomputes_what_a_write_marked_and_leaves_no_mark()
+    {
+        _portal.CreatePortalClient();
+        // The runner's first round at start answers the marks of the seeded data; wait for it.
+        for (var i = 0; i < 120 && await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()); i++)
+        {
+            await Task.Delay(250);
+        }
+        await _portal.WithDbAsync(async db =>
+        {
+            var measure = await db.Measures.OrderBy(m => m.Id).FirstAsync();
+            var activity = new OutreachActivity { Date = new DateOnly(2026, 5, 1), Channel = OutreachChannel.Desk, BranchCode = "13101", Reach = 7, LoggedByUserId = "job-test" };
+            activity.Measures.Add(new OutreachActivityMeasure { MeasureId = measure.Id });
+            db.OutreachActivities.Add(activity);
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()));
+        var stampBefore = await _portal.WithDbAsync(db => db.DashboardStamps.Select(s => s.Version).SingleAsync());
+
+        using (var scope = _portal.Services.CreateScope())
+        {
+            await new Partnership.Web.Infrastructure.DashboardRefreshJob(TimeSpan.FromSeconds(5)).RunAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        Assert.False(await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()));
+        Assert.NotEqual(stampBefore, await _portal.WithDbAsync(db => db.DashboardStamps.Select(s => s.Version).SingleAsync()));
+        var desk = await _portal.WithDbAsync(db => db.DashboardFacts
+            .Where(f => f.Family == Partnership.Core.Dashboards.Families.Outreach && f.Bucket == 202605 && f.AreaCode == "" && f.Metric == "reach" && f.DimKind == "ch" && f.DimValue == "6")
+            .SumAsync(f => f.Value));
+        var direct = await _portal.WithDbAsync(db => db.OutreachActivities.Where(a => a.Channel == OutreachChannel.Desk && a.Date >= new DateOnly(2026, 5, 1) && a.Date < new DateOnly(2026, 6, 1)).SumAsync(a => (long)a.Reach));
+        Assert.Equal(direct, desk);
     }
 }

@@ -907,6 +907,109 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DimKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("DimValue")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeasureKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Family", "DimValue");
+
+                    b.HasIndex("FiscalYear", "Family");
+
+                    b.HasIndex("Family", "Bucket", "Month", "AreaCode", "MeasureKey", "Metric", "DimKind", "DimValue")
+                        .IsUnique();
+
+                    b.ToTable("DashboardFacts");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("Partnership.Core.Events.EventRegistration", b =>
                 {
                     b.Property<int>("Id")
@@ -1222,6 +1325,81 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("CoSponsorshipRequests");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.MemberSupportCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowedUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BranchCode");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("CompanyId", "Date");
+
+                    b.HasIndex("FollowedUpOn", "FollowUpOn");
+
+                    b.ToTable("MemberSupportCases");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -1336,6 +1514,55 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("OutreachActivityMeasures");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PublicityRequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublicityRequestId");
+
+                    b.ToTable("PublicityAttachments");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1377,6 +1604,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1409,6 +1639,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("MeasureId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
 
                     b.HasIndex("RequestedByUserId", "Status");
 
@@ -1474,6 +1707,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MeasureId");
+
+                    b.HasIndex("ReferredAt");
 
                     b.HasIndex("BranchCode", "MeasureId");
 
@@ -1755,6 +1990,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CompanyId");
 
+                    b.HasIndex("FirstSubmittedAt");
+
                     b.HasIndex("FormVersionId");
 
                     b.HasIndex("IssuedNumber")
@@ -1766,6 +2003,10 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("Number");
 
                     b.HasIndex("RenewalOfId");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.HasIndex("ValidUntil");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -2361,6 +2602,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsBranchManager")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsManagementAdvisor")
                         .HasColumnType("boolean");
 
@@ -2730,6 +2974,23 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Outreach.MemberSupportCase", b =>
+                {
+                    b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
+                        .WithMany()
+                        .HasForeignKey("BranchCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>
                 {
                     b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
@@ -2778,6 +3039,17 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Outreach.PublicityAttachment", b =>
+                {
+                    b.HasOne("Partnership.Core.Outreach.PublicityRequest", "Request")
+                        .WithMany("Attachments")
+                        .HasForeignKey("PublicityRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
@@ -2988,6 +3260,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Partnership.Core.Outreach.PublicityRequest", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Publications");
                 });
 

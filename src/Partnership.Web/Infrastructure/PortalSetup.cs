@@ -163,6 +163,7 @@ public static class PortalSetup
             TimeSpan.FromSeconds(configuration.GetValue("Background:LeaseSeconds", 60))));
         services.AddSingleton<IBackgroundJob>(new OutboxJob(TimeSpan.FromSeconds(configuration.GetValue("Mail:PollSeconds", 5))));
         services.AddSingleton<IBackgroundJob>(new SchemeExpiryJob(TimeSpan.FromMinutes(configuration.GetValue("Schemes:ExpiryCheckMinutes", 60))));
+        services.AddSingleton<IBackgroundJob>(new DashboardRefreshJob(TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RefreshSeconds", 5))));
         services.AddSingleton<BackgroundRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunner>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -24,7 +24,7 @@ public static class DatabaseFingerprint
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                if (reader.GetString(0) is not ("BackgroundLeases" or "DataProtectionKeys"))
+                if (reader.GetString(0) is not ("BackgroundLeases" or "DataProtectionKeys" or "DashboardFacts" or "DashboardDirtyMarks" or "DashboardStamps"))
                 {
                     tables.Add(reader.GetString(0));
                 }
