@@ -9,7 +9,10 @@
 set -euo pipefail
 port=${PG_TEST_PORT:-55432}
 root=${PG_TEST_DIR:-${TMPDIR:-/tmp}/partnership-pg-$port}
-connection="Host=127.0.0.1;Port=$port;Username=postgres;Password=postgres;Database=postgres;Pooling=true;Maximum Pool Size=40;Include Error Detail=true"
+# The cluster's password is made when it is created and kept in its folder only (never in the repository).
+connection() {
+  echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$(cat "$root/pw");Database=postgres;Pooling=true;Maximum Pool Size=40;Include Error Detail=true"
+}
 
 find_bin() {
   local dir
@@ -44,13 +47,14 @@ case "${1:-}" in
       fi
     fi
     if [ -f "$root/data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$root/data" status >/dev/null 2>&1; then
-      echo "$connection"
+      connection
       exit 0
     fi
     rm -rf "$root"
     mkdir -p "$root"
     [ "$(id -u)" -eq 0 ] && chown postgres "$root"
-    printf 'postgres' > "$root/pw"
+    od -An -N16 -tx1 /dev/urandom | tr -d ' \n' > "$root/pw"
+    chmod 600 "$root/pw"
     [ "$(id -u)" -eq 0 ] && chown postgres "$root/pw"
     as_owner "$bin/initdb" -D "$root/data" -U postgres --pwfile="$root/pw" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$root/initdb.log" 2>&1 \
       || { cat "$root/initdb.log" >&2; exit 1; }
@@ -58,7 +62,7 @@ case "${1:-}" in
     as_owner "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 60 \
       -o "-p $port -c listen_addresses=127.0.0.1 -k $root -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=128MB" \
       start >&2 || { cat "$root/server.log" >&2; exit 1; }
-    echo "$connection"
+    connection
     ;;
   stop)
     if bin=$(find_bin) && [ -d "$root/data" ]; then
@@ -67,7 +71,7 @@ case "${1:-}" in
     rm -rf "$root"
     ;;
   status)
-    bin=$(find_bin) && [ -d "$root/data" ] && as_owner "$bin/pg_ctl" -D "$root/data" status >/dev/null 2>&1 && echo "$connection"
+    bin=$(find_bin) && [ -d "$root/data" ] && as_owner "$bin/pg_ctl" -D "$root/data" status >/dev/null 2>&1 && connection
     ;;
   *)
     echo "usage: scripts/pg-test-cluster.sh start|stop|status" >&2

@@ -28,8 +28,6 @@ public sealed class DashboardData
     public required IReadOnlyList<WindowFigures> Windows { get; init; }
     public required IReadOnlyList<PublicityFigures> Publicity { get; init; }
     public required IReadOnlyList<CoSponsorFigures> CoSponsorships { get; init; }
-    /// <summary>Which sources have any record at all: a section without them says so rather than showing zeros.</summary>
-    public required IReadOnlySet<string> SourcesWithData { get; init; }
 
     /// <summary>
     /// The sum of a metric for an area (null: all) or a measure, optionally by one dimension value and month.
@@ -146,7 +144,6 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
             Windows = windows,
             Publicity = publicity,
             CoSponsorships = coSponsorships,
-            SourcesWithData = await SourcesAsync(ct),
         };
     }
 
@@ -168,7 +165,7 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
         return [.. sums.Select(s => new FactRow(s.Key.Family, fiscalYear, s.Key.Bucket, s.Key.Month, s.Key.Area, s.Key.Measure, s.Key.Metric, s.Key.Kind, s.Key.Value, s.Value))];
     }
 
-    /// <summary>The fiscal years that have facts, oldest first.</summary>
+    /// <summary>The earliest fiscal year that has facts, or null when there are none.</summary>
     public async Task<int?> EarliestYearAsync(CancellationToken ct = default) =>
         await db.DashboardFacts.Where(f => f.FiscalYear > 2000 && f.FiscalYear < 3000).MinAsync(f => (int?)f.FiscalYear, ct);
 
@@ -189,13 +186,4 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
 
     private static async Task<Dictionary<string, long>> SumByMeasureAsync(IQueryable<DashboardFact> query, CancellationToken ct) =>
         await query.GroupBy(f => f.MeasureKey).Select(g => new { g.Key, Sum = g.Sum(f => f.Value) }).ToDictionaryAsync(x => x.Key, x => x.Sum, StringComparer.Ordinal, ct);
-
-    private async Task<HashSet<string>> SourcesAsync(CancellationToken ct)
-    {
-        var sources = new HashSet<string>(StringComparer.Ordinal);
-        if (await db.Schemes.AnyAsync(ct)) sources.Add("schemes");
-        if (await db.SubsidyWindows.AnyAsync(ct)) sources.Add("subsidies");
-        if (await db.ChamberBranches.AnyAsync(ct)) sources.Add("outreach");
-        return sources;
-    }
 }

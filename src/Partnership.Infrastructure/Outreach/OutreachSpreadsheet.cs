@@ -196,48 +196,11 @@ public sealed class OutreachSpreadsheet
     public static readonly string[] ExampleRow = ["2021-06-01", "メールマガジン", "TELEWORK-M01", "13101", "1200", "6月号で周知しました。"];
 
     /// <summary>The CSV template: UTF-8 with BOM (Excel reads the Japanese), the header and one example row.</summary>
-    public static byte[] CsvTemplate()
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            foreach (var row in new[] { OutreachRules.Columns.ToArray(), ExampleRow })
-            {
-                foreach (var cell in row)
-                {
-                    csv.WriteField(cell);
-                }
-                csv.NextRecord();
-            }
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
-    }
+    public static byte[] CsvTemplate() => Spreadsheets.SpreadsheetFiles.Csv([OutreachRules.Columns.ToArray(), ExampleRow]);
 
     /// <summary>The .xlsx template: one sheet with the header and one example row, every cell text.</summary>
     public static byte[] XlsxTemplate() => Xlsx([OutreachRules.Columns.ToArray(), ExampleRow]);
 
     /// <summary>A one-sheet workbook of text cells (for the template, tests and the benchmark).</summary>
-    public static byte[] Xlsx(IEnumerable<string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var cells in rows)
-            {
-                var row = new Row();
-                foreach (var cell in cells)
-                {
-                    row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cell)) });
-                }
-                data.Append(row);
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "活動" }));
-        }
-        return stream.ToArray();
-    }
+    public static byte[] Xlsx(IEnumerable<string[]> rows) => Spreadsheets.SpreadsheetFiles.Xlsx("活動", rows);
 }

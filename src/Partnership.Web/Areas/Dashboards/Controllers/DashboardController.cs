@@ -49,7 +49,12 @@ public sealed class DashboardController(DashboardTables tables, IStringLocalizer
             return NotFound();
         }
         var header = new List<string> { t[found.RowHeaderKey] };
-        header.AddRange(found.Columns.Select(c => c.Kind == CellKind.Rate ? $"{t[c.HeaderKey]}（%）" : c.Kind == CellKind.Yen ? $"{t[c.HeaderKey]}（{t["Dashboard.Unit.Yen"]}）" : t[c.HeaderKey].Value));
+        header.AddRange(found.Columns.Select(c => c.Kind switch
+        {
+            CellKind.Rate => t["Dashboard.Header.Percent", t[c.HeaderKey].Value].Value,
+            CellKind.Yen => t["Dashboard.Header.Yen", t[c.HeaderKey].Value].Value,
+            _ => t[c.HeaderKey].Value,
+        }));
         var rows = found.Rows.Select(r => (r.Label, (IReadOnlyList<decimal?>)[.. r.Cells.Select((cell, i) => found.Columns[i].Kind == CellKind.Rate && cell.Value is { } v ? Math.Round(v * 100, 1) : cell.Value)]));
         var caption = t[found.CaptionKey].Value;
         var name = $"dashboard-{kind}-{page.FiscalYear}-{found.Id}{(page.AreaCode is { } a ? "-" + a : "")}";

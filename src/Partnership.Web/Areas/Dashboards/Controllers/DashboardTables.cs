@@ -85,11 +85,11 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
             tables.Add(FunnelTable(context));
             tables.Add(Channels(context));
             tables.Add(Branches(context, await BranchesAsync(ja, ct)));
-            tables.Add(Municipalities(context, await db.Municipalities.AsNoTracking().OrderBy(m => m.Order).Select(m => new { m.Code, m.NameJa }).ToListAsync(ct)
-                .ContinueWith(x => x.Result.Select(m => (m.Code, m.NameJa)).ToList(), ct)));
+            var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Order).Select(m => new { m.Code, m.NameJa }).ToListAsync(ct);
+            tables.Add(Municipalities(context, [.. municipalities.Select(m => (m.Code, m.NameJa))]));
             tables.Add(Sizes(context));
-            tables.Add(Industries(context, await db.Industries.AsNoTracking().OrderBy(i => i.Code).Select(i => new { i.Code, i.NameJa, i.NameEn }).ToListAsync(ct)
-                .ContinueWith(x => x.Result.Select(i => (i.Code, ja ? i.NameJa : i.NameEn)).ToList(), ct)));
+            var industries = await db.Industries.AsNoTracking().OrderBy(i => i.Code).Select(i => new { i.Code, i.NameJa, i.NameEn }).ToListAsync(ct);
+            tables.Add(Industries(context, [.. industries.Select(i => (i.Code, ja ? i.NameJa : i.NameEn))]));
             tables.Add(Monthly(context, outreachOnly: false));
         }
         else
@@ -374,7 +374,7 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
             var month = bucket % 100;
             var first = Families.FirstDay(bucket);
             var period = $"from={first:yyyy-MM-dd}&to={first.AddMonths(1).AddDays(-1):yyyy-MM-dd}";
-            var label = c.Ja ? $"{first.Year}年{month}月" : first.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+            var label = first.ToString(t["Dashboard.Format.MonthPattern"].Value, CultureInfo.InvariantCulture);
             var cells = new List<DashCell>
             {
                 N(c.Data.Sum(Families.Outreach, Metrics.Activities, c.Area, month: month), $"/outreach?{period}{c.AreaParam(c.Area)}"),
@@ -418,7 +418,7 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
             foreach (var status in Enum.GetValues<CoSponsorStatus>())
             {
                 var f = c.Data.CoSponsorships.FirstOrDefault(x => x.Kind == kind && x.Status == status);
-                rows.Add(new DashRow(c.Ja ? $"{t[$"CoSponsor.Kind.{kind}"]}（{t[$"CoSponsor.Status.{status}"]}）" : $"{t[$"CoSponsor.Kind.{kind}"]} ({t[$"CoSponsor.Status.{status}"]})",
+                rows.Add(new DashRow(t["Dashboard.Format.KindAndStatus", t[$"CoSponsor.Kind.{kind}"].Value, t[$"CoSponsor.Status.{status}"].Value],
                     [N(f?.Requests ?? 0, "/outreach/cosponsorship"), N(f?.Participants ?? 0), N(f?.MemberParticipants ?? 0)]));
             }
         }
