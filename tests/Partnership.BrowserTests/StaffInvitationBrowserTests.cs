@@ -51,6 +51,8 @@ public class StaffInvitationBrowserTests(BrowserFixture browser)
         await official.AssertAccessibleAsync();
 
         await official.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
+        // Wait for the sign-out to land: a sign-in form fetched before it carries a token for the signed-in user.
+        await official.GetByRole(AriaRole.Link, new() { Name = "ログイン", Exact = true }).WaitForAsync();
         await official.GotoAsync("/account/login");
         await official.GetByLabel("メールアドレス").FillAsync("saburo@metro.example.jp");
         await official.GetByLabel("パスワード").FillAsync("saburo-pass-2468");
