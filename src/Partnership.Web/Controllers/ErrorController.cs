@@ -20,7 +20,9 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             // Visited directly rather than re-executed after an exception.
             return NotFound();
         }
-        var referenceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        // The trace id when the request is traced; otherwise a fresh id of the same form. Either way it is
+        // logged with the exception below, so support finds it (a request is not always traced: CI saw one).
+        var referenceId = (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToString();
         logger.LogError(feature.Error, "Unhandled error on {Path}, reference {ReferenceId}", feature.Path, referenceId);
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("Index", referenceId);
