@@ -20,7 +20,7 @@ namespace Partnership.Bench;
 /// </summary>
 public static class FloorServer
 {
-    public static async Task<double> RunAsync(string workDirectory, int applicants, int clients, long budget)
+    public static async Task<double> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0)
     {
         var database = Path.Combine(workDirectory, "floor.db");
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
@@ -37,15 +37,19 @@ public static class FloorServer
             await Exec(setup, "PRAGMA journal_mode=WAL;");
             await Exec(setup, "INSERT INTO SubsidyPrograms (Id, Code, NameJa, NameEn, AreaCode, MeasureKey, ReceiptCode, \"Order\") VALUES (1, 'P', 'p', 'p', 'A', 'M', 'TEL', 1);");
             await Exec(setup, $"INSERT INTO SubsidyWindows (Id, ProgramId, FiscalYear, OpensAt, ClosesAt, BudgetYen, CapYen, RateNumerator, RateDenominator, Allotment, WaitingList, RequireTokyo, RequireSme, RequiredDocumentsJson, ReservedYen, LastReceiptSeq, Version, ReceiptCode, CreatedAt, UpdatedAt) VALUES (1, 1, 2026, '2026-01-01', '2030-01-01', {budget}, 1500000, 1, 2, 1, 0, 1, 1, '[]', 0, 0, '{Guid.NewGuid()}', 'R8-TEL', '2026-01-01', '2026-01-01');");
+            // The warm-up window (id 2), its budget covering every warm-up submission, as the portal's has.
+            await Exec(setup, $"INSERT INTO SubsidyWindows (Id, ProgramId, FiscalYear, OpensAt, ClosesAt, BudgetYen, CapYen, RateNumerator, RateDenominator, Allotment, WaitingList, RequireTokyo, RequireSme, RequiredDocumentsJson, ReservedYen, LastReceiptSeq, Version, ReceiptCode, CreatedAt, UpdatedAt) VALUES (2, 1, 2026, '2026-01-01', '2030-01-01', {Math.Max(1, warmup) * 100000L}, 1500000, 1, 2, 1, 0, 1, 1, '[]', 0, 0, '{Guid.NewGuid()}', 'R8-TEL2', '2026-01-01', '2026-01-01');");
             await using var transaction = setup.BeginTransaction();
             await using var insert = setup.CreateCommand();
-            insert.CommandText = "INSERT INTO SubsidyApplications (Id, WindowId, CompanyId, Status, ExpensesJson, EligibleExpensesYen, RequestedYen, HeldYen, ReportText, LiveKey, Version, CreatedAt, UpdatedAt) VALUES ($id, 1, $id, 1, '[]', 200000, 100000, 0, '', $key, $v, '2026-01-01', '2026-01-01')";
+            insert.CommandText = "INSERT INTO SubsidyApplications (Id, WindowId, CompanyId, Status, ExpensesJson, EligibleExpensesYen, RequestedYen, HeldYen, ReportText, LiveKey, Version, CreatedAt, UpdatedAt) VALUES ($id, $w, $id, 1, '[]', 200000, 100000, 0, '', $key, $v, '2026-01-01', '2026-01-01')";
             var id = insert.Parameters.Add("$id", SqliteType.Integer);
             var key = insert.Parameters.Add("$key", SqliteType.Text);
             var version = insert.Parameters.Add("$v", SqliteType.Text);
-            for (var i = 1; i <= applicants; i++)
+            var window = insert.Parameters.Add("$w", SqliteType.Integer);
+            for (var i = 1; i <= applicants + warmup; i++)
             {
                 id.Value = i;
+                window.Value = i > applicants ? 2 : 1;
                 key.Value = $"{i}:1";
                 version.Value = Guid.NewGuid().ToString();
                 await insert.ExecuteNonQueryAsync();
@@ -61,15 +65,28 @@ public static class FloorServer
         app.Run(async context =>
         {
             var id = int.Parse(context.Request.Path.Value!["/submit/".Length..], CultureInfo.InvariantCulture);
-            context.Response.StatusCode = await SubmitAsync(connectionString, id) ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
+            context.Response.StatusCode = await SubmitAsync(connectionString, id, id > applicants ? 2 : 1) ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 256) }) { BaseAddress = new Uri(address) };
+        if (warmup > 0)
+        {
+            await SendAllAsync(http, address, Enumerable.Range(applicants + 1, warmup), clients);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
         var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(1, applicants), new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
+        await SendAllAsync(http, address, Enumerable.Range(1, applicants), clients);
+        var throughput = applicants / watch.Elapsed.TotalSeconds;
+        await app.StopAsync();
+        SqliteConnection.ClearAllPools();
+        return throughput;
+    }
+
+    private static Task SendAllAsync(HttpClient http, string address, IEnumerable<int> ids, int clients) =>
+        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
         {
             using var response = await http.PostAsync($"/submit/{i}", new FormUrlEncodedContent([new("version", Guid.NewGuid().ToString())]));
             if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Conflict))
@@ -77,13 +94,8 @@ public static class FloorServer
                 throw new InvalidOperationException($"floor: {(int)response.StatusCode} from {address}");
             }
         });
-        var throughput = applicants / watch.Elapsed.TotalSeconds;
-        await app.StopAsync();
-        SqliteConnection.ClearAllPools();
-        return throughput;
-    }
 
-    private static async Task<bool> SubmitAsync(string connectionString, int id)
+    private static async Task<bool> SubmitAsync(string connectionString, int id, int windowId)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
@@ -93,19 +105,20 @@ public static class FloorServer
         {
             return false;
         }
-        if (await Exec(connection, "UPDATE SubsidyWindows SET ReservedYen = ReservedYen + 100000, LastReceiptSeq = LastReceiptSeq + 1 WHERE Id = 1 AND ReservedYen + 100000 <= BudgetYen") == 0)
+        if (await Exec(connection, "UPDATE SubsidyWindows SET ReservedYen = ReservedYen + 100000, LastReceiptSeq = LastReceiptSeq + 1 WHERE Id = $w AND ReservedYen + 100000 <= BudgetYen", ("$w", windowId)) == 0)
         {
             await transaction.RollbackAsync();
             return false;
         }
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT LastReceiptSeq FROM SubsidyWindows WHERE Id = 1";
+        read.CommandText = "SELECT LastReceiptSeq FROM SubsidyWindows WHERE Id = $w";
+        read.Parameters.AddWithValue("$w", windowId);
         var seq = Convert.ToInt32(await read.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
         await Exec(connection, "UPDATE SubsidyApplications SET ReceiptSeq = $seq, ReceiptNumber = $r, SubmittedAt = $now, HeldYen = 100000, Version = $v WHERE Id = $id",
-            ("$seq", seq), ("$r", $"R8-TEL-{seq:D6}"), ("$now", now), ("$v", Guid.NewGuid().ToString()), ("$id", id));
-        await Exec(connection, "INSERT INTO SubsidyEvents (ApplicationId, At, Action, Side, Detail) VALUES ($id, $now, 'submitted', 'company', $r)", ("$id", id), ("$now", now), ("$r", $"R8-TEL-{seq:D6}"));
-        await Exec(connection, "INSERT INTO OutboxMessages (\"To\", Subject, BodyText, CreatedAt, Attempts, NextAttemptAt) VALUES ('a@example.jp', 'Received', $r, $now, 0, $now)", ("$r", $"R8-TEL-{seq:D6}"), ("$now", now));
+            ("$seq", seq), ("$r", $"R8-TEL{(windowId == 2 ? "2" : "")}-{seq:D6}"), ("$now", now), ("$v", Guid.NewGuid().ToString()), ("$id", id));
+        await Exec(connection, "INSERT INTO SubsidyEvents (ApplicationId, At, Action, Side, Detail) VALUES ($id, $now, 'submitted', 'company', $r)", ("$id", id), ("$now", now), ("$r", $"R8-TEL{(windowId == 2 ? "2" : "")}-{seq:D6}"));
+        await Exec(connection, "INSERT INTO OutboxMessages (\"To\", Subject, BodyText, CreatedAt, Attempts, NextAttemptAt) VALUES ('a@example.jp', 'Received', $r, $now, 0, $now)", ("$r", $"R8-TEL{(windowId == 2 ? "2" : "")}-{seq:D6}"), ("$now", now));
         await transaction.CommitAsync();
         return true;
     }

@@ -65,6 +65,12 @@ public interface IAppDbContext
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }
 
+    /// <summary>
+    /// Begins a transaction that writes. On SQLite the writers of this process queue for it in arrival order
+    /// instead of polling SQLite's lock (docs/adr/0052-sqlite-write-gate.md); elsewhere it is a plain transaction.
+    /// </summary>
+    Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default);
+
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

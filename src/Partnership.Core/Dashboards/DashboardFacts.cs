@@ -100,7 +100,7 @@ public sealed class DashboardFacts(IAppDbContext db)
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.BeginWriteTransactionAsync(ct);
             await db.DashboardFacts.Where(f => f.Family == family && f.Bucket == bucket).ExecuteDeleteAsync(ct);
             db.DashboardFacts.AddRange(rows);
             try

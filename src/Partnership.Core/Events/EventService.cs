@@ -185,7 +185,7 @@ public sealed class EventService(IAppDbContext db, IMailOutbox outbox, IEventMai
             return Outcome<RegistrationStatus>.Invalid("ParticipantEmail", "Event.AlreadyRegistered");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         // First statement: lock the event row (SQLite: the write lock), so registrations of one event queue up.
         // Then take a place only if one is free, in the database, not from a value read earlier.
         var version = Guid.NewGuid();
@@ -231,7 +231,7 @@ public sealed class EventService(IAppDbContext db, IMailOutbox outbox, IEventMai
             return Outcome<int>.NotFound();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var version = Guid.NewGuid();
         await db.PartnershipEvents.Where(x => x.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, version), ct);
         var registration = await db.EventRegistrations.SingleAsync(r => r.Id == registrationId, ct);

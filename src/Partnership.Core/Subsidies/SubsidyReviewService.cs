@@ -193,7 +193,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var windowId = application.WindowId;
         var held = application.HeldYen;
         var newHeld = action switch

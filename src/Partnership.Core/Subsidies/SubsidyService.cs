@@ -300,15 +300,41 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     /// transaction by a conditional update that cannot overspend. A second submission of the same
     /// application (double click, retry, second tab) returns the first receipt and changes nothing.
     /// </summary>
-    public async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, Actor actor, CancellationToken ct = default)
+    public Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, Actor actor, CancellationToken ct = default) =>
+        SubmitAsync(id, companyId, null, null, actor, ct);
+
+    /// <summary>
+    /// Submits with the expense lines posted beside the submit button: when they differ from the saved draft
+    /// (and the draft is still editable at the version the page showed) they are saved first; otherwise the
+    /// saved draft is submitted as it is, without a second read.
+    /// </summary>
+    public async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct = default)
     {
-        // What the submission needs, in one query: no history, no split.
-        var application = await db.SubsidyApplications.AsNoTracking()
-            .Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company).Include(a => a.Documents)
-            .SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        var application = await SubmissionAsync(id, companyId, ct);
         if (application is null)
         {
             return Outcome<SubsidyApplication>.NotFound();
+        }
+        if (lines is { Count: > 0 } && SubsidyRules.Can(application.Status, SubsidyAction.Edit) && application.Version == expectedVersion)
+        {
+            var (items, lineErrors) = ParseExpenses(lines);
+            if (lineErrors.Count > 0)
+            {
+                return Outcome<SubsidyApplication>.Invalid(lineErrors);
+            }
+            if (!items.SequenceEqual(application.Expenses))
+            {
+                var saved = await SaveDraftAsync(id, companyId, lines, expectedVersion.Value, ct);
+                if (saved.Status == OutcomeStatus.Invalid)
+                {
+                    return saved;
+                }
+                application = await SubmissionAsync(id, companyId, ct);
+                if (application is null)
+                {
+                    return Outcome<SubsidyApplication>.NotFound();
+                }
+            }
         }
         if (application.Status == ApplicationStatus.Returned)
         {
@@ -342,7 +368,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         // Read before the transaction: the write lock is held only for the writes.
         var people = await recipients.MembersAsync(application.CompanyId, ct);
         var referrals = await Outreach.ReferralConversion.OpenAsync(db, application.CompanyId, window.Program?.MeasureKey, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         // Claim the application first: of two submissions of one application, only one gets past here.
         var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Status == ApplicationStatus.Draft && a.ReceiptNumber == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted), ct);
@@ -398,6 +424,12 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         await transaction.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
     }
+
+    /// <summary>What the submission needs, in one query: no history, no split, not tracked.</summary>
+    private Task<SubsidyApplication?> SubmissionAsync(int id, int companyId, CancellationToken ct) =>
+        db.SubsidyApplications.AsNoTracking()
+            .Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company).Include(a => a.Documents)
+            .SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
 
     private Task<int> NextSeqAsync(int windowId, CancellationToken ct) =>
         db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.LastReceiptSeq, w => w.LastReceiptSeq + 1), ct);
@@ -461,7 +493,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var released = application.HeldYen;
         var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Version == expectedVersion && a.Status == application.Status)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.HeldYen, 0L)

@@ -70,6 +70,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PublicityAttachment> PublicityAttachments => Set<PublicityAttachment>();
     public DbSet<MemberSupportCase> MemberSupportCases => Set<MemberSupportCase>();
 
+    public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>
+        SqliteWriteGate.BeginAsync(Database, ct);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -46,3 +46,22 @@ public sealed class CompanyAccessHandler(AppDbContext db) : AuthorizationHandler
         }
     }
 }
+
+/// <summary>
+/// The same requirement decided on a membership already read for the signed-in user (OwnCompany): a company
+/// user acts on the company of their own membership; only its owner where the owner is required.
+/// </summary>
+public sealed class CompanyMembershipHandler : AuthorizationHandler<CompanyAccessRequirement, CompanyMember>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CompanyAccessRequirement requirement, CompanyMember membership)
+    {
+        var user = context.User;
+        if (user.IsInRole(Roles.Company)
+            && membership.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier)
+            && (requirement.Access != CompanyAccess.Owner || membership.IsOwner))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}

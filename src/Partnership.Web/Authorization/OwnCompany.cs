@@ -13,10 +13,11 @@ public sealed class OwnCompany(CompanyService companies, IAuthorizationService a
     public async Task<Company?> OfAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
-            || await companies.MembershipAsync(userId, ct) is not { Company: { } company })
+            || await companies.MembershipAsync(userId, ct) is not { Company: { } company } membership)
         {
             return null;
         }
-        return (await authorization.AuthorizeAsync(user, company, Policies.CompanyMember)).Succeeded ? company : null;
+        // The policy decides on the membership just read (CompanyMembershipHandler), not on a second read of it.
+        return (await authorization.AuthorizeAsync(user, membership, Policies.CompanyMember)).Succeeded ? company : null;
     }
 }

@@ -151,6 +151,7 @@ public static class PortalSetup
         services.AddPortalRateLimits(configuration);
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddScoped<IAuthorizationHandler, CompanyAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, CompanyMembershipHandler>();
         services.AddScoped<IAuthorizationHandler, ChamberRecordHandler>();
 
         services.Configure<SmtpOptions>(configuration.GetSection("Mail:Smtp"));

@@ -33,7 +33,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
             _pending = Capture(context);
             if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
-                _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+                _ownTransaction = await SqliteWriteGate.BeginAsync(context.Database, cancellationToken);
             }
         }
         return result;
@@ -124,6 +124,27 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         }
     }
 
+    // A cancelled save ends its own transaction too (on SQLite it holds the write gate until it ends).
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending = null;
+        if (_ownTransaction is { } transaction)
+        {
+            _ownTransaction = null;
+            await transaction.DisposeAsync();
+        }
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        _pending = null;
+        if (_ownTransaction is { } transaction)
+        {
+            _ownTransaction = null;
+            transaction.Dispose();
+        }
+    }
+
     private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
 
     private static List<Pending> Capture(DbContext context)
@@ -147,6 +168,13 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
             // Machinery, not business data: key material must never be copied into the log, leases change every minute.
             if (entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey or Partnership.Infrastructure.Background.BackgroundLease)
             {
+                continue;
+            }
+            if (entry.Entity is Partnership.Core.Mail.OutboxMessage && entry.State == EntityState.Added)
+            {
+                // A queued mail is the consequence of an action that is itself audited (the event or record written
+                // beside it); copying its body into the log would only duplicate personal data. Its sending and an
+                // administrator's resend are changes, and are audited.
                 continue;
             }
             var action = entry.State switch

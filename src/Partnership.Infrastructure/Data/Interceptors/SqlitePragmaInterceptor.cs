@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Partnership.Infrastructure.Data.Interceptors;
@@ -6,26 +8,47 @@ namespace Partnership.Infrastructure.Data.Interceptors;
 /// <summary>
 /// SQLite connection settings for concurrent requests: WAL so readers never block the writer, and SQLite's own
 /// busy timeout so a writer waits for the lock instead of failing (or retrying in 150 ms sleeps, which is what
-/// Microsoft.Data.Sqlite does without it). Foreign keys on.
+/// Microsoft.Data.Sqlite does without it). Foreign keys on. The settings belong to the native connection, which
+/// the pool keeps open between uses, so they are applied once per native connection rather than on every
+/// open (EF Core opens the connection for each query outside a transaction).
 /// </summary>
 public sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
 {
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (!IsApplied(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            MarkApplied(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!IsApplied(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkApplied(connection);
+        }
     }
 
     private string Pragmas =>
         $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
 
-    private void Apply(DbConnection connection)
+    private static bool IsApplied(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && Applied.TryGetValue(handle, out _);
+
+    private static void MarkApplied(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }

@@ -124,19 +124,7 @@ public sealed class MySubsidiesController(
         {
             return BadRequest();
         }
-        if (form.Items.Count > 0)
-        {
-            var saved = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
-            if (saved.Status == OutcomeStatus.NotFound)
-            {
-                return NotFound();
-            }
-            if (saved.Status == OutcomeStatus.Invalid)
-            {
-                return await RefusedAsync(id, saved.Errors, form.Items, ct);
-            }
-        }
-        var outcome = await subsidies.SubmitAsync(id, company.Id, Me, ct);
+        var outcome = await subsidies.SubmitAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, Me, ct);
         switch (outcome.Status)
         {
             case OutcomeStatus.NotFound:
@@ -148,7 +136,7 @@ public sealed class MySubsidiesController(
                 // The receipt travels in the address too, so a client that does not follow the redirect knows it.
                 return RedirectToAction(nameof(Application), new { id, receipt = outcome.Value.ReceiptNumber });
             case OutcomeStatus.Invalid:
-                return await RefusedAsync(id, outcome.Errors, null, ct);
+                return await RefusedAsync(id, outcome.Errors, form.Items.Count > 0 ? form.Items : null, ct);
             default:
                 TempData["Notice"] = t[outcome.Errors[0].Code].Value;
                 return RedirectToAction(nameof(Application), new { id });

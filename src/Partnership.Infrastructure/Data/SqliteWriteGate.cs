@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Partnership.Infrastructure.Data;
+
+/// <summary>
+/// SQLite lets one writer at a time into a file. Without a queue, writers that find the lock taken poll for it
+/// inside SQLite's busy handler (sleeping 1 to 100 ms between tries, a thread blocked all the while), so under
+/// a surge the lock sits idle while its next owner sleeps. This gate makes the writers of one process wait
+/// for each other in arrival order, asynchronously, and hands the lock over the moment it is free
+/// (docs/adr/0052-sqlite-write-gate.md). It is an optimisation only: the budget and the receipts stay correct
+/// by their conditional updates without it (another process still meets SQLite's own busy timeout). Server
+/// databases have no gate.
+/// </summary>
+public static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>Begins a transaction; on SQLite, after the writers of this process ahead of it have finished.</summary>
+    public static async Task<IDbContextTransaction> BeginAsync(DatabaseFacade database, CancellationToken ct)
+    {
+        if (!database.IsSqlite() || database.CurrentTransaction is not null)
+        {
+            return await database.BeginTransactionAsync(ct);
+        }
+        var gate = Gates.GetOrAdd(Key(database.GetDbConnection()), _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(TimeSpan.FromMilliseconds(DatabaseSettings.SqliteBusyTimeoutMs), ct))
+        {
+            // As long as SQLite's own busy timeout: a writer stuck this long is an error either way.
+            throw new TimeoutException("The database stayed busy with other writes.");
+        }
+        try
+        {
+            return new GatedTransaction(await database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>One gate per database file (tests run many files in one process).</summary>
+    private static string Key(DbConnection connection) =>
+        connection is SqliteConnection sqlite ? Path.GetFullPath(new SqliteConnectionStringBuilder(sqlite.ConnectionString).DataSource) : connection.ConnectionString;
+
+    /// <summary>The transaction, releasing the gate once it is committed, rolled back or disposed (whichever comes first).</summary>
+    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction, IInfrastructure<DbTransaction>
+    {
+        private int _released;
+
+        public Guid TransactionId => inner.TransactionId;
+
+        public DbTransaction Instance => inner.GetDbTransaction();
+
+        public bool SupportsSavepoints => inner.SupportsSavepoints;
+
+        public void CreateSavepoint(string name) => inner.CreateSavepoint(name);
+
+        public Task CreateSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.CreateSavepointAsync(name, cancellationToken);
+
+        public void RollbackToSavepoint(string name) => inner.RollbackToSavepoint(name);
+
+        public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.RollbackToSavepointAsync(name, cancellationToken);
+
+        public void ReleaseSavepoint(string name) => inner.ReleaseSavepoint(name);
+
+        public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.ReleaseSavepointAsync(name, cancellationToken);
+
+        public void Commit()
+        {
+            try
+            {
+                inner.Commit();
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await inner.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        public void Rollback()
+        {
+            try
+            {
+                inner.Rollback();
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        public async Task RollbackAsync(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await inner.RollbackAsync(cancellationToken);
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                inner.Dispose();
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await inner.DisposeAsync();
+            }
+            finally
+            {
+                Release();
+            }
+        }
+
+        private void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Partnership.TestKit;
+
+namespace Partnership.IntegrationTests.Data;
+
+/// <summary>The SQLite write gate (docs/adr/0052-sqlite-write-gate.md): writers queue in arrival order and always let the next in.</summary>
+public class SqliteWriteGateTests
+{
+    [SqliteFact]
+    public async Task Writers_waiting_for_the_lock_get_it_in_the_order_they_asked()
+    {
+        using var database = new TestDatabase();
+        await database.MigrateAndSeedCatalogAsync();
+        await using var first = database.CreateContext();
+        var before = await first.ProgramAreas.Where(a => a.Code == "TELEWORK").Select(a => a.Order).SingleAsync();
+        var holder = await first.BeginWriteTransactionAsync();
+        var order = new List<int>();
+        var waiting = new List<Task>();
+        var contexts = Enumerable.Range(0, 5).Select(_ => database.CreateContext()).ToList();
+        for (var n = 0; n < contexts.Count; n++)
+        {
+            var number = n;
+            waiting.Add(Task.Run(async () =>
+            {
+                await using var transaction = await contexts[number].BeginWriteTransactionAsync();
+                lock (order)
+                {
+                    order.Add(number);
+                }
+                await contexts[number].ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.Order, a => a.Order + 1));
+                await transaction.CommitAsync();
+            }));
+            // The next writer asks only once this one is queued.
+            await Task.Delay(100);
+        }
+        Assert.Empty(order);
+
+        await holder.CommitAsync();
+        await holder.DisposeAsync();
+        await Task.WhenAll(waiting);
+
+        Assert.Equal([0, 1, 2, 3, 4], order);
+        await using var check = database.CreateContext();
+        Assert.Equal(before + 5, await check.ProgramAreas.Where(a => a.Code == "TELEWORK").Select(a => a.Order).SingleAsync());
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
+        }
+    }
+
+    [SqliteFact]
+    public async Task A_transaction_ended_by_an_error_or_left_without_a_commit_lets_the_next_writer_in()
+    {
+        using var database = new TestDatabase();
+        await database.MigrateAndSeedCatalogAsync();
+        await using (var failing = database.CreateContext())
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            {
+                await using var transaction = await failing.BeginWriteTransactionAsync();
+                await failing.ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.NameJa, "途中"));
+                throw new InvalidOperationException("the request failed half way");
+            });
+        }
+        await using (var abandoned = database.CreateContext())
+        {
+            var transaction = await abandoned.BeginWriteTransactionAsync();
+            await abandoned.ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.NameJa, "放置"));
+            await transaction.DisposeAsync();
+        }
+
+        await using var next = database.CreateContext();
+        var started = next.BeginWriteTransactionAsync();
+        Assert.Same(started, await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(5))));
+        await using var transaction2 = await started;
+        await transaction2.CommitAsync();
+        Assert.DoesNotContain(await next.ProgramAreas.AsNoTracking().Select(a => a.NameJa).ToListAsync(), n => n is "途中" or "放置");
+    }
+
+    [SqliteFact]
+    public async Task Each_database_file_has_its_own_queue()
+    {
+        using var one = new TestDatabase();
+        using var other = new TestDatabase();
+        await one.MigrateAndSeedCatalogAsync();
+        await other.MigrateAndSeedCatalogAsync();
+        await using var a = one.CreateContext();
+        await using var b = other.CreateContext();
+
+        await using var held = await a.BeginWriteTransactionAsync();
+        var started = b.BeginWriteTransactionAsync();
+
+        Assert.Same(started, await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(5))));
+        await (await started).DisposeAsync();
+    }
+
+    [SqliteFact]
+    public async Task A_connection_taken_again_from_the_pool_keeps_its_settings()
+    {
+        using var database = new TestDatabase();
+        await database.MigrateAndSeedCatalogAsync();
+        for (var round = 0; round < 3; round++)
+        {
+            await using var db = database.CreateContext();
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout;";
+            Assert.Equal(10_000L, (long?)await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA foreign_keys;";
+            Assert.Equal(1L, (long?)await command.ExecuteScalarAsync());
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
