@@ -116,6 +116,45 @@ public class SubsidyBudgetTests : DatabaseTest
     }
 
     [Fact]
+    public async Task Lines_posted_with_the_submission_are_saved_when_they_changed_ignored_from_a_stale_page_and_refused_when_wrong()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var drafts = await DraftsAsync(windowId, 3);
+        Guid VersionOf(AppDbContext db, int id) => db.SubsidyApplications.AsNoTracking().Single(a => a.Id == id).Version;
+
+        // Wrong lines: refused with the field named, nothing saved or submitted.
+        await using (var db = Context())
+        {
+            var (companyId, applicationId) = drafts[0];
+            var wrong = await Service(db).SubmitAsync(applicationId, companyId, [new ExpenseInput("ノートパソコン", "0", "abc")], VersionOf(db, applicationId), User(companyId));
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.Invalid, wrong.Status);
+            Assert.Contains(wrong.Errors, e => e.Field.StartsWith("Items[0]", StringComparison.Ordinal));
+        }
+        // Changed lines at the page's version: saved first, then submitted for the new amount.
+        await using (var db = Context())
+        {
+            var (companyId, applicationId) = drafts[1];
+            var changed = await Service(db).SubmitAsync(applicationId, companyId, [new ExpenseInput("ノートパソコン", "2", "60000")], VersionOf(db, applicationId), User(companyId));
+            Assert.True(changed.Succeeded);
+            Assert.Equal(60_000, changed.Value!.RequestedYen);
+        }
+        // Lines from a page older than the saved draft: the saved draft is what is submitted.
+        await using (var db = Context())
+        {
+            var (companyId, applicationId) = drafts[2];
+            var stale = await Service(db).SubmitAsync(applicationId, companyId, [new ExpenseInput("ノートパソコン", "9", "99999")], Guid.NewGuid(), User(companyId));
+            Assert.True(stale.Succeeded);
+            Assert.Equal(Amount, stale.Value!.RequestedYen);
+        }
+        await using var check = Context();
+        var rows = await check.SubsidyApplications.AsNoTracking().Where(a => a.WindowId == windowId).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal((ApplicationStatus.Draft, Amount, (string?)null), (rows[0].Status, rows[0].RequestedYen, rows[0].ReceiptNumber));
+        Assert.Equal((ApplicationStatus.Submitted, 60_000L, 60_000L, 120_000L), (rows[1].Status, rows[1].RequestedYen, rows[1].HeldYen, rows[1].EligibleExpensesYen));
+        Assert.Equal((ApplicationStatus.Submitted, Amount, Amount), (rows[2].Status, rows[2].RequestedYen, rows[2].HeldYen));
+        Assert.Equal(60_000 + Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+    }
+
+    [Fact]
     public async Task A_retried_or_doubled_submission_returns_the_first_receipt_and_reserves_once()
     {
         var windowId = await WindowAsync(budget: 10 * Amount);
