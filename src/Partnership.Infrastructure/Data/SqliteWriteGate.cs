@@ -71,11 +71,23 @@ public static class SqliteWriteGate
 
         public Task ReleaseSavepointAsync(string name, CancellationToken cancellationToken = default) => inner.ReleaseSavepointAsync(name, cancellationToken);
 
-        public void Commit()
+        public void Commit() => ThenRelease(inner.Commit);
+
+        public Task CommitAsync(CancellationToken cancellationToken = default) => ThenReleaseAsync(() => inner.CommitAsync(cancellationToken));
+
+        public void Rollback() => ThenRelease(inner.Rollback);
+
+        public Task RollbackAsync(CancellationToken cancellationToken = default) => ThenReleaseAsync(() => inner.RollbackAsync(cancellationToken));
+
+        public void Dispose() => ThenRelease(inner.Dispose);
+
+        public ValueTask DisposeAsync() => new(ThenReleaseAsync(() => inner.DisposeAsync().AsTask()));
+
+        private void ThenRelease(Action end)
         {
             try
             {
-                inner.Commit();
+                end();
             }
             finally
             {
@@ -83,59 +95,11 @@ public static class SqliteWriteGate
             }
         }
 
-        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        private async Task ThenReleaseAsync(Func<Task> end)
         {
             try
             {
-                await inner.CommitAsync(cancellationToken);
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public void Rollback()
-        {
-            try
-            {
-                inner.Rollback();
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public async Task RollbackAsync(CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await inner.RollbackAsync(cancellationToken);
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                inner.Dispose();
-            }
-            finally
-            {
-                Release();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await inner.DisposeAsync();
+                await end();
             }
             finally
             {

@@ -17,22 +17,22 @@ public class SqliteWriteGateTests
         var order = new List<int>();
         var waiting = new List<Task>();
         var contexts = Enumerable.Range(0, 5).Select(_ => database.CreateContext()).ToList();
+        async Task WriteAsync(int number)
+        {
+            // Runs without a thread switch up to the wait for the gate, so the writers queue in the order called.
+            await using var transaction = await contexts[number].BeginWriteTransactionAsync();
+            lock (order)
+            {
+                order.Add(number);
+            }
+            await contexts[number].ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.Order, a => a.Order + 1));
+            await transaction.CommitAsync();
+        }
         for (var n = 0; n < contexts.Count; n++)
         {
-            var number = n;
-            waiting.Add(Task.Run(async () =>
-            {
-                await using var transaction = await contexts[number].BeginWriteTransactionAsync();
-                lock (order)
-                {
-                    order.Add(number);
-                }
-                await contexts[number].ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.Order, a => a.Order + 1));
-                await transaction.CommitAsync();
-            }));
-            // The next writer asks only once this one is queued.
-            await Task.Delay(100);
+            waiting.Add(WriteAsync(n));
         }
+        await Task.Delay(200);
         Assert.Empty(order);
 
         await holder.CommitAsync();

@@ -102,30 +102,17 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        _pending = null;
-        if (_ownTransaction is { } transaction)
-        {
-            _ownTransaction = null;
-            await transaction.RollbackAsync(cancellationToken);
-            await transaction.DisposeAsync();
-        }
-    }
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync();
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        _pending = null;
-        if (_ownTransaction is { } transaction)
-        {
-            _ownTransaction = null;
-            transaction.Rollback();
-            transaction.Dispose();
-        }
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => EndOwnTransaction();
 
     // A cancelled save ends its own transaction too (on SQLite it holds the write gate until it ends).
-    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync();
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => EndOwnTransaction();
+
+    // Disposing a transaction that was not committed rolls it back, on every provider.
+    private async Task EndOwnTransactionAsync()
     {
         _pending = null;
         if (_ownTransaction is { } transaction)
@@ -135,7 +122,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         }
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData)
+    private void EndOwnTransaction()
     {
         _pending = null;
         if (_ownTransaction is { } transaction)
