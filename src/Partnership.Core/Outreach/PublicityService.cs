@@ -150,7 +150,7 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         }
         foreach (var file in files)
         {
-            var shownName = SafeName(file.FileName, null);
+            var shownName = DocumentContent.SafeName(file.FileName, null);
             if (file.Length <= 0)
             {
                 errors.Add(new("Files", "Publicity.Attachment.Empty", [shownName]));
@@ -183,40 +183,9 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
                 errors.Add(new("Files", "Publicity.Attachment.Active", [shownName]));
                 continue;
             }
-            result.Add(new CheckedFile(SafeName(file.FileName, type), type, bytes, Convert.ToHexString(SHA256.HashData(bytes))));
+            result.Add(new CheckedFile(DocumentContent.SafeName(file.FileName, type), type, bytes, Convert.ToHexString(SHA256.HashData(bytes))));
         }
         return result;
-    }
-
-    /// <summary>
-    /// The name kept and offered on download: no folders (either slash), no control, bidirectional or markup
-    /// characters, at most 200 characters, ending in the extension of what the content is.
-    /// </summary>
-    public static string SafeName(string? fileName, string? contentType)
-    {
-        var name = (fileName ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..].Trim().TrimStart('.');
-        if (name.Length == 0 || TextRules.Check(name) != TextRules.Problem.None || name.Any(c => c is '"' or '<' or '>' or ':' or '*' or '?' or '|'))
-        {
-            name = "attachment";
-        }
-        var extension = contentType switch
-        {
-            "application/pdf" => ".pdf",
-            "image/png" => ".png",
-            "image/jpeg" => ".jpg",
-            _ => null,
-        };
-        if (extension is not null)
-        {
-            var current = Path.GetExtension(name).ToLowerInvariant();
-            var matches = current == extension || (extension == ".jpg" && current == ".jpeg");
-            if (!matches)
-            {
-                name += extension;
-            }
-        }
-        return name.Length <= PublicityAttachment.FileNameMaxLength ? name : name[..(PublicityAttachment.FileNameMaxLength - 10)] + (extension ?? "");
     }
 
     /// <summary>The bytes go to the store first (on disk when acknowledged); then the rows; if saving fails the bytes are removed.</summary>

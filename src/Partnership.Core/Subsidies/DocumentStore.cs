@@ -1,3 +1,5 @@
+using Partnership.Core.Common;
+
 namespace Partnership.Core.Subsidies;
 
 /// <summary>
@@ -17,6 +19,39 @@ public interface IDocumentStore
 public static class DocumentContent
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+
+    public const int FileNameMaxLength = 200;
+
+    /// <summary>
+    /// The name kept and offered on download: no folders (either slash), no control, bidirectional or markup
+    /// characters, at most 200 characters (what the attachment and document tables hold), ending in the extension of what the content is.
+    /// </summary>
+    public static string SafeName(string? fileName, string? contentType)
+    {
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..].Trim().TrimStart('.');
+        if (name.Length == 0 || TextRules.Check(name) != TextRules.Problem.None || name.Any(c => c is '"' or '<' or '>' or ':' or '*' or '?' or '|'))
+        {
+            name = "attachment";
+        }
+        var extension = contentType switch
+        {
+            "application/pdf" => ".pdf",
+            "image/png" => ".png",
+            "image/jpeg" => ".jpg",
+            _ => null,
+        };
+        if (extension is not null)
+        {
+            var current = Path.GetExtension(name).ToLowerInvariant();
+            var matches = current == extension || (extension == ".jpg" && current == ".jpeg");
+            if (!matches)
+            {
+                name += extension;
+            }
+        }
+        return name.Length <= FileNameMaxLength ? name : name[..(FileNameMaxLength - 10)] + (extension ?? "");
+    }
 
     private static readonly (string ContentType, byte[] Magic)[] Known =
     [

@@ -223,11 +223,6 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyDocument>.Invalid("Requirement", "Subsidy.DocumentKindUnknown");
         }
-        fileName = Path.GetFileName((fileName ?? "").Trim());
-        if (fileName.Length is 0 or > 200 || TextRules.Check(fileName) != TextRules.Problem.None)
-        {
-            fileName = "document";
-        }
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         if (buffer.Length == 0)
@@ -253,7 +248,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         var key = await store.SaveAsync(buffer, ct);
         var document = new SubsidyDocument
         {
-            Stage = stage, RequirementCode = requirementCode, FileName = fileName, ContentType = type, SizeBytes = buffer.Length, Sha256 = hash,
+            Stage = stage, RequirementCode = requirementCode, FileName = DocumentContent.SafeName(fileName, type), ContentType = type, SizeBytes = buffer.Length, Sha256 = hash,
             StorageKey = key, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserId,
         };
         application.Documents.Add(document);

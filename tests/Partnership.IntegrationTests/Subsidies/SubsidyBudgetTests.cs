@@ -262,6 +262,12 @@ public class SubsidyBudgetTests : DatabaseTest
             Assert.Equal(pdf, reader.ToArray());
         }
         Assert.Null(await service.OpenDocumentAsync(applicationId, added.Value.Id, companyId + 999));
+
+        // The name kept is cleaned as for every upload: no folders, no markup, the extension of what the content is.
+        var hostile = await service.AddDocumentAsync(applicationId, companyId, "doc1", @"..\..\見積<b>.exe", new MemoryStream(pdf), User(companyId));
+        Assert.Equal("attachment.pdf", hostile.Value!.FileName);
+        var renamed = await service.AddDocumentAsync(applicationId, companyId, "doc1", "C:/Users/担当/見積書.docx", new MemoryStream(pdf), User(companyId));
+        Assert.Equal("見積書.docx.pdf", renamed.Value!.FileName);
         Assert.True((await service.SubmitAsync(applicationId, companyId, User(companyId))).Succeeded);
     }
 

@@ -1,3 +1,4 @@
+using Partnership.Core.Subsidies;
 using Partnership.Core.Outreach;
 
 namespace Partnership.UnitTests.Outreach;
@@ -37,12 +38,12 @@ public class ChamberRecordRulesTests
     [InlineData("", "application/pdf", "attachment.pdf")]
     [InlineData(".hidden.pdf", "application/pdf", "hidden.pdf")]
     public void An_attachments_name_is_flattened_checked_and_ends_in_the_extension_of_its_content(string sent, string type, string kept) =>
-        Assert.Equal(kept, PublicityService.SafeName(sent, type));
+        Assert.Equal(kept, DocumentContent.SafeName(sent, type));
 
     [Fact]
     public void A_very_long_name_is_cut_and_keeps_its_extension()
     {
-        var name = PublicityService.SafeName(new string('資', 300) + ".pdf", "application/pdf");
+        var name = DocumentContent.SafeName(new string('資', 300) + ".pdf", "application/pdf");
         Assert.True(name.Length <= PublicityAttachment.FileNameMaxLength);
         Assert.EndsWith(".pdf", name, StringComparison.Ordinal);
     }
