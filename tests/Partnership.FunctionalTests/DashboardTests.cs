@@ -117,6 +117,33 @@ public sealed class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Months_still_to_come_show_no_figures_rather_than_zeros()
+    {
+        var metro = await As(DemoUsers.Metro);
+        var today = DateOnly.FromDateTime(JapanTime.Today(TimeProvider.System));
+
+        // The current fiscal year in Japan time: the months up to this one have figures, the rest have none yet.
+        var rows = await CsvAsync(metro, $"/dashboard/export/monthly?year={_year}&format=csv");
+        Assert.Equal(13, rows.Count);
+        for (var i = 0; i < 12; i++)
+        {
+            var first = new DateOnly(_year, 4, 1).AddMonths(i);
+            var cells = rows[i + 1][1..];
+            if (first > today)
+            {
+                Assert.All(cells, cell => Assert.Equal("", cell));
+            }
+            else
+            {
+                Assert.All(cells, cell => Assert.True(long.TryParse(cell, out _), $"{first:yyyy-MM}: '{cell}'"));
+            }
+        }
+        var page = await metro.GetStringAsync($"/dashboard?year={_year}");
+        var comesLater = new DateOnly(_year, 4, 1).AddMonths(11) > today;
+        Assert.Equal(comesLater, page.Contains("これから迎える月は、数値がまだないため「—」で示しています。", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_filters_fall_back_and_unknown_tables_or_formats_are_not_found()
     {
         var metro = await As(DemoUsers.Metro);

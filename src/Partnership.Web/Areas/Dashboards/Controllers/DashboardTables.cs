@@ -368,13 +368,28 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
 
     private DashTable Monthly(Context c, bool outreachOnly)
     {
+        var columns = new List<DashColumn> { new("Dashboard.Col.Activities", CellKind.Count), new("Dashboard.Col.Reach", CellKind.Count), new("Dashboard.Col.Referrals", CellKind.Count) };
+        if (!outreachOnly)
+        {
+            columns.Add(new("Dashboard.Col.EntriesSubmitted", CellKind.Count));
+            columns.Add(new("Dashboard.Col.Applications", CellKind.Count));
+        }
+        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
         var rows = new List<DashRow>();
+        var future = false;
         foreach (var bucket in DashboardRules.MonthsOf(c.Year))
         {
             var month = bucket % 100;
             var first = Families.FirstDay(bucket);
-            var period = $"from={first:yyyy-MM-dd}&to={first.AddMonths(1).AddDays(-1):yyyy-MM-dd}";
             var label = first.ToString(t["Dashboard.Format.MonthPattern"].Value, CultureInfo.InvariantCulture);
+            if (first > today)
+            {
+                // A month still to come has no figures yet: "—", not 0 (and no link to an empty list).
+                future = true;
+                rows.Add(new DashRow(label, columns.Select(_ => new DashCell(null)).ToList()));
+                continue;
+            }
+            var period = $"from={first:yyyy-MM-dd}&to={first.AddMonths(1).AddDays(-1):yyyy-MM-dd}";
             var cells = new List<DashCell>
             {
                 N(c.Data.Sum(Families.Outreach, Metrics.Activities, c.Area, month: month), $"/outreach?{period}{c.AreaParam(c.Area)}"),
@@ -388,14 +403,8 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
             }
             rows.Add(new DashRow(label, cells));
         }
-        var columns = new List<DashColumn> { new("Dashboard.Col.Activities", CellKind.Count), new("Dashboard.Col.Reach", CellKind.Count), new("Dashboard.Col.Referrals", CellKind.Count) };
-        if (!outreachOnly)
-        {
-            columns.Add(new("Dashboard.Col.EntriesSubmitted", CellKind.Count));
-            columns.Add(new("Dashboard.Col.Applications", CellKind.Count));
-        }
         return new DashTable(outreachOnly ? "outreach-monthly" : "monthly", "Dashboard.Table.Monthly", "Dashboard.Col.Month", columns, rows, ChartColumn: 0,
-            Empty: rows.All(r => r.Cells.All(x => x.Value is 0)));
+            Empty: rows.All(r => r.Cells.All(x => x.Value is null or 0)), NoteKey: future ? "Dashboard.Note.FutureMonths" : null);
     }
 
     private DashTable Publicity(Context c)
