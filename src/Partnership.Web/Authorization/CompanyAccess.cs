@@ -40,7 +40,7 @@ public sealed class CompanyAccessHandler(AppDbContext db) : AuthorizationHandler
             return;
         }
         var membership = await db.CompanyMembers.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId);
-        if (membership?.CompanyId == company.Id && (requirement.Access != CompanyAccess.Owner || membership.IsOwner))
+        if (membership?.CompanyId == company.Id && CompanyMembershipHandler.Allows(user, membership, requirement.Access))
         {
             context.Succeed(requirement);
         }
@@ -55,13 +55,16 @@ public sealed class CompanyMembershipHandler : AuthorizationHandler<CompanyAcces
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CompanyAccessRequirement requirement, CompanyMember membership)
     {
-        var user = context.User;
-        if (user.IsInRole(Roles.Company)
-            && membership.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier)
-            && (requirement.Access != CompanyAccess.Owner || membership.IsOwner))
+        if (Allows(context.User, membership, requirement.Access))
         {
             context.Succeed(requirement);
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>The one rule for a company user: their own membership, and its owner where the owner is required.</summary>
+    public static bool Allows(ClaimsPrincipal user, CompanyMember membership, CompanyAccess access) =>
+        user.IsInRole(Roles.Company)
+        && membership.UserId == user.FindFirstValue(ClaimTypes.NameIdentifier)
+        && (access != CompanyAccess.Owner || membership.IsOwner);
 }
