@@ -20,12 +20,20 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddSingleton(settings);
-        services.AddScoped<AuditableEntityInterceptor>();
-        services.AddScoped<AuditLogInterceptor>();
-        services.AddDbContext<AppDbContext>((sp, options) =>
+        // Contexts come from a pool with options built once; a request's scope takes one and tells it who is acting
+        // (the interceptors are shared, their per-save state kept per context): docs/adr/0053-pooled-context-and-lean-submission.md.
+        services.AddSingleton(sp => new AuditableEntityInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new AuditLogInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
             options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor());
+        });
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            db.Actor = sp.GetRequiredService<ICurrentUser>();
+            return db;
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMailOutbox, MailOutbox>();

@@ -73,6 +73,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>
         SqliteWriteGate.BeginAsync(Database, ct);
 
+    /// <summary>
+    /// Who is acting through this context, for the audit fields and the audit log: set by the request's scope when
+    /// it takes the context from the pool (docs/adr/0053-pooled-context-and-lean-submission.md); null means the
+    /// interceptors' own default (the system, or the user a test gave them).
+    /// </summary>
+    public ICurrentUser? Actor { get; set; }
+
+    /// <summary>A pooled context goes back to the pool without the request's actor.</summary>
+    public override void Dispose()
+    {
+        Actor = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Actor = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

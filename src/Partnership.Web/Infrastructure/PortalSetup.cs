@@ -88,6 +88,8 @@ public static class PortalSetup
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
         // A deactivated account or a changed role reaches open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The check itself is one query for the account's stamp; the principal is kept while the stamp is (ADR 0053).
+        services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         services.ConfigureApplicationCookie(options =>
         {

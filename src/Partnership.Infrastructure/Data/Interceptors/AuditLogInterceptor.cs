@@ -12,7 +12,9 @@ namespace Partnership.Infrastructure.Data.Interceptors;
 /// Writes an <see cref="AuditEntry"/> for every added, changed or deleted entity, in the same transaction as
 /// the change: it opens a transaction when the caller has none, saves the change, adds the entries (now with
 /// the new rows' keys) and commits both, or neither. Audit entries themselves can never be changed or deleted.
-/// Secrets (password hashes, security stamps, token values) are written as "***".
+/// Secrets (password hashes, security stamps, token values) are written as "***". One interceptor serves every
+/// pooled context: what a save has captured is kept per context, and the user is the context's
+/// <see cref="AppDbContext.Actor"/> when it has one, else <paramref name="currentUser"/>.
 /// </summary>
 public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -21,19 +23,27 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "AuthenticatorKey",
     };
 
-    private List<Pending>? _pending;
-    private IDbContextTransaction? _ownTransaction;
-    private bool _writingAudit;
+    /// <summary>One save in progress on one context: what it changes, the transaction opened for it, whether the entries are being written.</summary>
+    private sealed class SaveState
+    {
+        public List<Pending>? Pending;
+        public IDbContextTransaction? OwnTransaction;
+        public bool WritingAudit;
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveState> _states = [];
+
+    private SaveState StateOf(DbContext context) => _states.GetValue(context, _ => new SaveState());
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && !_writingAudit)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
-            _pending = Capture(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            state.Pending = Capture(context);
+            if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
-                _ownTransaction = await SqliteWriteGate.BeginAsync(context.Database, cancellationToken);
+                state.OwnTransaction = await SqliteWriteGate.BeginAsync(context.Database, cancellationToken);
             }
         }
         return result;
@@ -41,12 +51,12 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && !_writingAudit)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
-            _pending = Capture(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            state.Pending = Capture(context);
+            if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
-                _ownTransaction = context.Database.BeginTransaction();
+                state.OwnTransaction = context.Database.BeginTransaction();
             }
         }
         return result;
@@ -54,22 +64,23 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && !_writingAudit && _pending is { Count: > 0 } pending)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false, Pending: { Count: > 0 } pending } state)
         {
-            _pending = null;
-            context.Set<AuditEntry>().AddRange(pending.Select(ToEntry));
-            _writingAudit = true;
+            state.Pending = null;
+            var user = (context as AppDbContext)?.Actor ?? currentUser;
+            context.Set<AuditEntry>().AddRange(pending.Select(p => ToEntry(p, user)));
+            state.WritingAudit = true;
             try
             {
                 await context.SaveChangesAsync(cancellationToken);
             }
             finally
             {
-                _writingAudit = false;
+                state.WritingAudit = false;
             }
-            if (_ownTransaction is { } transaction)
+            if (state.OwnTransaction is { } transaction)
             {
-                _ownTransaction = null;
+                state.OwnTransaction = null;
                 await transaction.CommitAsync(cancellationToken);
                 await transaction.DisposeAsync();
             }
@@ -79,22 +90,23 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && !_writingAudit && _pending is { Count: > 0 } pending)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false, Pending: { Count: > 0 } pending } state)
         {
-            _pending = null;
-            context.Set<AuditEntry>().AddRange(pending.Select(ToEntry));
-            _writingAudit = true;
+            state.Pending = null;
+            var user = (context as AppDbContext)?.Actor ?? currentUser;
+            context.Set<AuditEntry>().AddRange(pending.Select(p => ToEntry(p, user)));
+            state.WritingAudit = true;
             try
             {
                 context.SaveChanges();
             }
             finally
             {
-                _writingAudit = false;
+                state.WritingAudit = false;
             }
-            if (_ownTransaction is { } transaction)
+            if (state.OwnTransaction is { } transaction)
             {
-                _ownTransaction = null;
+                state.OwnTransaction = null;
                 transaction.Commit();
                 transaction.Dispose();
             }
@@ -102,33 +114,39 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         return result;
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync();
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync(eventData.Context);
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => EndOwnTransaction();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => EndOwnTransaction(eventData.Context);
 
     // A cancelled save ends its own transaction too (on SQLite it holds the write gate until it ends).
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync();
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync(eventData.Context);
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => EndOwnTransaction();
+    public override void SaveChangesCanceled(DbContextEventData eventData) => EndOwnTransaction(eventData.Context);
 
     // Disposing a transaction that was not committed rolls it back, on every provider.
-    private async Task EndOwnTransactionAsync()
+    private async Task EndOwnTransactionAsync(DbContext? context)
     {
-        _pending = null;
-        if (_ownTransaction is { } transaction)
+        if (context is not null && _states.TryGetValue(context, out var state))
         {
-            _ownTransaction = null;
-            await transaction.DisposeAsync();
+            state.Pending = null;
+            if (state.OwnTransaction is { } transaction)
+            {
+                state.OwnTransaction = null;
+                await transaction.DisposeAsync();
+            }
         }
     }
 
-    private void EndOwnTransaction()
+    private void EndOwnTransaction(DbContext? context)
     {
-        _pending = null;
-        if (_ownTransaction is { } transaction)
+        if (context is not null && _states.TryGetValue(context, out var state))
         {
-            _ownTransaction = null;
-            transaction.Dispose();
+            state.Pending = null;
+            if (state.OwnTransaction is { } transaction)
+            {
+                state.OwnTransaction = null;
+                transaction.Dispose();
+            }
         }
     }
 
@@ -199,7 +217,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         return pending;
     }
 
-    private AuditEntry ToEntry(Pending p)
+    private AuditEntry ToEntry(Pending p, ICurrentUser user)
     {
         var key = p.Entry.Metadata.FindPrimaryKey();
         var id = key is null ? "" : string.Join(",", key.Properties.Select(k => Convert.ToString(p.Entry.Property(k.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
@@ -207,8 +225,8 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         return new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
-            UserId = currentUser.UserId,
-            IpAddress = currentUser.IpAddress,
+            UserId = user.UserId,
+            IpAddress = user.IpAddress,
             Action = p.Action,
             EntityType = p.Entry.Metadata.ClrType.Name.Split('`')[0],
             EntityId = id,

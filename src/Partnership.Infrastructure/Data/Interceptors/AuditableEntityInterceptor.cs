@@ -6,7 +6,9 @@ namespace Partnership.Infrastructure.Data.Interceptors;
 
 /// <summary>
 /// Sets the audit fields (created/updated, by whom) and renews concurrency tokens, in one place.
-/// Time comes from <see cref="TimeProvider"/> so tests can move the clock.
+/// Time comes from <see cref="TimeProvider"/> so tests can move the clock. The user is the context's
+/// <see cref="AppDbContext.Actor"/> when it has one (one interceptor serves every pooled context), else
+/// <paramref name="currentUser"/>.
 /// </summary>
 public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -30,6 +32,7 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
             return;
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var userId = ((context as AppDbContext)?.Actor ?? currentUser).UserId;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
@@ -41,10 +44,10 @@ public sealed class AuditableEntityInterceptor(ICurrentUser currentUser, TimePro
                 if (entry.State == EntityState.Added)
                 {
                     auditable.CreatedAt = now;
-                    auditable.CreatedBy = currentUser.UserId;
+                    auditable.CreatedBy = userId;
                 }
                 auditable.UpdatedAt = now;
-                auditable.UpdatedBy = currentUser.UserId;
+                auditable.UpdatedBy = userId;
             }
             if (entry.Entity is IVersioned versioned)
             {
