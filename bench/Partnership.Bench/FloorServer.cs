@@ -15,7 +15,8 @@ namespace Partnership.Bench;
 /// <summary>
 /// The floor for the saturate mode: a minimal HTTP endpoint that makes the same database writes as a portal
 /// submission (claim the application, reserve from the budget by a conditional update, take the next receipt
-/// number, write the receipt, the history entry and the mail) on the same schema and pragmas, with no MVC,
+/// number, write the receipt, the history entry, its audit record, the dashboard mark and the mail) on the same
+/// schema and pragmas, with no MVC,
 /// Identity, antiforgery or EF Core. The portal's throughput is reported as a share of this one's.
 /// </summary>
 public static class FloorServer
@@ -118,6 +119,9 @@ public static class FloorServer
         await Exec(connection, "UPDATE SubsidyApplications SET ReceiptSeq = $seq, ReceiptNumber = $r, SubmittedAt = $now, HeldYen = 100000, Version = $v WHERE Id = $id",
             ("$seq", seq), ("$r", $"R8-TEL{(windowId == 2 ? "2" : "")}-{seq:D6}"), ("$now", now), ("$v", Guid.NewGuid().ToString()), ("$id", id));
         await Exec(connection, "INSERT INTO SubsidyEvents (ApplicationId, At, Action, Side, Detail) VALUES ($id, $now, 'submitted', 'company', $r)", ("$id", id), ("$now", now), ("$r", $"R8-TEL{(windowId == 2 ? "2" : "")}-{seq:D6}"));
+        // The history entry's audit record and the window's dashboard mark, as the portal writes them in the same transaction.
+        await Exec(connection, "INSERT INTO AuditEntries (At, UserId, IpAddress, Action, EntityType, EntityId, Changes) VALUES ($now, 'u', '127.0.0.1', 'created', 'SubsidyEvent', last_insert_rowid(), '{}')", ("$now", now));
+        await Exec(connection, "INSERT INTO DashboardDirtyMarks (Family, Bucket) VALUES ('subsidies', $w)", ("$w", windowId));
         await Exec(connection, "INSERT INTO OutboxMessages (\"To\", Subject, BodyText, CreatedAt, Attempts, NextAttemptAt) VALUES ('a@example.jp', 'Received', $r, $now, 0, $now)", ("$r", $"R8-TEL{(windowId == 2 ? "2" : "")}-{seq:D6}"), ("$now", now));
         await transaction.CommitAsync();
         return true;

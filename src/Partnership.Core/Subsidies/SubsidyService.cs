@@ -349,15 +349,18 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyApplication>.Conflict(state == WindowState.Upcoming ? "Subsidy.WindowNotYetOpen" : "Subsidy.WindowClosed");
         }
+        var amount = application.RequestedYen;
+        // A budget that cannot cover the amount refuses it before anything else is read: when it is used up, that is
+        // the answer whatever else the application lacks (the conditional update below remains what decides).
+        if (window.Allotment == Allotment.FirstCome && !window.WaitingList && window.RemainingYen < amount)
+        {
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
+        }
+        await CompleteAsync(application, ct);
         var errors = await CompletenessAsync(application, ct);
         if (errors.Count > 0)
         {
             return Outcome<SubsidyApplication>.Invalid(errors);
-        }
-        var amount = application.RequestedYen;
-        if (window.Allotment == Allotment.FirstCome && !window.WaitingList && window.RemainingYen < amount)
-        {
-            return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
         }
 
         // Read before the transaction: the write lock is held only for the writes.
@@ -420,11 +423,35 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         return Outcome<SubsidyApplication>.Ok(application);
     }
 
-    /// <summary>What the submission needs, in one query: no history, no split, not tracked.</summary>
+    // The submission's reads, compiled once (no expression tree to translate or match on each request) and narrow:
+    // the application with its window and program first; the company and the documents only when the budget can
+    // still cover it (docs/adr/0053-pooled-context-and-lean-submission.md).
+    private static readonly Func<DbContext, int, int, Task<SubsidyApplication?>> SubmissionQuery = EF.CompileAsyncQuery(
+        (DbContext context, int id, int companyId) => context.Set<SubsidyApplication>().AsNoTracking()
+            .Include(a => a.Window).ThenInclude(w => w!.Program)
+            .SingleOrDefault(a => a.Id == id && a.CompanyId == companyId));
+
+    private static readonly Func<DbContext, int, Task<Company?>> CompanyQuery = EF.CompileAsyncQuery(
+        (DbContext context, int companyId) => context.Set<Company>().AsNoTracking().SingleOrDefault(c => c.Id == companyId));
+
+    private static readonly Func<DbContext, int, IAsyncEnumerable<SubsidyDocument>> DocumentsQuery = EF.CompileAsyncQuery(
+        (DbContext context, int id) => context.Set<SubsidyDocument>().AsNoTracking().Where(d => d.ApplicationId == id));
+
+    /// <summary>What the submission needs first: the application, its window and program; not tracked.</summary>
     private Task<SubsidyApplication?> SubmissionAsync(int id, int companyId, CancellationToken ct) =>
-        db.SubsidyApplications.AsNoTracking()
-            .Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company).Include(a => a.Documents)
-            .SingleOrDefaultAsync(a => a.Id == id && a.CompanyId == companyId, ct);
+        ct.IsCancellationRequested ? Task.FromCanceled<SubsidyApplication?>(ct) : SubmissionQuery((DbContext)db, id, companyId);
+
+    /// <summary>Adds the company and the documents to an application read by <see cref="SubmissionAsync"/>.</summary>
+    private async Task CompleteAsync(SubsidyApplication application, CancellationToken ct)
+    {
+        application.Company ??= await CompanyQuery((DbContext)db, application.CompanyId);
+        var documents = new List<SubsidyDocument>();
+        await foreach (var document in DocumentsQuery((DbContext)db, application.Id).WithCancellation(ct))
+        {
+            documents.Add(document);
+        }
+        application.Documents = documents;
+    }
 
     private Task<int> NextSeqAsync(int windowId, CancellationToken ct) =>
         db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.LastReceiptSeq, w => w.LastReceiptSeq + 1), ct);
@@ -455,6 +482,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     /// <summary>A returned application, corrected: back to review with the same receipt; it may not ask for more than it holds.</summary>
     private async Task<Outcome<SubsidyApplication>> ResubmitAsync(SubsidyApplication application, Actor actor, CancellationToken ct)
     {
+        await CompleteAsync(application, ct);
         var errors = await CompletenessAsync(application, ct);
         if (application.Window!.Allotment == Allotment.FirstCome && application.RequestedYen > application.HeldYen)
         {

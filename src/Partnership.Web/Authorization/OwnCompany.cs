@@ -20,4 +20,14 @@ public sealed class OwnCompany(CompanyService companies, IAuthorizationService a
         // The policy decides on the membership just read (CompanyMembershipHandler), not on a second read of it.
         return (await authorization.AuthorizeAsync(user, membership, Policies.CompanyMember)).Succeeded ? company : null;
     }
+
+    /// <summary>The id of the user's own company under the same policy, without reading the company itself.</summary>
+    public async Task<int?> IdOfAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId || await companies.MemberAsync(userId, ct) is not { } membership)
+        {
+            return null;
+        }
+        return (await authorization.AuthorizeAsync(user, membership, Policies.CompanyMember)).Succeeded ? membership.CompanyId : null;
+    }
 }

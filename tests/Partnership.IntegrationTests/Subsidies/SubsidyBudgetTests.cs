@@ -155,6 +155,29 @@ public class SubsidyBudgetTests : DatabaseTest
     }
 
     [Fact]
+    public async Task While_the_budget_lasts_a_missing_document_is_named_and_once_it_is_used_up_that_is_the_answer_and_nothing_changes()
+    {
+        var open = await WindowAsync(budget: 10 * Amount, documents: ["見積書"]);
+        var (companyId, applicationId) = (await DraftsAsync(open, 1))[0];
+        var spent = await WindowAsync(budget: Amount / 2, documents: ["見積書"]);
+        var (otherCompany, otherApplication) = (await DraftsAsync(spent, 1))[0];
+
+        await using (var db = Context())
+        {
+            var missing = await Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.Invalid, missing.Status);
+            Assert.Equal("Subsidy.DocumentMissing", Assert.Single(missing.Errors).Code);
+            var exhausted = await Service(db).SubmitAsync(otherApplication, otherCompany, User(otherCompany));
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.Conflict, exhausted.Status);
+            Assert.Equal("Subsidy.BudgetExhausted", Assert.Single(exhausted.Errors).Code);
+        }
+        await using var check = Context();
+        Assert.Equal(2, await check.SubsidyApplications.CountAsync(a => (a.Id == applicationId || a.Id == otherApplication) && a.Status == ApplicationStatus.Draft && a.ReceiptNumber == null && a.HeldYen == 0));
+        Assert.Equal(0, await check.SubsidyWindows.Where(w => w.Id == open || w.Id == spent).SumAsync(w => w.ReservedYen + w.LastReceiptSeq));
+        Assert.Equal(0, await check.SubsidyEvents.CountAsync(e => e.ApplicationId == applicationId || e.ApplicationId == otherApplication));
+    }
+
+    [Fact]
     public async Task A_retried_or_doubled_submission_returns_the_first_receipt_and_reserves_once()
     {
         var windowId = await WindowAsync(budget: 10 * Amount);
