@@ -305,6 +305,20 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     /// </summary>
     public async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct = default)
     {
+        // One connection for the submission's reads and writes, rather than one opened and closed for each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SubmitOnOpenConnectionAsync(id, companyId, lines, expectedVersion, actor, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Outcome<SubsidyApplication>> SubmitOnOpenConnectionAsync(int id, int companyId, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct)
+    {
         var application = await SubmissionAsync(id, companyId, ct);
         if (application is null)
         {

@@ -7,10 +7,22 @@ namespace Partnership.Infrastructure.Identity;
 /// <summary>A company's active users with a confirmed address, each with the language they read mail in.</summary>
 public sealed class CompanyRecipients(AppDbContext db) : ICompanyRecipients
 {
-    public async Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default) =>
-        await (from m in db.CompanyMembers
-               join u in db.Users on m.UserId equals u.Id
-               where m.CompanyId == companyId && u.IsActive && u.EmailConfirmed && u.Email != null
-               orderby m.IsOwner descending, m.Id
-               select new Recipient(u.Email!, u.PreferredCulture)).ToListAsync(ct);
+    // Read for every mail to a company (each submission): compiled once.
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<Recipient>> MembersQuery = EF.CompileAsyncQuery(
+        (AppDbContext context, int companyId) =>
+            from m in context.CompanyMembers
+            join u in context.Users on m.UserId equals u.Id
+            where m.CompanyId == companyId && u.IsActive && u.EmailConfirmed && u.Email != null
+            orderby m.IsOwner descending, m.Id
+            select new Recipient(u.Email!, u.PreferredCulture));
+
+    public async Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default)
+    {
+        var people = new List<Recipient>();
+        await foreach (var person in MembersQuery(db, companyId).WithCancellation(ct))
+        {
+            people.Add(person);
+        }
+        return people;
+    }
 }
