@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,18 +10,18 @@ using Partnership.Infrastructure.Identity;
 namespace Partnership.Web.Infrastructure;
 
 /// <summary>
-/// The once-a-minute check of a signed-in session (docs/adr/0053-security-stamp-check-in-one-query.md): one
+/// The once-a-minute check of a signed-in session (docs/adr/0053-pooled-context-and-lean-submission.md): one
 /// query for the account's current security stamp, compared with the one the cookie carries. When they match,
 /// the session goes on with the principal it has, its cookie renewed; when they differ or the account is gone,
-/// the session ends. Identity's own validator rebuilds the principal from the database on every check (the user,
-/// then their roles); the portal does not need to, because everything the principal carries (address, name,
-/// roles, two-factor sign-in, being active) changes only together with the stamp: Identity renews it on a new
-/// address, name, password or two-factor setting, and <see cref="StaffService"/> on every role change and on
-/// deactivation.
+/// the session ends, as Identity's own validator ends it. Identity's validator rebuilds the principal from the
+/// database at every check (the user, then their roles) and builds a sign-in manager on every request; the
+/// portal needs neither, because everything the principal carries (address, name, roles, two-factor sign-in,
+/// being active) changes only together with the stamp: Identity renews it on a new address, name, password or
+/// two-factor setting, and <see cref="StaffService"/> on every role change and on deactivation.
 /// </summary>
 public sealed class PortalSecurityStampValidator(
-    IOptions<SecurityStampValidatorOptions> options, SignInManager<AppUser> signInManager, ILoggerFactory logger, AppDbContext db)
-    : SecurityStampValidator<AppUser>(options, signInManager, logger)
+    IOptions<SecurityStampValidatorOptions> validatorOptions, IOptions<IdentityOptions> identityOptions, AppDbContext db, TimeProvider clock)
+    : ISecurityStampValidator
 {
     private static readonly Func<AppDbContext, string, Task<StampRow?>> CurrentStamp =
         EF.CompileAsyncQuery((AppDbContext context, string id) =>
@@ -28,25 +29,33 @@ public sealed class PortalSecurityStampValidator(
 
     private sealed record StampRow(string? Stamp);
 
-    /// <summary>The account, when its stamp is still the session's; null ends the session.</summary>
-    protected override async Task<AppUser?> VerifySecurityStamp(ClaimsPrincipal? principal)
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var id = principal?.FindFirstValue(SignInManager.Options.ClaimsIdentity.UserIdClaimType);
-        if (principal is null || id is null)
+        var now = (validatorOptions.Value.TimeProvider ?? clock).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= validatorOptions.Value.ValidationInterval)
         {
-            return null;
+            return;
         }
-        var row = await CurrentStamp(db, id);
-        var stamp = principal.FindFirstValue(SignInManager.Options.ClaimsIdentity.SecurityStampClaimType);
-        return row is not null && row.Stamp is not null && string.Equals(row.Stamp, stamp, StringComparison.Ordinal)
-            ? new AppUser { Id = id, SecurityStamp = row.Stamp }
-            : null;
+        if (await StillValidAsync(context.Principal))
+        {
+            // The principal stays; the cookie is issued anew, so the next check is a minute away.
+            context.ShouldRenew = true;
+            return;
+        }
+        context.RejectPrincipal();
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        await signIn.SignOutAsync();
+        await context.HttpContext.SignOutAsync(IdentityConstants.TwoFactorRememberMeScheme);
     }
 
-    /// <summary>The stamp matched: the session keeps its principal and its cookie is issued anew, so the next check is a minute away.</summary>
-    protected override Task SecurityStampVerified(AppUser user, CookieValidatePrincipalContext context)
+    private async Task<bool> StillValidAsync(ClaimsPrincipal? principal)
     {
-        context.ShouldRenew = true;
-        return Task.CompletedTask;
+        var claims = identityOptions.Value.ClaimsIdentity;
+        if (principal?.FindFirstValue(claims.UserIdClaimType) is not { } id)
+        {
+            return false;
+        }
+        var row = await CurrentStamp(db, id);
+        return row?.Stamp is { } current && string.Equals(current, principal.FindFirstValue(claims.SecurityStampClaimType), StringComparison.Ordinal);
     }
 }
