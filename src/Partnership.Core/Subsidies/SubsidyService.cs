@@ -440,25 +440,25 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     // The submission's reads, compiled once (no expression tree to translate or match on each request) and narrow:
     // the application with its window and program first; the company and the documents only when the budget can
     // still cover it (docs/adr/0053-pooled-context-and-lean-submission.md).
-    private static readonly Func<DbContext, int, int, Task<SubsidyApplication?>> SubmissionQuery = EF.CompileAsyncQuery(
-        (DbContext context, int id, int companyId) => context.Set<SubsidyApplication>().AsNoTracking()
+    private static readonly Func<DbContext, int, int, CancellationToken, Task<SubsidyApplication?>> SubmissionQuery = EF.CompileAsyncQuery(
+        (DbContext context, int id, int companyId, CancellationToken ct) => context.Set<SubsidyApplication>().AsNoTracking()
             .Include(a => a.Window).ThenInclude(w => w!.Program)
             .SingleOrDefault(a => a.Id == id && a.CompanyId == companyId));
 
-    private static readonly Func<DbContext, int, Task<Company?>> CompanyQuery = EF.CompileAsyncQuery(
-        (DbContext context, int companyId) => context.Set<Company>().AsNoTracking().SingleOrDefault(c => c.Id == companyId));
+    private static readonly Func<DbContext, int, CancellationToken, Task<Company?>> CompanyQuery = EF.CompileAsyncQuery(
+        (DbContext context, int companyId, CancellationToken ct) => context.Set<Company>().AsNoTracking().SingleOrDefault(c => c.Id == companyId));
 
     private static readonly Func<DbContext, int, IAsyncEnumerable<SubsidyDocument>> DocumentsQuery = EF.CompileAsyncQuery(
         (DbContext context, int id) => context.Set<SubsidyDocument>().AsNoTracking().Where(d => d.ApplicationId == id));
 
     /// <summary>What the submission needs first: the application, its window and program; not tracked.</summary>
     private Task<SubsidyApplication?> SubmissionAsync(int id, int companyId, CancellationToken ct) =>
-        ct.IsCancellationRequested ? Task.FromCanceled<SubsidyApplication?>(ct) : SubmissionQuery((DbContext)db, id, companyId);
+        SubmissionQuery((DbContext)db, id, companyId, ct);
 
     /// <summary>Adds the company and the documents to an application read by <see cref="SubmissionAsync"/>.</summary>
     private async Task CompleteAsync(SubsidyApplication application, CancellationToken ct)
     {
-        application.Company ??= await CompanyQuery((DbContext)db, application.CompanyId);
+        application.Company ??= await CompanyQuery((DbContext)db, application.CompanyId, ct);
         var documents = new List<SubsidyDocument>();
         await foreach (var document in DocumentsQuery((DbContext)db, application.Id).WithCancellation(ct))
         {

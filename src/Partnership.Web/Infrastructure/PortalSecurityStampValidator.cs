@@ -23,8 +23,8 @@ public sealed class PortalSecurityStampValidator(
     IOptions<SecurityStampValidatorOptions> validatorOptions, IOptions<IdentityOptions> identityOptions, AppDbContext db, TimeProvider clock)
     : ISecurityStampValidator
 {
-    private static readonly Func<AppDbContext, string, Task<StampRow?>> CurrentStamp =
-        EF.CompileAsyncQuery((AppDbContext context, string id) =>
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<StampRow?>> CurrentStamp =
+        EF.CompileAsyncQuery((AppDbContext context, string id, CancellationToken ct) =>
             context.Users.Where(u => u.Id == id).Select(u => new StampRow(u.SecurityStamp)).FirstOrDefault());
 
     private sealed record StampRow(string? Stamp);
@@ -36,7 +36,7 @@ public sealed class PortalSecurityStampValidator(
         {
             return;
         }
-        if (await StillValidAsync(context.Principal))
+        if (await StillValidAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             // The principal stays; the cookie is issued anew, so the next check is a minute away.
             context.ShouldRenew = true;
@@ -48,14 +48,14 @@ public sealed class PortalSecurityStampValidator(
         await context.HttpContext.SignOutAsync(IdentityConstants.TwoFactorRememberMeScheme);
     }
 
-    private async Task<bool> StillValidAsync(ClaimsPrincipal? principal)
+    private async Task<bool> StillValidAsync(ClaimsPrincipal? principal, CancellationToken ct)
     {
         var claims = identityOptions.Value.ClaimsIdentity;
         if (principal?.FindFirstValue(claims.UserIdClaimType) is not { } id)
         {
             return false;
         }
-        var row = await CurrentStamp(db, id);
+        var row = await CurrentStamp(db, id, ct);
         return row?.Stamp is { } current && string.Equals(current, principal.FindFirstValue(claims.SecurityStampClaimType), StringComparison.Ordinal);
     }
 }
