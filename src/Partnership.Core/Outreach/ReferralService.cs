@@ -139,24 +139,14 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
 /// </summary>
 public static class ReferralConversion
 {
-    /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
     // Read in every submission: compiled once.
     private static readonly Func<Microsoft.EntityFrameworkCore.DbContext, int, string, IAsyncEnumerable<DateTime>> OpenQuery = EF.CompileAsyncQuery(
         (Microsoft.EntityFrameworkCore.DbContext context, int companyId, string measureKey) => context.Set<Referral>().AsNoTracking()
             .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.Measure!.Key == measureKey).Select(r => r.ReferredAt));
 
-    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct)
-    {
-        var open = new List<DateTime>();
-        if (!string.IsNullOrEmpty(measureKey))
-        {
-            await foreach (var referredAt in OpenQuery((Microsoft.EntityFrameworkCore.DbContext)db, companyId, measureKey).WithCancellation(ct))
-            {
-                open.Add(referredAt);
-            }
-        }
-        return open;
-    }
+    /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
+    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct) =>
+        string.IsNullOrEmpty(measureKey) ? [] : await OpenQuery((Microsoft.EntityFrameworkCore.DbContext)db, companyId, measureKey).ToListAsync(ct);
 
     public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct)
     {

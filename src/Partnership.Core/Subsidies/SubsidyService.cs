@@ -459,12 +459,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     private async Task CompleteAsync(SubsidyApplication application, CancellationToken ct)
     {
         application.Company ??= await CompanyQuery((DbContext)db, application.CompanyId, ct);
-        var documents = new List<SubsidyDocument>();
-        await foreach (var document in DocumentsQuery((DbContext)db, application.Id).WithCancellation(ct))
-        {
-            documents.Add(document);
-        }
-        application.Documents = documents;
+        application.Documents = await DocumentsQuery((DbContext)db, application.Id).ToListAsync(ct);
     }
 
     private Task<int> NextSeqAsync(int windowId, CancellationToken ct) =>

@@ -16,13 +16,6 @@ public sealed class CompanyRecipients(AppDbContext db) : ICompanyRecipients
             orderby m.IsOwner descending, m.Id
             select new Recipient(u.Email!, u.PreferredCulture));
 
-    public async Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default)
-    {
-        var people = new List<Recipient>();
-        await foreach (var person in MembersQuery(db, companyId).WithCancellation(ct))
-        {
-            people.Add(person);
-        }
-        return people;
-    }
+    public async Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default) =>
+        await MembersQuery(db, companyId).ToListAsync(ct);
 }

@@ -13,8 +13,10 @@ public sealed class ActiveUserConfirmation : IUserConfirmation<AppUser>
 /// <summary>
 /// The claims a signed-in user carries: id, name, address, security stamp, roles, and whether two-factor sign-in
 /// is set up (so the staff rule is checked without a database read). The portal uses neither user claims nor
-/// role claims, so unlike Identity's default factory it does not read them: building a principal (at sign-in
-/// and at every security-stamp check, once a minute per session) costs two queries instead of five.
+/// role claims, so unlike Identity's default factory it does not read them: building a principal at sign-in
+/// costs two queries instead of five. The once-a-minute session check keeps this principal while the account's
+/// security stamp is unchanged (<c>PortalSecurityStampValidator</c>), so whatever is added here must renew the stamp
+/// when it changes.
 /// </summary>
 public sealed class PortalClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser>(users, options)

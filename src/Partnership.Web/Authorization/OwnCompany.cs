@@ -17,8 +17,7 @@ public sealed class OwnCompany(CompanyService companies, IAuthorizationService a
         {
             return null;
         }
-        // The policy decides on the membership just read (CompanyMembershipHandler), not on a second read of it.
-        return (await authorization.AuthorizeAsync(user, membership, Policies.CompanyMember)).Succeeded ? company : null;
+        return await AllowsAsync(user, membership) ? company : null;
     }
 
     /// <summary>The id of the user's own company under the same policy, without reading the company itself.</summary>
@@ -28,6 +27,10 @@ public sealed class OwnCompany(CompanyService companies, IAuthorizationService a
         {
             return null;
         }
-        return (await authorization.AuthorizeAsync(user, membership, Policies.CompanyMember)).Succeeded ? membership.CompanyId : null;
+        return await AllowsAsync(user, membership) ? membership.CompanyId : null;
     }
+
+    // The policy decides on the membership just read (CompanyMembershipHandler), not on a second read of it.
+    private async Task<bool> AllowsAsync(ClaimsPrincipal user, CompanyMember membership) =>
+        (await authorization.AuthorizeAsync(user, membership, Policies.CompanyMember)).Succeeded;
 }

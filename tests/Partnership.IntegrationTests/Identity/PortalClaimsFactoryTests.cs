@@ -10,7 +10,7 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Identity;
 
-/// <summary>The principal built at sign-in and at each security-stamp check: what the portal reads, read from the database.</summary>
+/// <summary>The principal built at sign-in: what the portal reads, read from the database.</summary>
 public class PortalClaimsFactoryTests
 {
     [Fact]

@@ -61,8 +61,7 @@ public sealed class MySubsidiesController(
     [HttpPost("applications/{id:int}/autosave")]
     public async Task<IActionResult> Autosave(int id, ExpensesForm form, CancellationToken ct)
     {
-        var companyId = await own.IdOfAsync(User, ct);
-        if (companyId is not { } ownId)
+        if (await own.IdOfAsync(User, ct) is not { } companyId)
         {
             return NotFound();
         }
@@ -70,7 +69,7 @@ public sealed class MySubsidiesController(
         {
             return BadRequest();
         }
-        var outcome = await subsidies.SaveDraftAsync(id, ownId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+        var outcome = await subsidies.SaveDraftAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
         return outcome.Status switch
         {
             OutcomeStatus.Ok => Json(new
@@ -115,8 +114,7 @@ public sealed class MySubsidiesController(
     [HttpPost("applications/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, ExpensesForm form, CancellationToken ct)
     {
-        var companyId = await own.IdOfAsync(User, ct);
-        if (companyId is not { } ownId)
+        if (await own.IdOfAsync(User, ct) is not { } companyId)
         {
             return NotFound();
         }
@@ -124,7 +122,7 @@ public sealed class MySubsidiesController(
         {
             return BadRequest();
         }
-        var outcome = await subsidies.SubmitAsync(id, ownId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, Me, ct);
+        var outcome = await subsidies.SubmitAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, Me, ct);
         switch (outcome.Status)
         {
             case OutcomeStatus.NotFound:
