@@ -80,16 +80,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     public ICurrentUser? Actor { get; set; }
 
-    /// <summary>A pooled context goes back to the pool without the request's actor.</summary>
+    /// <summary>A pooled context goes back to the pool without the request's actor, and without a write transaction left open.</summary>
     public override void Dispose()
     {
         Actor = null;
+        SqliteWriteGate.EndLeftOver(this);
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         Actor = null;
+        SqliteWriteGate.EndLeftOver(this);
         return base.DisposeAsync();
     }
 

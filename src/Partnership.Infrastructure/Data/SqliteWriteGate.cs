@@ -20,6 +20,9 @@ public static class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
+    /// <summary>The gated transaction each context has open, so that a context closing with one still open ends it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, GatedTransaction> Open = [];
+
     /// <summary>Begins a transaction; on SQLite, after the writers of this process ahead of it have finished.</summary>
     public static async Task<IDbContextTransaction> BeginAsync(DatabaseFacade database, CancellationToken ct)
     {
@@ -35,7 +38,10 @@ public static class SqliteWriteGate
         }
         try
         {
-            return new GatedTransaction(await database.BeginTransactionAsync(ct), gate);
+            var context = ((IDatabaseFacadeDependenciesAccessor)database).Context;
+            var transaction = new GatedTransaction(await database.BeginTransactionAsync(ct), gate, context);
+            Open.AddOrUpdate(context, transaction);
+            return transaction;
         }
         catch
         {
@@ -44,12 +50,24 @@ public static class SqliteWriteGate
         }
     }
 
+    /// <summary>
+    /// Ends (rolls back) the gated transaction a context still has open when it is disposed or goes back to the
+    /// pool: whatever path skipped the end (an exception no interceptor hears of), the next writer gets in.
+    /// </summary>
+    public static void EndLeftOver(DbContext context)
+    {
+        if (Open.TryGetValue(context, out var transaction))
+        {
+            transaction.Dispose();
+        }
+    }
+
     /// <summary>One gate per database file (tests run many files in one process).</summary>
     private static string Key(DbConnection connection) =>
         connection is SqliteConnection sqlite ? Path.GetFullPath(new SqliteConnectionStringBuilder(sqlite.ConnectionString).DataSource) : connection.ConnectionString;
 
     /// <summary>The transaction, releasing the gate once it is committed, rolled back or disposed (whichever comes first).</summary>
-    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction, IInfrastructure<DbTransaction>
+    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate, DbContext context) : IDbContextTransaction, IInfrastructure<DbTransaction>
     {
         private int _released;
 
@@ -111,6 +129,7 @@ public static class SqliteWriteGate
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                Open.Remove(context);
                 gate.Release();
             }
         }

@@ -49,7 +49,7 @@ public class SqliteWriteGateTests
     }
 
     [SqliteFact]
-    public async Task A_transaction_ended_by_an_error_or_left_without_a_commit_lets_the_next_writer_in()
+    public async Task A_transaction_ended_by_an_error_left_without_a_commit_or_left_open_lets_the_next_writer_in()
     {
         using var database = new TestDatabase();
         await database.MigrateAndSeedCatalogAsync();
@@ -68,13 +68,57 @@ public class SqliteWriteGateTests
             await abandoned.ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.NameJa, "放置"));
             await transaction.DisposeAsync();
         }
+        await using (var forgotten = database.CreateContext())
+        {
+            // A context closed with its transaction never ended: closing it ends the transaction.
+            _ = await forgotten.BeginWriteTransactionAsync();
+            await forgotten.ProgramAreas.Where(a => a.Code == "TELEWORK").ExecuteUpdateAsync(s => s.SetProperty(a => a.NameJa, "忘却"));
+        }
 
         await using var next = database.CreateContext();
         var started = next.BeginWriteTransactionAsync();
         Assert.Same(started, await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(5))));
         await using var transaction2 = await started;
         await transaction2.CommitAsync();
-        Assert.DoesNotContain(await next.ProgramAreas.AsNoTracking().Select(a => a.NameJa).ToListAsync(), n => n is "途中" or "放置");
+        Assert.DoesNotContain(await next.ProgramAreas.AsNoTracking().Select(a => a.NameJa).ToListAsync(), n => n is "途中" or "放置" or "忘却");
+    }
+
+    [SqliteFact]
+    public async Task A_save_refused_for_a_concurrent_change_lets_the_next_writer_in()
+    {
+        // The audit log opens the save's transaction through the gate; a conflict on a version column (which
+        // EF Core reports to no "failed" event) must end it at once, not when the context is closed.
+        using var database = new TestDatabase();
+        await database.MigrateAndSeedCatalogAsync();
+        await using var stale = database.CreateContext();
+        var measure = await stale.Measures.OrderBy(m => m.Id).FirstAsync();
+        await using (var other = database.CreateContext())
+        {
+            await other.Measures.Where(m => m.Id == measure.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, Guid.NewGuid()));
+        }
+        measure.TitleJa += "（改）";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        Assert.Throws<DbUpdateConcurrencyException>(() => stale.SaveChanges());
+        Assert.Null(stale.Database.CurrentTransaction);
+
+        await using (var next = database.CreateContext())
+        {
+            var started = next.BeginWriteTransactionAsync();
+            Assert.Same(started, await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(5))));
+            await (await started).DisposeAsync();
+        }
+
+        // The same context, read again, saves inside a transaction of its own and the change is kept.
+        stale.ChangeTracker.Clear();
+        var fresh = await stale.Measures.SingleAsync(m => m.Id == measure.Id);
+        fresh.TitleJa = "再読込後の名称";
+        await using (var transaction = await stale.BeginWriteTransactionAsync())
+        {
+            await stale.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        await using var check = database.CreateContext();
+        Assert.Equal("再読込後の名称", await check.Measures.Where(m => m.Id == measure.Id).Select(m => m.TitleJa).SingleAsync());
     }
 
     [SqliteFact]

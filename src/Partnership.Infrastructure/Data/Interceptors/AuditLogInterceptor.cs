@@ -40,6 +40,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
     {
         if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
+            await EndOwnTransactionAsync(context);
             state.Pending = Capture(context);
             if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
@@ -53,6 +54,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
     {
         if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
+            EndOwnTransaction(context);
             state.Pending = Capture(context);
             if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
@@ -122,6 +124,21 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => EndOwnTransactionAsync(eventData.Context);
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => EndOwnTransaction(eventData.Context);
+
+    // Since EF Core 7 a conflict on a concurrency token reaches no "failed" event, only this one, just before the
+    // DbUpdateConcurrencyException is thrown (nothing in the portal suppresses it): the transaction ends here.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await EndOwnTransactionAsync(eventData.Context);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        EndOwnTransaction(eventData.Context);
+        return result;
+    }
 
     // Disposing a transaction that was not committed rolls it back, on every provider.
     private async Task EndOwnTransactionAsync(DbContext? context)
