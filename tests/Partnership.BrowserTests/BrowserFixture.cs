@@ -94,13 +94,28 @@ public static class PageChecks
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(PortalFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(me|account/login-2fa)"));
+        await ArriveAsync(page, email, new System.Text.RegularExpressions.Regex("/(me|account/login-2fa)"));
         if (page.Url.Contains("/account/login-2fa", StringComparison.Ordinal))
         {
             // Staff accounts: the code an authenticator app would show for the demo key.
             await page.GetByLabel("確認コード（6桁）").FillAsync(Totp.Code(Partnership.Infrastructure.Seeding.IdentitySeeder.DemoAuthenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-            await page.WaitForURLAsync("**/me");
+            await ArriveAsync(page, email, new System.Text.RegularExpressions.Regex("/me$"));
+        }
+    }
+
+    /// <summary>Waits for the page after a sign-in step; when it does not come, says where the browser is and what the page says (and keeps a screenshot).</summary>
+    private static async Task ArriveAsync(IPage page, string email, System.Text.RegularExpressions.Regex url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url);
+        }
+        catch (TimeoutException e)
+        {
+            await page.ScreenshotAsync("zz-failed-sign-in-" + email.Split('@')[0]);
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"Signing in as {email} did not reach {url}; the browser is at {page.Url} and the page says:\n{text}", e);
         }
     }
 }
