@@ -380,48 +380,39 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         // Read before the transaction: the write lock is held only for the writes.
         var people = await recipients.MembersAsync(application.CompanyId, ct);
         var referrals = await Outreach.ReferralConversion.OpenAsync(db, application.CompanyId, window.Program?.MeasureKey, ct);
+        var sql = SubmissionSql.For((DbContext)db);
+        var windowId = window.Id;
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        // Claim the application first: of two submissions of one application, only one gets past here.
-        var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Status == ApplicationStatus.Draft && a.ReceiptNumber == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted), ct);
-        if (claimed == 0)
-        {
-            await transaction.RollbackAsync(ct);
-            var current = await Full().SingleAsync(a => a.Id == id, ct);
-            return current.ReceiptNumber is not null ? Outcome<SubsidyApplication>.Ok(current) : Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
-        }
+        // Reserve from the budget (first come first served) and take the next receipt number, then claim the
+        // application with that receipt: of two submissions of one application only one claims it, and the other's
+        // reservation is rolled back. Statements in SQL built once from the model (ADR 0054): no LINQ to translate
+        // while the write lock is held.
         var status = ApplicationStatus.Submitted;
         long held = 0;
-        var windowId = window.Id;
-        if (window.Allotment == Allotment.FirstCome)
+        if (window.Allotment == Allotment.FirstCome && await db.Database.ExecuteSqlRawAsync(sql.Reserve, [amount, windowId], ct) == 1)
         {
-            var reserved = await db.SubsidyWindows.Where(w => w.Id == windowId && w.ReservedYen + amount <= w.BudgetYen)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ReservedYen, w => w.ReservedYen + amount).SetProperty(w => w.LastReceiptSeq, w => w.LastReceiptSeq + 1), ct);
-            if (reserved == 1)
-            {
-                held = amount;
-            }
-            else if (window.WaitingList)
-            {
-                status = ApplicationStatus.Waitlisted;
-                await NextSeqAsync(windowId, ct);
-            }
-            else
-            {
-                await transaction.RollbackAsync(ct);
-                return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
-            }
+            held = amount;
+        }
+        else if (window.Allotment == Allotment.FirstCome && !window.WaitingList)
+        {
+            await transaction.RollbackAsync(ct);
+            return await AlreadySubmittedAsync(id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
         }
         else
         {
-            await NextSeqAsync(windowId, ct);
+            status = window.Allotment == Allotment.FirstCome ? ApplicationStatus.Waitlisted : ApplicationStatus.Submitted;
+            await db.Database.ExecuteSqlRawAsync(sql.NextSeq, [windowId], ct);
         }
-        var seq = await db.SubsidyWindows.Where(w => w.Id == windowId).Select(w => w.LastReceiptSeq).SingleAsync(ct);
+        var seq = await ReceiptSeqQuery((DbContext)db, windowId, ct);
         var receipt = window.ReceiptPrefix + seq.ToString("D6", CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.SubsidyApplications.Where(a => a.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.Status, status).SetProperty(a => a.ReceiptSeq, seq).SetProperty(a => a.ReceiptNumber, receipt)
-            .SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.HeldYen, held).SetProperty(a => a.Version, Guid.NewGuid()), ct);
+        var claimed = await db.Database.ExecuteSqlRawAsync(sql.Claim,
+            [(int)status, seq, receipt, now, held, Guid.NewGuid(), id, (int)ApplicationStatus.Draft], ct);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return await AlreadySubmittedAsync(id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
+        }
         application.Status = status;
         application.ReceiptNumber = receipt;
         application.ReceiptSeq = seq;
@@ -462,8 +453,15 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         application.Documents = await DocumentsQuery((DbContext)db, application.Id).ToListAsync(ct);
     }
 
-    private Task<int> NextSeqAsync(int windowId, CancellationToken ct) =>
-        db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.LastReceiptSeq, w => w.LastReceiptSeq + 1), ct);
+    private static readonly Func<DbContext, int, CancellationToken, Task<int>> ReceiptSeqQuery = EF.CompileAsyncQuery(
+        (DbContext context, int windowId, CancellationToken ct) => context.Set<SubsidyWindow>().Where(w => w.Id == windowId).Select(w => w.LastReceiptSeq).Single());
+
+    /// <summary>After a submission that did not get through: the first submission's receipt when there was one (a double submit).</summary>
+    private async Task<Outcome<SubsidyApplication>?> AlreadySubmittedAsync(int id, CancellationToken ct)
+    {
+        var current = await Full().SingleAsync(a => a.Id == id, ct);
+        return current.ReceiptNumber is not null ? Outcome<SubsidyApplication>.Ok(current) : null;
+    }
 
     /// <summary>What must be there before a submission: expenses with an amount, and every required document.</summary>
     private async Task<List<FieldError>> CompletenessAsync(SubsidyApplication application, CancellationToken ct)
