@@ -389,19 +389,23 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         // while the write lock is held.
         var status = ApplicationStatus.Submitted;
         long held = 0;
-        if (window.Allotment == Allotment.FirstCome && await db.Database.ExecuteSqlRawAsync(sql.Reserve, [amount, windowId], ct) == 1)
+        if (window.Allotment != Allotment.FirstCome)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql.NextSeq, [windowId], ct);
+        }
+        else if (await db.Database.ExecuteSqlRawAsync(sql.Reserve, [amount, windowId], ct) == 1)
         {
             held = amount;
         }
-        else if (window.Allotment == Allotment.FirstCome && !window.WaitingList)
+        else if (window.WaitingList)
         {
-            await transaction.RollbackAsync(ct);
-            return await AlreadySubmittedAsync(id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
+            status = ApplicationStatus.Waitlisted;
+            await db.Database.ExecuteSqlRawAsync(sql.NextSeq, [windowId], ct);
         }
         else
         {
-            status = window.Allotment == Allotment.FirstCome ? ApplicationStatus.Waitlisted : ApplicationStatus.Submitted;
-            await db.Database.ExecuteSqlRawAsync(sql.NextSeq, [windowId], ct);
+            await transaction.RollbackAsync(ct);
+            return await AlreadySubmittedAsync(id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
         }
         var seq = await ReceiptSeqQuery((DbContext)db, windowId, ct);
         var receipt = window.ReceiptPrefix + seq.ToString("D6", CultureInfo.InvariantCulture);
