@@ -94,6 +94,63 @@ public class AuditLogTests : DatabaseTest
         Assert.Contains("a@example.jp", entry.Changes);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_save_of_more_entries_than_one_statement_holds_writes_every_entry_with_its_new_key_in_order(bool synchronous)
+    {
+        // 250 rows: three INSERT statements of up to a hundred entries; the system user has no id and no address.
+        var plans = Enumerable.Range(0, 250).Select(i => new PartnershipPlan { FiscalYear = 3000 + i, TitleJa = $"計画{i}", TitleEn = $"Plan {i}" }).ToList();
+        await using (var db = Database.CreateContext(clock: Clock))
+        {
+            db.PartnershipPlans.AddRange(plans);
+            if (synchronous)
+            {
+                db.SaveChanges();
+            }
+            else
+            {
+                await db.SaveChangesAsync();
+            }
+            Assert.Null(db.Database.CurrentTransaction);
+        }
+        await using var check = Database.CreateContext();
+        // The seeded plan's entry was written at the real time, these at the test clock's.
+        var at = Clock.GetUtcNow().UtcDateTime;
+        var entries = await check.AuditEntries.Where(a => a.EntityType == nameof(PartnershipPlan) && a.Action == AuditActions.Created && a.At == at)
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(plans.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), entries.Select(e => e.EntityId));
+        Assert.All(entries, e => Assert.Equal<(string?, string?)>((null, null), (e.UserId, e.IpAddress)));
+        using var last = JsonDocument.Parse(entries[^1].Changes);
+        Assert.Equal("Plan 249", last.RootElement.GetProperty("TitleEn").GetProperty("after").GetString());
+        Assert.Equal(JsonValueKind.Null, last.RootElement.GetProperty("TitleEn").GetProperty("before").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_change_whose_audit_entries_cannot_be_written_is_not_stored_and_its_transaction_ends_at_once(bool synchronous)
+    {
+        await using (var db = Database.CreateContext(_official, Clock))
+        {
+            // The audit table gone: the plan's own insert succeeds, writing its entry fails.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"AuditEntries\"");
+            db.PartnershipPlans.Add(new PartnershipPlan { FiscalYear = 2099, TitleJa = "記録できない変更", TitleEn = "Unrecorded change" });
+            if (synchronous)
+            {
+                Assert.ThrowsAny<Exception>(() => db.SaveChanges());
+            }
+            else
+            {
+                await Assert.ThrowsAnyAsync<Exception>(() => db.SaveChangesAsync());
+            }
+            // Rolled back there and then (the failed-save event), not when the context goes: on SQLite it would hold the write lock until then.
+            Assert.Null(db.Database.CurrentTransaction);
+        }
+        await using var check = Database.CreateContext();
+        Assert.False(await check.PartnershipPlans.AnyAsync(p => p.FiscalYear == 2099));
+    }
+
     private async Task<int> CountAsync()
     {
         await using var db = Database.CreateContext();

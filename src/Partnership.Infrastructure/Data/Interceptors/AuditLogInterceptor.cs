@@ -10,8 +10,9 @@ namespace Partnership.Infrastructure.Data.Interceptors;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every added, changed or deleted entity, in the same transaction as
-/// the change: it opens a transaction when the caller has none, saves the change, adds the entries (now with
-/// the new rows' keys) and commits both, or neither. Audit entries themselves can never be changed or deleted.
+/// the change: it opens a transaction when the caller has none, saves the change, writes the entries (now with
+/// the new rows' keys) by one INSERT per hundred entries (<see cref="AuditInsert"/>, not a second save through the
+/// change tracker) and commits both, or neither. Audit entries themselves can never be changed or deleted.
 /// Secrets (password hashes, security stamps, token values) are written as "***". One interceptor serves every
 /// pooled context: what a save has captured is kept per context, and the user is the context's
 /// <see cref="AppDbContext.Actor"/> when it has one, else <paramref name="currentUser"/>.
@@ -23,12 +24,11 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value", "AuthenticatorKey",
     };
 
-    /// <summary>One save in progress on one context: what it changes, the transaction opened for it, whether the entries are being written.</summary>
+    /// <summary>One save in progress on one context: what it changes and the transaction opened for it.</summary>
     private sealed class SaveState
     {
         public List<Pending>? Pending;
         public IDbContextTransaction? OwnTransaction;
-        public bool WritingAudit;
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveState> _states = [];
@@ -38,7 +38,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
+        if (eventData.Context is { } context && StateOf(context) is { } state)
         {
             await EndOwnTransactionAsync(context);
             state.Pending = Capture(context);
@@ -52,7 +52,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
+        if (eventData.Context is { } context && StateOf(context) is { } state)
         {
             EndOwnTransaction(context);
             state.Pending = Capture(context);
@@ -66,19 +66,15 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false, Pending: { Count: > 0 } pending } state)
+        if (eventData.Context is { } context && StateOf(context) is { Pending: { Count: > 0 } pending } state)
         {
             state.Pending = null;
             var user = (context as AppDbContext)?.Actor ?? currentUser;
-            context.Set<AuditEntry>().AddRange(pending.Select(p => ToEntry(p, user)));
-            state.WritingAudit = true;
-            try
+            // A failure here reaches SaveChangesFailed like a failed save (EF Core calls it for an exception from
+            // this event too), which rolls the transaction back: no change without its audit entries.
+            foreach (var (sql, arguments) in AuditInsert.For(context, pending.Select(p => ToEntry(p, user))))
             {
-                await context.SaveChangesAsync(cancellationToken);
-            }
-            finally
-            {
-                state.WritingAudit = false;
+                await context.Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
             }
             if (state.OwnTransaction is { } transaction)
             {
@@ -92,19 +88,13 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false, Pending: { Count: > 0 } pending } state)
+        if (eventData.Context is { } context && StateOf(context) is { Pending: { Count: > 0 } pending } state)
         {
             state.Pending = null;
             var user = (context as AppDbContext)?.Actor ?? currentUser;
-            context.Set<AuditEntry>().AddRange(pending.Select(p => ToEntry(p, user)));
-            state.WritingAudit = true;
-            try
+            foreach (var (sql, arguments) in AuditInsert.For(context, pending.Select(p => ToEntry(p, user))))
             {
-                context.SaveChanges();
-            }
-            finally
-            {
-                state.WritingAudit = false;
+                context.Database.ExecuteSqlRaw(sql, arguments);
             }
             if (state.OwnTransaction is { } transaction)
             {
