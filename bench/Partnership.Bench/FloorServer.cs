@@ -21,7 +21,7 @@ namespace Partnership.Bench;
 /// </summary>
 public static class FloorServer
 {
-    public static async Task<double> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0)
+    public static async Task<(double Throughput, TimeSpan Cpu)> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0)
     {
         var database = Path.Combine(workDirectory, "floor.db");
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
@@ -78,12 +78,14 @@ public static class FloorServer
             await SendAllAsync(http, address, Enumerable.Range(applicants + 1, warmup), clients);
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await SendAllAsync(http, address, Enumerable.Range(1, applicants), clients);
         var throughput = applicants / watch.Elapsed.TotalSeconds;
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await app.StopAsync();
         SqliteConnection.ClearAllPools();
-        return throughput;
+        return (throughput, cpu);
     }
 
     private static Task SendAllAsync(HttpClient http, string address, IEnumerable<int> ids, int clients) =>

@@ -141,6 +141,10 @@ public static partial class SurgeBenchmark
             }
 
             var outcomes = new ConcurrentBag<(string Kind, double Ms, string? Receipt)>();
+            // CPU time of the portal processes and of this one (the clients) over the timed part: steadier than the
+            // throughput on a shared machine, and it says which side the time went to.
+            var portalCpu = PortalCpu(portals);
+            var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
             if (mode == "surge")
             {
@@ -163,6 +167,8 @@ public static partial class SurgeBenchmark
                 await ParallelAsync(people, clients, async p => outcomes.Add(await SubmitAsync(http, p, followRedirect: false)));
             }
             var elapsed = watch.Elapsed.TotalSeconds;
+            portalCpu = PortalCpu(portals) - portalCpu;
+            clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
             await killer;
             var peakRss = portals.Count == 0 ? 0 : portals.Max(p => p.HasExited ? 0 : PeakRssMb(p.Id));
             var invariants = await InvariantsAsync(database, windowId, outcomes.Where(o => o.Receipt is not null).Select(o => o.Receipt!).ToList());
@@ -188,13 +194,17 @@ public static partial class SurgeBenchmark
                 ["p95_ms"] = Math.Round(Percentile(latencies, 0.95), 1),
                 ["p99_ms"] = Math.Round(Percentile(latencies, 0.99), 1),
                 ["peak_rss_mb"] = peakRss,
+                ["portal_cpu_ms_per_submission"] = Math.Round(portalCpu.TotalMilliseconds / applicants, 3),
+                ["client_cpu_ms_per_submission"] = Math.Round(clientCpu.TotalMilliseconds / applicants, 3),
             };
             if (mode == "saturate")
             {
-                var floor = await FloorServer.RunAsync(dir, applicants, clients, budget, warmup);
+                var (floor, floorCpu) = await FloorServer.RunAsync(dir, applicants, clients, budget, warmup);
                 result["warmup"] = warmup;
                 result["clients"] = clients;
                 result["floor_throughput_per_s"] = Math.Round(floor, 1);
+                // The floor serves in this process: its figure is server and clients together.
+                result["floor_cpu_ms_per_submission_with_clients"] = Math.Round(floorCpu.TotalMilliseconds / applicants, 3);
                 result["ratio"] = Math.Round(applicants / elapsed / floor, 2);
             }
             Console.WriteLine(JsonSerializer.Serialize(result));
@@ -493,6 +503,13 @@ public static partial class SurgeBenchmark
     }
 
     private sealed record Invariants(int Lost, int Duplicates, long OverspendYen, int Gaps, int OrderViolations);
+
+    private static TimeSpan PortalCpu(List<Process> portals) => portals.Where(p => !p.HasExited)
+        .Aggregate(TimeSpan.Zero, (sum, p) =>
+        {
+            p.Refresh();
+            return sum + p.TotalProcessorTime;
+        });
 
     private static async Task<Invariants> InvariantsAsync(DatabaseSettings database, int windowId, List<string> receiptsSeen)
     {
