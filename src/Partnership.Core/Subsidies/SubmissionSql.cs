@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,9 +14,11 @@ namespace Partnership.Core.Subsidies;
 /// </summary>
 internal sealed record SubmissionSql(string Reserve, string NextSeq, string Claim)
 {
-    private static readonly ConcurrentDictionary<string, SubmissionSql> ByProvider = new(StringComparer.Ordinal);
+    // One model per provider in a process; keyed by it because the provider's name is looked up from its assembly
+    // on every call (it showed in the submission's profile).
+    private static readonly ConditionalWeakTable<IModel, SubmissionSql> ByModel = [];
 
-    public static SubmissionSql For(DbContext context) => ByProvider.GetOrAdd(context.Database.ProviderName ?? "", _ => Build(context));
+    public static SubmissionSql For(DbContext context) => ByModel.GetValue(context.Model, _ => Build(context));
 
     private static SubmissionSql Build(DbContext context)
     {

@@ -20,17 +20,21 @@ public static class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
+    /// <summary>The gate of each connection string, so that the string is parsed once, not at every write.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByConnectionString = new(StringComparer.Ordinal);
+
     /// <summary>The gated transaction each context has open, so that a context closing with one still open ends it.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, GatedTransaction> Open = [];
 
     /// <summary>Begins a transaction; on SQLite, after the writers of this process ahead of it have finished.</summary>
     public static async Task<IDbContextTransaction> BeginAsync(DatabaseFacade database, CancellationToken ct)
     {
-        if (!database.IsSqlite() || database.CurrentTransaction is not null)
+        // The connection's type rather than IsSqlite(), which looks the provider's name up from its assembly each time.
+        if (database.GetDbConnection() is not SqliteConnection sqlite || database.CurrentTransaction is not null)
         {
             return await database.BeginTransactionAsync(ct);
         }
-        var gate = Gates.GetOrAdd(Key(database.GetDbConnection()), _ => new SemaphoreSlim(1, 1));
+        var gate = ByConnectionString.GetOrAdd(sqlite.ConnectionString, connectionString => Gates.GetOrAdd(FileOf(connectionString), _ => new SemaphoreSlim(1, 1)));
         if (!await gate.WaitAsync(TimeSpan.FromMilliseconds(DatabaseSettings.SqliteBusyTimeoutMs), ct))
         {
             // As long as SQLite's own busy timeout: a writer stuck this long is an error either way.
@@ -63,8 +67,7 @@ public static class SqliteWriteGate
     }
 
     /// <summary>One gate per database file (tests run many files in one process).</summary>
-    private static string Key(DbConnection connection) =>
-        connection is SqliteConnection sqlite ? Path.GetFullPath(new SqliteConnectionStringBuilder(sqlite.ConnectionString).DataSource) : connection.ConnectionString;
+    private static string FileOf(string connectionString) => Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 
     /// <summary>The transaction, releasing the gate once it is committed, rolled back or disposed (whichever comes first).</summary>
     private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate, DbContext context) : IDbContextTransaction, IInfrastructure<DbTransaction>

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -20,7 +20,8 @@ internal sealed class AuditInsert
 {
     public const int RowsPerStatement = 100;
 
-    private static readonly ConcurrentDictionary<string, AuditInsert> ByProvider = new(StringComparer.Ordinal);
+    // One model per provider in a process (the provider's name would be looked up from its assembly on each call).
+    private static readonly ConditionalWeakTable<IModel, AuditInsert> ByModel = [];
 
     private readonly string _prefix;
     private readonly IProperty[] _columns;
@@ -34,7 +35,7 @@ internal sealed class AuditInsert
     /// <summary>The statements and their arguments for <paramref name="entries"/>, in order.</summary>
     public static IEnumerable<(string Sql, object[] Arguments)> For(DbContext context, IEnumerable<AuditEntry> entries)
     {
-        var insert = ByProvider.GetOrAdd(context.Database.ProviderName ?? "", _ => Build(context));
+        var insert = ByModel.GetValue(context.Model, _ => Build(context));
         return entries.Chunk(RowsPerStatement).Select(insert.Statement);
     }
 
