@@ -380,6 +380,7 @@ public static partial class SurgeBenchmark
         info.Environment["Demo__Enabled"] = "false";
         info.Environment["RateLimits__Auth__PermitLimit"] = "1000000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
         // BENCH_PORTAL_<NAME>=value reaches the portal (not the clients or the floor) as <NAME>=value: runtime or
         // portal settings tried on the portal alone, e.g. BENCH_PORTAL_DOTNET_gcServer=0.
         foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
@@ -387,7 +388,6 @@ public static partial class SurgeBenchmark
         {
             info.Environment[name["BENCH_PORTAL_".Length..]] = value;
         }
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine($"portal{node}: " + e.Data); };

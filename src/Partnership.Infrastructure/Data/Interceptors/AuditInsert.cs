@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Partnership.Core.Audit;
 
 namespace Partnership.Infrastructure.Data.Interceptors;
@@ -24,12 +25,14 @@ internal sealed class AuditInsert
     private static readonly ConditionalWeakTable<IModel, AuditInsert> ByModel = [];
 
     private readonly string _prefix;
-    private readonly IProperty[] _columns;
+    private readonly IClrPropertyGetter[] _getters;
+    private readonly ValueConverter?[] _converters;
 
     private AuditInsert(string prefix, IProperty[] columns)
     {
         _prefix = prefix;
-        _columns = columns;
+        _getters = [.. columns.Select(c => c.GetGetter())];
+        _converters = [.. columns.Select(c => c.GetTypeMapping().Converter)];
     }
 
     /// <summary>The statements and their arguments for <paramref name="entries"/>, in order.</summary>
@@ -58,18 +61,18 @@ internal sealed class AuditInsert
 
     private (string Sql, object[] Arguments) Statement(AuditEntry[] rows)
     {
-        var text = new StringBuilder(_prefix, _prefix.Length + rows.Length * _columns.Length * 6);
-        var arguments = new object[rows.Length * _columns.Length];
+        var width = _getters.Length;
+        var text = new StringBuilder(_prefix, _prefix.Length + rows.Length * width * 6);
+        var arguments = new object[rows.Length * width];
         for (var r = 0; r < rows.Length; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < _columns.Length; c++)
+            for (var c = 0; c < width; c++)
             {
-                var n = r * _columns.Length + c;
+                var n = r * width + c;
                 text.Append(c == 0 ? "{" : ", {").Append(n).Append('}');
-                var value = _columns[c].GetGetter().GetClrValue(rows[r]);
-                var converter = _columns[c].GetTypeMapping().Converter;
-                arguments[n] = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value))!;
+                var value = _getters[c].GetClrValue(rows[r]);
+                arguments[n] = (value is null ? null : _converters[c] is { } converter ? converter.ConvertToProvider(value) : value)!;
             }
             text.Append(')');
         }
