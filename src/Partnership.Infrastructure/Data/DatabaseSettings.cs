@@ -58,6 +58,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 break;
             default:
                 options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+#pragma warning disable EF1001 // See LeanSqliteRelationalConnection.
+                options.ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, LeanSqliteRelationalConnection>();
+#pragma warning restore EF1001
                 options.AddInterceptors(new SqlitePragmaInterceptor(SqliteBusyTimeoutMs));
                 break;
         }

@@ -200,6 +200,36 @@ public class SubsidyBudgetTests : DatabaseTest
     }
 
     [Fact]
+    public async Task Submitted_as_a_member_only_the_own_company_application_is_found_and_it_gets_its_receipt()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var drafts = await DraftsAsync(windowId, 2);
+        var (mine, other) = (drafts[0], drafts[1]);
+        var me = $"u-{windowId}-1";
+
+        await using (var db = Context())
+        {
+            // Another company's application, and a user who belongs to no company: not found, nothing changes.
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).SubmitAsMemberAsync(other.ApplicationId, me, null, null, User(mine.CompanyId))).Status);
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).SubmitAsMemberAsync(mine.ApplicationId, "nobody", null, null, User(mine.CompanyId))).Status);
+        }
+        await using (var db = Context())
+        {
+            Assert.Equal(0, (await db.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+            Assert.Equal(2, await db.SubsidyApplications.CountAsync(a => a.WindowId == windowId && a.Status == ApplicationStatus.Draft));
+        }
+        await using (var db = Context())
+        {
+            var outcome = await Service(db).SubmitAsMemberAsync(mine.ApplicationId, me, null, null, User(mine.CompanyId));
+            Assert.Equal("R8-TEL-000001", outcome.Value!.ReceiptNumber);
+            Assert.Equal(mine.CompanyId, outcome.Value.CompanyId);
+        }
+        await using var check = Context();
+        Assert.Equal(Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+        Assert.Equal(ApplicationStatus.Draft, (await check.SubsidyApplications.SingleAsync(a => a.Id == other.ApplicationId)).Status);
+    }
+
+    [Fact]
     public async Task A_withdrawal_releases_the_budget_and_the_first_on_the_waiting_list_moves_up()
     {
         var windowId = await WindowAsync(budget: 2 * Amount, waitingList: true);

@@ -114,15 +114,13 @@ public sealed class MySubsidiesController(
     [HttpPost("applications/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, ExpensesForm form, CancellationToken ct)
     {
-        if (await own.IdOfAsync(User, ct) is not { } companyId)
-        {
-            return NotFound();
-        }
         if (!ModelState.IsValid)
         {
-            return BadRequest();
+            return await own.IdOfAsync(User, ct) is null ? NotFound() : BadRequest();
         }
-        var outcome = await subsidies.SubmitAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, Me, ct);
+        // The membership is checked by the query that reads the application (ADR 0056): another company's
+        // application, or any application for a user without a company, is not found.
+        var outcome = await subsidies.SubmitAsMemberAsync(id, UserId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, Me, ct);
         switch (outcome.Status)
         {
             case OutcomeStatus.NotFound:
