@@ -13,7 +13,7 @@ namespace Partnership.Infrastructure.Data;
 /// Microsoft.Data.Sqlite registers every function a connection object carries again on each open, thirteen
 /// native calls for every query EF Core runs outside a transaction, and the portal's model has no decimal
 /// column and no regular expression in a query, so it never calls them
-/// (docs/adr/0056-sqlite-connection-without-ef-functions.md; <c>ModelTests</c> keeps the model so).
+/// (docs/adr/0056-sqlite-connection-without-ef-functions.md; <c>LeanSqliteConnectionTests</c> keeps the model so).
 /// </summary>
 #pragma warning disable EF1001 // An internal EF Core type: its one override is checked by the tests of every query.
 public sealed class LeanSqliteRelationalConnection(

@@ -24,7 +24,7 @@ public class LeanSqliteConnectionTests
         command.CommandText = "SELECT ef_compare(1, 2)";
         var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteScalarAsync());
         Assert.Contains("no such function", error.Message, StringComparison.Ordinal);
-        // Everything else works as before: a query, a write in a transaction.
+        // Queries work as before on the same connection.
         Assert.True(await db.ProgramAreas.CountAsync() > 0);
     }
 
