@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +26,9 @@ namespace Partnership.Bench;
 /// </summary>
 public static class FloorServer
 {
-    public static async Task<(double Throughput, TimeSpan Cpu)> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0, int warmRounds = 0, long warmBudget = 0)
+    public static async Task<(double Throughput, TimeSpan Cpu)> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0, int warmRounds = 0, long warmBudget = 0, bool secured = false)
     {
-        var database = Path.Combine(workDirectory, "floor.db");
+        var database = Path.Combine(workDirectory, secured ? "secured-floor.db" : "floor.db");
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
         var options = new DbContextOptionsBuilder<AppDbContext>();
         settings.Configure(options);
@@ -64,26 +69,49 @@ public static class FloorServer
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = workDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (secured)
+        {
+            builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+            builder.Services.AddAntiforgery();
+            builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(workDirectory, "secured-floor-keys")));
+        }
         await using var app = builder.Build();
+        if (secured)
+        {
+            app.UseAuthentication();
+        }
         // No routing, no MVC: one terminal delegate reads the id from the path.
         app.Run(async context =>
         {
-            var id = int.Parse(context.Request.Path.Value!["/submit/".Length..], CultureInfo.InvariantCulture);
-            context.Response.StatusCode = await SubmitAsync(connectionString, id, WindowOf(id, applicants, warmup, warmRounds)) ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
+            var path = context.Request.Path.Value!;
+            var id = int.Parse(path[(path.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+            if (secured && !await SecuredAsync(context, path, id))
+            {
+                return;
+            }
+            var accepted = await SubmitAsync(connectionString, id, WindowOf(id, applicants, warmup, warmRounds));
+            context.Response.StatusCode = accepted ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
+            if (secured)
+            {
+                // The portal answers both outcomes with a redirect to the application's page.
+                context.Response.StatusCode = StatusCodes.Status302Found;
+                context.Response.Headers.Location = accepted ? $"/applications/{id}?receipt=1" : $"/applications/{id}";
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 256) }) { BaseAddress = new Uri(address) };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 256), UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        var sessions = secured ? await SignInAllAsync(http, applicants + warmup) : null;
         for (var round = 0; round < warmRounds; round++)
         {
-            await SendAllAsync(http, address, Enumerable.Range(applicants + 1, warmup).Where(i => WindowOf(i, applicants, warmup, warmRounds) == 2 + round), clients);
+            await SendAllAsync(http, address, Enumerable.Range(applicants + 1, warmup).Where(i => WindowOf(i, applicants, warmup, warmRounds) == 2 + round), clients, sessions);
             await Task.Delay(SurgeBenchmark.WarmPause);
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        await SendAllAsync(http, address, Enumerable.Range(1, applicants), clients);
+        await SendAllAsync(http, address, Enumerable.Range(1, applicants), clients, sessions);
         var throughput = applicants / watch.Elapsed.TotalSeconds;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await app.StopAsync();
@@ -91,14 +119,86 @@ public static class FloorServer
         return (throughput, cpu);
     }
 
+    /// <summary>
+    /// The secured floor's gate: what any portal whose companies submit through signed-in forms must do on each
+    /// submission before it writes, with nothing else (no MVC, Identity, EF Core, security stamp or TempData).
+    /// GET /signin/{id} issues the authentication cookie (no password: sign-in is not timed), GET /form/{id} gives
+    /// the form's antiforgery token; POST /submit/{id} checks the cookie, the company it names, the antiforgery
+    /// cookie and field, and reads the posted form. Returns false when it has answered the request itself.
+    /// </summary>
+    private static async Task<bool> SecuredAsync(HttpContext context, string path, int id)
+    {
+        if (path.StartsWith("/signin/", StringComparison.Ordinal))
+        {
+            await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim("company", id.ToString(CultureInfo.InvariantCulture))], CookieAuthenticationDefaults.AuthenticationScheme)));
+            return false;
+        }
+        if (context.User.FindFirst("company")?.Value != id.ToString(CultureInfo.InvariantCulture))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+        if (path.StartsWith("/form/", StringComparison.Ordinal))
+        {
+            await context.Response.WriteAsync(antiforgery.GetAndStoreTokens(context).RequestToken!);
+            return false;
+        }
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return false;
+        }
+        var form = await context.Request.ReadFormAsync();
+        if (!long.TryParse(form["Items[0].UnitPrice"], NumberStyles.None, CultureInfo.InvariantCulture, out _) || !Guid.TryParse(form["version"], out _))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Signs every company in and fetches its form (not timed): the cookies and the token each submission sends.</summary>
+    private static async Task<Dictionary<int, (string Cookies, string Token)>> SignInAllAsync(HttpClient http, int count)
+    {
+        var sessions = new System.Collections.Concurrent.ConcurrentDictionary<int, (string, string)>();
+        await Parallel.ForEachAsync(Enumerable.Range(1, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            using var signIn = await http.GetAsync($"/signin/{i}");
+            var auth = Cookies(signIn);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/form/{i}");
+            request.Headers.Add("Cookie", auth);
+            using var form = await http.SendAsync(request);
+            var token = await form.Content.ReadAsStringAsync();
+            sessions[i] = ($"{auth}; {Cookies(form)}", token);
+        });
+        return new Dictionary<int, (string, string)>(sessions);
+    }
+
+    private static string Cookies(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
     /// <summary>Window 1 is measured; warm-up submission k (counted from 0) goes to window 2 + k × rounds / warmup, as in the portal's warm-up.</summary>
     private static int WindowOf(int id, int applicants, int warmup, int warmRounds) =>
         id <= applicants ? 1 : 2 + (id - applicants - 1) * warmRounds / warmup;
 
-    private static Task SendAllAsync(HttpClient http, string address, IEnumerable<int> ids, int clients) =>
+    private static Task SendAllAsync(HttpClient http, string address, IEnumerable<int> ids, int clients, Dictionary<int, (string Cookies, string Token)>? sessions) =>
         Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
         {
-            using var response = await http.PostAsync($"/submit/{i}", new FormUrlEncodedContent([new("version", Guid.NewGuid().ToString())]));
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/submit/{i}");
+            if (sessions is null)
+            {
+                request.Content = new FormUrlEncodedContent([new("version", Guid.NewGuid().ToString())]);
+            }
+            else
+            {
+                // The same fields as the portal's submission form.
+                request.Headers.Add("Cookie", sessions[i].Cookies);
+                request.Content = new FormUrlEncodedContent([
+                    new("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", "2"), new("Items[0].UnitPrice", "100000"),
+                    new("version", Guid.NewGuid().ToString()), new("__RequestVerificationToken", sessions[i].Token)]);
+            }
+            using var response = await http.SendAsync(request);
             if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Conflict))
             {
                 throw new InvalidOperationException($"floor: {(int)response.StatusCode} from {address}");

@@ -217,6 +217,13 @@ public static partial class SurgeBenchmark
                 // The floor serves in this process: its figure is server and clients together.
                 result["floor_cpu_ms_per_submission_with_clients"] = Math.Round(floorCpu.TotalMilliseconds / applicants, 3);
                 result["ratio"] = Math.Round(applicants / elapsed / floor, 2);
+                // The same floor behind what signed-in forms require before any write (cookie authentication, the
+                // company named in it, antiforgery, the posted form, a redirect): how much of the gap is that.
+                var (secured, securedCpu) = await FloorServer.RunAsync(dir, applicants, clients, budget, warmup, warmRounds, warmBudget, secured: true);
+                result["secured_floor_throughput_per_s"] = Math.Round(secured, 1);
+                result["secured_floor_cpu_ms_per_submission_with_clients"] = Math.Round(securedCpu.TotalMilliseconds / applicants, 3);
+                result["secured_floor_ratio"] = Math.Round(secured / floor, 2);
+                result["ratio_to_secured_floor"] = Math.Round(applicants / elapsed / secured, 2);
             }
             Console.WriteLine(JsonSerializer.Serialize(result));
             return 0;
