@@ -20,6 +20,22 @@ public sealed class LeanSqliteRelationalConnection(
     RelationalConnectionDependencies dependencies, IRawSqlCommandBuilder rawSqlCommandBuilder, IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
     : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
 {
-    protected override DbConnection CreateDbConnection() => new SqliteConnection(GetValidatedConnectionString());
+    protected override DbConnection CreateDbConnection() => new StatementCachingSqliteConnection(GetValidatedConnectionString());
+
+    // The connection stays open between queries and between the pooled context's requests, so that the statements
+    // it has prepared are there for the next query with the same text (docs/adr/0057-sqlite-prepared-statement-cache.md).
+    // It is closed when the context is disposed (a context from outside the pool, or one the pool lets go). An open
+    // SQLite connection outside a transaction with its statements reset holds no lock and no read snapshot; the
+    // context's transaction is still ended when it goes back to the pool (EF Core's ResetState, SqliteWriteGate).
+    protected override void CloseDbConnection()
+    {
+        if (DbConnection is not StatementCachingSqliteConnection)
+        {
+            base.CloseDbConnection();
+        }
+    }
+
+    protected override Task CloseDbConnectionAsync() =>
+        DbConnection is StatementCachingSqliteConnection ? Task.CompletedTask : base.CloseDbConnectionAsync();
 }
 #pragma warning restore EF1001

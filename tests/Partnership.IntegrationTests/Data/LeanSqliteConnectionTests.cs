@@ -18,7 +18,7 @@ public class LeanSqliteConnectionTests
         await database.MigrateAndSeedCatalogAsync();
         await using var db = database.CreateContext();
 
-        Assert.IsType<SqliteConnection>(db.Database.GetDbConnection());
+        Assert.IsType<StatementCachingSqliteConnection>(db.Database.GetDbConnection());
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "SELECT ef_compare(1, 2)";

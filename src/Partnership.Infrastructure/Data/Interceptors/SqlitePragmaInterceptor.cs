@@ -20,7 +20,7 @@ public sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInt
     {
         if (!IsApplied(connection))
         {
-            using var command = connection.CreateCommand();
+            using var command = Command(connection);
             command.CommandText = Pragmas;
             command.ExecuteNonQuery();
             MarkApplied(connection);
@@ -31,12 +31,15 @@ public sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInt
     {
         if (!IsApplied(connection))
         {
-            await using var command = connection.CreateCommand();
+            await using var command = Command(connection);
             command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             MarkApplied(connection);
         }
     }
+
+    // Microsoft.Data.Sqlite's own command, which the statement cache does not keep: the settings run once per connection.
+    private static DbCommand Command(DbConnection connection) => connection is SqliteConnection sqlite ? sqlite.CreateCommand() : connection.CreateCommand();
 
     private string Pragmas =>
         $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
