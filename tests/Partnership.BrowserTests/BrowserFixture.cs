@@ -94,24 +94,29 @@ public static class PageChecks
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード").FillAsync(PortalFactory.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-        await ArriveAsync(page, email, () => page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/(me|account/login-2fa)")), "/me or /account/login-2fa");
+        await ArriveAsync(page, email, new System.Text.RegularExpressions.Regex("/(me|account/login-2fa)"), "/me or /account/login-2fa");
         if (page.Url.Contains("/account/login-2fa", StringComparison.Ordinal))
         {
             // Staff accounts: the code an authenticator app would show for the demo key.
             await page.GetByLabel("確認コード（6桁）").FillAsync(Totp.Code(Partnership.Infrastructure.Seeding.IdentitySeeder.DemoAuthenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-            await ArriveAsync(page, email, () => page.WaitForURLAsync("**/me"), "/me");
+            await ArriveAsync(page, email, new System.Text.RegularExpressions.Regex("/me$"), "/me");
         }
     }
 
-    /// <summary>Waits for the page after a sign-in step; when it does not come, says where the browser is and what the page says (and keeps a screenshot).</summary>
-    private static async Task ArriveAsync(IPage page, string email, Func<Task> wait, string url)
+    /// <summary>
+    /// Waits for the page after a sign-in step; when it does not come, says where the browser is and what the page
+    /// says (and keeps a screenshot). It polls the address rather than waiting for the navigation's load event:
+    /// CI once timed out at a fully drawn /me page whose network had gone idle, the load event missed by the wait.
+    /// </summary>
+    private static async Task ArriveAsync(IPage page, string email, System.Text.RegularExpressions.Regex address, string url)
     {
         try
         {
-            await wait();
+            await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             await page.ScreenshotAsync("zz-failed-sign-in-" + email.Split('@')[0]);
             var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
