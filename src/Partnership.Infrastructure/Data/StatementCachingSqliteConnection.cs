@@ -26,7 +26,8 @@ public sealed class StatementCachingSqliteConnection(string connectionString) : 
     /// <summary>How many prepared statements are kept now (for the tests).</summary>
     internal int KeptCount => _idle.Count;
 
-    protected override DbCommand CreateDbCommand() => new BorrowingCommand(this);
+    // As Microsoft.Data.Sqlite's own commands start: the connection's default timeout and its open transaction.
+    protected override DbCommand CreateDbCommand() => new BorrowingCommand(this) { CommandTimeout = DefaultTimeout, Transaction = Transaction };
 
     public override void Close()
     {
@@ -109,7 +110,7 @@ public sealed class StatementCachingSqliteConnection(string connectionString) : 
             set => _commandText = value ?? string.Empty;
         }
 
-        public override int CommandTimeout { get; set; } = 30;
+        public override int CommandTimeout { get; set; }
 
         public override CommandType CommandType
         {

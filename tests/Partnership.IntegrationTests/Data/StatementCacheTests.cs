@@ -97,6 +97,33 @@ public class StatementCacheTests
     }
 
     [SqliteFact]
+    public async Task A_command_starts_as_Microsoft_Data_Sqlite_commands_do_with_the_open_transaction_and_the_default_timeout()
+    {
+        using var database = new TestDatabase();
+        await using DbConnection connection = new StatementCachingSqliteConnection(database.Settings.ConnectionString + ";Default Timeout=7");
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (v INTEGER)";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using var insert = connection.CreateCommand();
+            Assert.Same(transaction, insert.Transaction);
+            Assert.Equal(7, insert.CommandTimeout);
+            insert.CommandText = "INSERT INTO t VALUES (1)";
+            await insert.ExecuteNonQueryAsync();
+            await transaction.RollbackAsync();
+        }
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM t";
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [SqliteFact]
     public async Task A_connection_keeps_at_most_its_capacity_and_closing_it_lets_them_all_go()
     {
         using var database = new TestDatabase();
