@@ -90,13 +90,13 @@ public static class FloorServer
                 return;
             }
             var accepted = await SubmitAsync(connectionString, id, WindowOf(id, applicants, warmup, warmRounds));
-            context.Response.StatusCode = accepted ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
             if (secured)
             {
                 // The portal answers both outcomes with a redirect to the application's page.
-                context.Response.StatusCode = StatusCodes.Status302Found;
-                context.Response.Headers.Location = accepted ? $"/applications/{id}?receipt=1" : $"/applications/{id}";
+                context.Response.Redirect(accepted ? $"/applications/{id}?receipt=1" : $"/applications/{id}");
+                return;
             }
+            context.Response.StatusCode = accepted ? StatusCodes.Status302Found : StatusCodes.Status409Conflict;
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -178,9 +178,9 @@ public static class FloorServer
     private static string Cookies(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
 
-    /// <summary>Window 1 is measured; warm-up submission k (counted from 0) goes to window 2 + k × rounds / warmup, as in the portal's warm-up.</summary>
+    /// <summary>Window 1 is measured; warm-up submission k (counted from 0) goes to the window of its round, as in the portal's warm-up.</summary>
     private static int WindowOf(int id, int applicants, int warmup, int warmRounds) =>
-        id <= applicants ? 1 : 2 + (id - applicants - 1) * warmRounds / warmup;
+        id <= applicants || warmRounds == 0 ? 1 : 2 + SurgeBenchmark.WarmRoundOf(id - applicants - 1, warmup);
 
     private static Task SendAllAsync(HttpClient http, string address, IEnumerable<int> ids, int clients, Dictionary<int, (string Cookies, string Token)>? sessions) =>
         Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = clients }, async (i, _) =>
@@ -195,8 +195,7 @@ public static class FloorServer
                 // The same fields as the portal's submission form.
                 request.Headers.Add("Cookie", sessions[i].Cookies);
                 request.Content = new FormUrlEncodedContent([
-                    new("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", "2"), new("Items[0].UnitPrice", "100000"),
-                    new("version", Guid.NewGuid().ToString()), new("__RequestVerificationToken", sessions[i].Token)]);
+                    .. SurgeBenchmark.Expenses, new("version", Guid.NewGuid().ToString()), new(SurgeBenchmark.TokenField, sessions[i].Token)]);
             }
             using var response = await http.SendAsync(request);
             if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Conflict))

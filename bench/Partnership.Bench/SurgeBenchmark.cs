@@ -91,7 +91,7 @@ public static partial class SurgeBenchmark
             var warmBudget = warmup / Math.Max(1, warmRounds) * budgetShare / 100 * AmountYen;
             var watch = Stopwatch.StartNew();
             var (windowId, warmWindowIds, everyone) = await SeedAsync(database, Path.Combine(dir, "portal"), applicants + warmup, budget, warmRounds, warmBudget);
-            var warmPeople = everyone.Take(warmup).Select((p, i) => (Person: p, Round: i * warmRounds / warmup)).ToList();
+            var warmPeople = everyone.Take(warmup).Select((p, i) => (Person: p, Round: WarmRoundOf(i, warmup))).ToList();
             var people = everyone.Skip(warmup).ToList();
             log.WriteLine($"seeded {applicants} companies in {watch.Elapsed.TotalSeconds:F1} s");
             Uri baseUri;
@@ -273,6 +273,9 @@ public static partial class SurgeBenchmark
     /// <summary>The warm-up's rounds and the pause after each (see the comment on <c>--warmup</c>).</summary>
     internal const int WarmRounds = 3;
     internal static readonly TimeSpan WarmPause = TimeSpan.FromSeconds(2);
+
+    /// <summary>The round of warm-up submission k (counted from 0), for the portal's warm-up and the floor's alike.</summary>
+    internal static int WarmRoundOf(int k, int warmup) => k * WarmRounds / warmup;
 
     private static async Task<(int WindowId, List<int> WarmWindowIds, List<Applicant> People)> SeedAsync(DatabaseSettings settings, string folder, int count, long budget, int warmRounds, long warmBudget)
     {
@@ -468,7 +471,8 @@ public static partial class SurgeBenchmark
         p.Version = json.RootElement.GetProperty("version").GetString()!;
     }
 
-    private static readonly KeyValuePair<string, string>[] Expenses =
+    /// <summary>The submission form's expense line, as the portal's form posts it (the floor's secured run posts the same).</summary>
+    internal static readonly KeyValuePair<string, string>[] Expenses =
     [
         new("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", "2"), new("Items[0].UnitPrice", AmountYen.ToString(CultureInfo.InvariantCulture)),
     ];
@@ -567,7 +571,7 @@ public static partial class SurgeBenchmark
         await db.SubsidyWindows.Where(w => w.Id == windowId).ExecuteUpdateAsync(s => s.SetProperty(w => w.OpensAt, opens));
     }
 
-    private const string TokenField = "__RequestVerificationToken";
+    internal const string TokenField = "__RequestVerificationToken";
 
     private static string Token(string html) => WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
 

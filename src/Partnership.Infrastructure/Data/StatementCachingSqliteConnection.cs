@@ -29,19 +29,11 @@ public sealed class StatementCachingSqliteConnection(string connectionString) : 
     // As Microsoft.Data.Sqlite's own commands start: the connection's default timeout and its open transaction.
     protected override DbCommand CreateDbCommand() => new BorrowingCommand(this) { CommandTimeout = DefaultTimeout, Transaction = Transaction };
 
+    // Disposing the connection closes it (SqliteConnection.Dispose calls Close), so this covers both.
     public override void Close()
     {
         DisposeKept();
         base.Close();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            DisposeKept();
-        }
-        base.Dispose(disposing);
     }
 
     /// <summary>The kept command for the text, or a new one (which prepares on its first execution).</summary>

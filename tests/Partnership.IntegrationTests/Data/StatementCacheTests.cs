@@ -102,11 +102,7 @@ public class StatementCacheTests
         using var database = new TestDatabase();
         await using DbConnection connection = new StatementCachingSqliteConnection(database.Settings.ConnectionString + ";Default Timeout=7");
         await connection.OpenAsync();
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE t (v INTEGER)";
-            await create.ExecuteNonQueryAsync();
-        }
+        await ScalarAsync(connection, "CREATE TABLE t (v INTEGER)");
 
         await using (var transaction = await connection.BeginTransactionAsync())
         {
@@ -118,9 +114,7 @@ public class StatementCacheTests
             await transaction.RollbackAsync();
         }
 
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM t";
-        Assert.Equal(0L, await count.ExecuteScalarAsync());
+        Assert.Equal(0L, await ScalarAsync(connection, "SELECT COUNT(*) FROM t"));
     }
 
     [SqliteFact]
@@ -132,18 +126,14 @@ public class StatementCacheTests
         await connection.OpenAsync();
         for (var i = 0; i < StatementCachingSqliteConnection.Capacity + 5; i++)
         {
-            await using var command = asEfHoldsIt.CreateCommand();
-            command.CommandText = $"SELECT {i}";
-            Assert.Equal((long)i, await command.ExecuteScalarAsync());
+            Assert.Equal((long)i, await ScalarAsync(asEfHoldsIt, $"SELECT {i}"));
         }
         Assert.Equal(StatementCachingSqliteConnection.Capacity, connection.KeptCount);
 
         await connection.CloseAsync();
         Assert.Equal(0, connection.KeptCount);
         await connection.OpenAsync();
-        await using var again = asEfHoldsIt.CreateCommand();
-        again.CommandText = "SELECT 1";
-        Assert.Equal(1L, await again.ExecuteScalarAsync());
+        Assert.Equal(1L, await ScalarAsync(asEfHoldsIt, "SELECT 1"));
     }
 
     [SqliteFact]
@@ -170,5 +160,13 @@ public class StatementCacheTests
             Assert.True(await db.ProgramAreas.CountAsync() > 0);
             Assert.Equal(1, first.KeptCount);
         }
+    }
+
+    /// <summary>Runs one statement through a command of the connection, as EF Core gets its commands, and gives its scalar.</summary>
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 }

@@ -10,7 +10,7 @@ namespace Partnership.Infrastructure.Data.Interceptors;
 /// busy timeout so a writer waits for the lock instead of failing (or retrying in 150 ms sleeps, which is what
 /// Microsoft.Data.Sqlite does without it). Foreign keys on. The settings belong to the native connection, which
 /// the pool keeps open between uses, so they are applied once per native connection rather than on every
-/// open (EF Core opens the connection for each query outside a transaction).
+/// open (the pooled context's connection now stays open anyway: docs/adr/0057-sqlite-prepared-statement-cache.md).
 /// </summary>
 public sealed class SqlitePragmaInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
 {
