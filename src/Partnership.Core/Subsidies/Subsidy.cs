@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
 
@@ -79,10 +78,12 @@ public class SubsidyWindow : AuditableEntity, IVersioned
     public int LastReceiptSeq { get; set; }
     public Guid Version { get; set; }
 
+    private readonly JsonList<DocumentRequirement> _requiredDocumentsParsed = new();
+
     public IReadOnlyList<DocumentRequirement> RequiredDocuments
     {
-        get => JsonSerializer.Deserialize<List<DocumentRequirement>>(RequiredDocumentsJson) ?? [];
-        set => RequiredDocumentsJson = JsonSerializer.Serialize(value);
+        get => _requiredDocumentsParsed.Read(RequiredDocumentsJson);
+        set => RequiredDocumentsJson = JsonList<DocumentRequirement>.Write(value);
     }
 
     public long RemainingYen => Math.Max(0, BudgetYen - ReservedYen);
@@ -168,10 +169,12 @@ public class SubsidyApplication : AuditableEntity, IVersioned
     public List<SubsidyDocument> Documents { get; set; } = [];
     public List<SubsidyEvent> Events { get; set; } = [];
 
+    private readonly JsonList<ExpenseItem> _expensesParsed = new();
+
     public IReadOnlyList<ExpenseItem> Expenses
     {
-        get => JsonSerializer.Deserialize<List<ExpenseItem>>(ExpensesJson) ?? [];
-        set => ExpensesJson = JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        get => _expensesParsed.Read(ExpensesJson);
+        set => ExpensesJson = JsonList<ExpenseItem>.Write(value);
     }
 
     public static string LiveKeyFor(int companyId, int windowId) => string.Create(CultureInfo.InvariantCulture, $"{companyId}:{windowId}");
