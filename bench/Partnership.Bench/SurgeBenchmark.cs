@@ -117,6 +117,12 @@ public static partial class SurgeBenchmark
                 UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = Math.Max(clients, 256), PooledConnectionLifetime = TimeSpan.FromMinutes(10),
             };
             using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
+            if (url is null)
+            {
+                // The portal runs as in production behind a TLS-terminating reverse proxy; the clients speak for that
+                // proxy (loopback is a trusted one), so the portal sees HTTPS: secure cookies, no redirect to https.
+                http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+            }
 
             watch.Restart();
             await ParallelAsync(warmPeople, 16, w => PrepareAsync(http, w.Person, warmWindowIds[w.Round]));
@@ -380,7 +386,7 @@ public static partial class SurgeBenchmark
     }
 
     /// <summary>
-    /// A portal node as production runs it, but on plain loopback HTTP: Release build, a data folder of its own
+    /// A portal node as production runs it (Production environment, behind a TLS-terminating proxy that the clients speak for, on loopback HTTP): Release build, a data folder of its own
     /// (logs; the SQLite file for node 0), the documents folder shared by every node, the database given.
     /// </summary>
     private static async Task<Process> StartPortalAsync(string dir, int node, int port, DatabaseSettings database, TextWriter log)
@@ -393,7 +399,7 @@ public static partial class SurgeBenchmark
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Portal__DataDirectory"] = dataDirectory;
         info.Environment["Documents__Path"] = Path.Combine(dir, "documents");
@@ -421,6 +427,7 @@ public static partial class SurgeBenchmark
         process.BeginErrorReadLine();
         var uri = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = uri };
+        probe.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         for (var attempt = 0; attempt < 120; attempt++)
         {
             try
