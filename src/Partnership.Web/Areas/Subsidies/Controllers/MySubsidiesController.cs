@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
@@ -51,10 +52,20 @@ public sealed class MySubsidiesController(
     }
 
     [HttpGet("applications/{id:int}")]
-    public async Task<IActionResult> Application(int id, CancellationToken ct)
+    public async Task<IActionResult> Application(int id, string? notice, CancellationToken ct)
     {
         var page = await PageAsync(id, null, ct);
-        return page is null ? NotFound() : View(page);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        // Only the known notices, and "received" only for an application that has a receipt: the receipt number in
+        // the notice comes from the application, not from the address.
+        if (notice is not null && SubmitNotices.Contains(notice) && (page.Application.ReceiptNumber is not null || !ReceivedNotices.Contains(notice)))
+        {
+            ViewData["Notice"] = t[notice, page.Application.ReceiptNumber ?? ""].Value;
+        }
+        return View(page);
     }
 
     /// <summary>The autosave: the expense lines as typed, answered with the amount the server computes.</summary>
@@ -126,18 +137,34 @@ public sealed class MySubsidiesController(
             case OutcomeStatus.NotFound:
                 return NotFound();
             case OutcomeStatus.Ok:
-                TempData["Notice"] = (outcome.Value!.Status == ApplicationStatus.Waitlisted ? t["Subsidy.WaitlistedNotice", outcome.Value.ReceiptNumber!]
-                    : outcome.Value.Status == ApplicationStatus.UnderReview ? t["Subsidy.ResubmittedNotice"]
-                    : t["Subsidy.ReceivedNotice", outcome.Value.ReceiptNumber!]).Value;
-                // The receipt travels in the address too, so a client that does not follow the redirect knows it.
-                return RedirectToAction(nameof(Application), new { id, receipt = outcome.Value.ReceiptNumber });
+                // The notice is named in the address, not kept in the TempData cookie (docs/adr/0058-submission-notice-in-the-address.md);
+                // the receipt travels there too, so a client that does not follow the redirect knows it.
+                var received = outcome.Value!.Status == ApplicationStatus.Waitlisted ? "Subsidy.WaitlistedNotice"
+                    : outcome.Value.Status == ApplicationStatus.UnderReview ? "Subsidy.ResubmittedNotice"
+                    : "Subsidy.ReceivedNotice";
+                return RedirectToAction(nameof(Application), new { id, receipt = outcome.Value.ReceiptNumber, notice = received });
             case OutcomeStatus.Invalid:
                 return await RefusedAsync(id, outcome.Errors, form.Items.Count > 0 ? form.Items : null, ct);
             default:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+                var code = outcome.Errors[0].Code;
+                if (SubmitNotices.Contains(code))
+                {
+                    return RedirectToAction(nameof(Application), new { id, notice = code });
+                }
+                TempData["Notice"] = t[code].Value;
                 return RedirectToAction(nameof(Application), new { id });
         }
     }
+
+    private static readonly FrozenSet<string> ReceivedNotices = FrozenSet.ToFrozenSet(
+        ["Subsidy.ReceivedNotice", "Subsidy.WaitlistedNotice", "Subsidy.ResubmittedNotice"], StringComparer.Ordinal);
+
+    /// <summary>The notices a submission leaves on the application's page through its address (<c>?notice=</c>).</summary>
+    private static readonly FrozenSet<string> SubmitNotices = FrozenSet.ToFrozenSet(
+    [
+        "Subsidy.ReceivedNotice", "Subsidy.WaitlistedNotice", "Subsidy.ResubmittedNotice",
+        "Subsidy.BudgetExhausted", "Subsidy.WindowClosed", "Subsidy.WindowNotYetOpen", "Subsidy.NotAllowedNow", "Subsidy.ChangedElsewhere",
+    ], StringComparer.Ordinal);
 
     [HttpPost("applications/{id:int}/documents")]
     [RequestSizeLimit(12 * 1024 * 1024)]
