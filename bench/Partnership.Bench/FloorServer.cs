@@ -26,9 +26,9 @@ namespace Partnership.Bench;
 /// </summary>
 public static class FloorServer
 {
-    public static async Task<(double Throughput, TimeSpan Cpu)> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0, int warmRounds = 0, long warmBudget = 0, bool secured = false)
+    public static async Task<(double Throughput, TimeSpan Cpu)> RunAsync(string workDirectory, int applicants, int clients, long budget, int warmup = 0, int warmRounds = 0, long warmBudget = 0, bool secured = false, int run = 0)
     {
-        var database = Path.Combine(workDirectory, secured ? "secured-floor.db" : "floor.db");
+        var database = Path.Combine(workDirectory, $"{(secured ? "secured-floor" : "floor")}-{run}.db");
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={database}");
         var options = new DbContextOptionsBuilder<AppDbContext>();
         settings.Configure(options);

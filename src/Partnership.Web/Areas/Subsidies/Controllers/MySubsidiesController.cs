@@ -27,6 +27,25 @@ public sealed class MySubsidiesController(
 {
     private const int FormRows = 8;
 
+    /// <summary>
+    /// To the application's page (the route of <see cref="Application"/>), with the receipt and the notice in the
+    /// address when given. Written out rather than generated from the route values: the submission is the surge's
+    /// request, and link generation was 2 % of its cost.
+    /// </summary>
+    private RedirectResult ToApplication(int id, string? receipt = null, string? notice = null)
+    {
+        var query = QueryString.Empty;
+        if (receipt is not null)
+        {
+            query = query.Add("receipt", receipt);
+        }
+        if (notice is not null)
+        {
+            query = query.Add("notice", notice);
+        }
+        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{id}{query}"));
+    }
+
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
 
@@ -48,7 +67,7 @@ public sealed class MySubsidiesController(
             TempData["Notice"] = t[outcome.Errors[0].Code].Value;
             return Redirect($"/subsidies/windows/{windowId}");
         }
-        return RedirectToAction(nameof(Application), new { id = outcome.Value });
+        return ToApplication(outcome.Value);
     }
 
     [HttpGet("applications/{id:int}")]
@@ -118,7 +137,7 @@ public sealed class MySubsidiesController(
             return await RefusedAsync(id, outcome.Errors, form.Items, ct);
         }
         TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.Saved"] : t[outcome.Errors[0].Code]).Value;
-        return RedirectToAction(nameof(Application), new { id });
+        return ToApplication(id);
     }
 
     /// <summary>Saves the lines posted with it, then submits. A second submission returns the first receipt.</summary>
@@ -142,17 +161,17 @@ public sealed class MySubsidiesController(
                 var received = outcome.Value!.Status == ApplicationStatus.Waitlisted ? "Subsidy.WaitlistedNotice"
                     : outcome.Value.Status == ApplicationStatus.UnderReview ? "Subsidy.ResubmittedNotice"
                     : "Subsidy.ReceivedNotice";
-                return RedirectToAction(nameof(Application), new { id, receipt = outcome.Value.ReceiptNumber, notice = received });
+                return ToApplication(id, outcome.Value.ReceiptNumber, received);
             case OutcomeStatus.Invalid:
                 return await RefusedAsync(id, outcome.Errors, form.Items.Count > 0 ? form.Items : null, ct);
             default:
                 var code = outcome.Errors[0].Code;
                 if (SubmitNotices.Contains(code))
                 {
-                    return RedirectToAction(nameof(Application), new { id, notice = code });
+                    return ToApplication(id, notice: code);
                 }
                 TempData["Notice"] = t[code].Value;
-                return RedirectToAction(nameof(Application), new { id });
+                return ToApplication(id);
         }
     }
 
@@ -196,12 +215,12 @@ public sealed class MySubsidiesController(
                 return NotFound();
             case OutcomeStatus.Ok:
                 TempData["Notice"] = t["Subsidy.DocumentAdded", outcome.Value!.FileName].Value;
-                return RedirectToAction(nameof(Application), new { id });
+                return ToApplication(id);
             case OutcomeStatus.Invalid:
                 return await RefusedAsync(id, outcome.Errors, null, ct);
             default:
                 TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return RedirectToAction(nameof(Application), new { id });
+                return ToApplication(id);
         }
     }
 
@@ -223,7 +242,7 @@ public sealed class MySubsidiesController(
             return NotFound();
         }
         TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.DocumentRemoved"] : t[outcome.Errors[0].Code]).Value;
-        return RedirectToAction(nameof(Application), new { id });
+        return ToApplication(id);
     }
 
     [HttpPost("applications/{id:int}/withdraw")]
@@ -244,7 +263,7 @@ public sealed class MySubsidiesController(
             return NotFound();
         }
         TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.WithdrawnNotice"] : t[outcome.Errors[0].Code]).Value;
-        return RedirectToAction(nameof(Application), new { id });
+        return ToApplication(id);
     }
 
     [HttpPost("applications/{id:int}/report")]
@@ -262,13 +281,13 @@ public sealed class MySubsidiesController(
                 return NotFound();
             case OutcomeStatus.Ok:
                 TempData["Notice"] = t["Subsidy.ReportedNotice"].Value;
-                return RedirectToAction(nameof(Application), new { id });
+                return ToApplication(id);
             case OutcomeStatus.Invalid:
                 ViewData["ReportText"] = reportText;
                 return await RefusedAsync(id, outcome.Errors, null, ct);
             default:
                 TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return RedirectToAction(nameof(Application), new { id });
+                return ToApplication(id);
         }
     }
 
