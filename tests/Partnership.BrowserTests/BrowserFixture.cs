@@ -84,6 +84,19 @@ public static class PageChecks
         Assert.True(violations.Count == 0, $"axe violations on {page.Url}:\n" + string.Join("\n", violations));
     }
 
+    /// <summary>
+    /// Waits until the browser is at an address matching <paramref name="url"/> (a glob or the address) and that
+    /// page has finished loading (<c>document.readyState</c> is "complete"). Playwright's own wait for the load event
+    /// timed out in CI at pages that were fully drawn and whose network had gone idle (a sign-in on 30 November and on
+    /// 1 December, a catalogue page later on 1 December): the event was missed by the wait. This reads the
+    /// document's state instead, so styles and images are there for axe and the screenshot.
+    /// </summary>
+    public static async Task ArriveAtAsync(this IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+    }
+
     /// <summary>Saves a full-page screenshot under artifacts/screenshots so people can look at the page.</summary>
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });

@@ -25,7 +25,7 @@ public partial class CompanyJourneyBrowserTests(BrowserFixture browser)
         await page.GetByLabel("新しいパスワード（確認）").FillAsync(password);
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/register/sent");
+        await page.ArriveAtAsync("**/account/register/sent");
         await page.AssertAccessibleAsync();
     }
 
@@ -48,7 +48,7 @@ public partial class CompanyJourneyBrowserTests(BrowserFixture browser)
         await owner.GetByRole(AriaRole.Link, new() { Name = "はじめての方（企業の方の利用登録）" }).ClickAsync();
         await RegisterAsync(owner, "新宿 一郎", "ichiro@browser.example.jp", "browser-pass-1357");
         await ConfirmAndSignInAsync(owner, "ichiro@browser.example.jp", "browser-pass-1357");
-        await owner.WaitForURLAsync("**/me");
+        await owner.ArriveAtAsync("**/me");
 
         await owner.Locator("nav.site-nav [data-nav=company]").ClickAsync();
         await owner.AssertAccessibleAsync();
@@ -93,7 +93,7 @@ public partial class CompanyJourneyBrowserTests(BrowserFixture browser)
         Assert.Equal("jiro@browser.example.jp", await coworker.GetByLabel("メールアドレス").InputValueAsync());
         await RegisterAsync(coworker, "新宿 次郎", "jiro@browser.example.jp", "browser-pass-2468");
         await ConfirmAndSignInAsync(coworker, "jiro@browser.example.jp", "browser-pass-2468");
-        await coworker.WaitForURLAsync("**/invitations/*");
+        await coworker.ArriveAtAsync("**/invitations/*");
         await coworker.GetByRole(AriaRole.Button, new() { Name = "ブラウザ工房株式会社 に参加する" }).ClickAsync();
         await coworker.Locator(".notice").WaitForAsync();
         Assert.Equal("会社に参加しました。", await coworker.Locator(".notice").InnerTextAsync());

@@ -145,7 +145,7 @@ public class ConsultationsAndEventsBrowserTests(BrowserFixture browser)
 
         // The same pages in English.
         await company.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await company.WaitForURLAsync(requestUrl);
+        await company.WaitForFunctionAsync("document.documentElement.lang === 'en' && document.readyState === 'complete'");
         Assert.StartsWith("Request C", await company.Locator("h1").InnerTextAsync());
         Assert.Equal("Scheduled", await company.GetByTestId("status").InnerTextAsync());
         await company.AssertAccessibleAsync();

@@ -25,8 +25,10 @@ public class RoleNavigationTests(BrowserFixture browser)
 
         foreach (var nav in ownNav)
         {
-            await page.Locator($"nav.site-nav [data-nav={nav}]").ClickAsync();
-            await page.WaitForLoadStateAsync();
+            var link = page.Locator($"nav.site-nav [data-nav={nav}]");
+            var href = await link.GetAttributeAsync("href");
+            await link.ClickAsync();
+            await page.ArriveAtAsync("**" + href);
             await page.AssertAccessibleAsync();
             await page.ScreenshotAsync("11-" + nav);
         }

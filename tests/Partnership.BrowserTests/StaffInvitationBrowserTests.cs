@@ -35,7 +35,7 @@ public class StaffInvitationBrowserTests(BrowserFixture browser)
         await official.GetByLabel("パスワード", new() { Exact = true }).FillAsync("saburo-pass-2468");
         await official.GetByLabel("新しいパスワード（確認）").FillAsync("saburo-pass-2468");
         await official.GetByRole(AriaRole.Button, new() { Name = "パスワードを設定する" }).ClickAsync();
-        await official.WaitForURLAsync("**/account/two-factor");
+        await official.ArriveAtAsync("**/account/two-factor");
         await official.AssertAccessibleAsync();
         await official.ScreenshotAsync("51-two-factor-setup");
 
@@ -57,11 +57,11 @@ public class StaffInvitationBrowserTests(BrowserFixture browser)
         await official.GetByLabel("メールアドレス").FillAsync("saburo@metro.example.jp");
         await official.GetByLabel("パスワード").FillAsync("saburo-pass-2468");
         await official.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-        await official.WaitForURLAsync("**/account/login-2fa**");
+        await official.ArriveAtAsync("**/account/login-2fa**");
         await official.AssertAccessibleAsync();
         await official.GetByLabel("確認コード（6桁）").FillAsync(Totp.Code(key));
         await official.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-        await official.WaitForURLAsync("**/me");
+        await official.ArriveAtAsync("**/me");
 
         await official.Locator("nav.site-nav [data-nav=manage-catalog]").ClickAsync();
         Assert.Equal("施策カタログの管理", await official.Locator("h1").InnerTextAsync());

@@ -23,13 +23,13 @@ public class VisitorJourneyTests(BrowserFixture browser)
         await page.ScreenshotAsync("02-home-en");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Telework", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/catalog/areas/telework");
+        await page.ArriveAtAsync("**/catalog/areas/telework");
         Assert.Equal("Telework", await page.Locator("h1").InnerTextAsync());
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("03-area-telework-en");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Subsidies for the cost of introducing telework equipment" }).ClickAsync();
-        await page.WaitForURLAsync("**/catalog/measures/*");
+        await page.ArriveAtAsync("**/catalog/measures/*");
         Assert.Contains("telework equipment", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("テレワーク機器導入に係る経費補助", await page.Locator("p.title-ja").InnerTextAsync());
         await page.AssertAccessibleAsync();
