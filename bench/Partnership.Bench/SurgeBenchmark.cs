@@ -120,9 +120,7 @@ public static partial class SurgeBenchmark
             using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
             if (url is null)
             {
-                // The portal runs as in production behind a TLS-terminating reverse proxy; the clients speak for that
-                // proxy (loopback is a trusted one), so the portal sees HTTPS: secure cookies, no redirect to https.
-                http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+                BehindProxy(http);
             }
 
             watch.Restart();
@@ -228,8 +226,8 @@ public static partial class SurgeBenchmark
                     // company named in it, antiforgery, the posted form, a redirect): how much of the gap is that.
                     secureds.Add(await FloorServer.RunAsync(dir, applicants, clients, budget, warmup, warmRounds, warmBudget, secured: true, run: run));
                 }
-                var (floor, floorCpu) = floors.OrderBy(f => f.Throughput).ElementAt(floorRuns / 2);
-                var (secured, securedCpu) = secureds.OrderBy(f => f.Throughput).ElementAt(floorRuns / 2);
+                var (floor, floorCpu) = Median(floors);
+                var (secured, securedCpu) = Median(secureds);
                 result["warmup"] = warmup;
                 result["clients"] = clients;
                 result["floor_runs"] = floorRuns;
@@ -292,6 +290,16 @@ public static partial class SurgeBenchmark
     /// <summary>The warm-up's rounds and the pause after each (see the comment on <c>--warmup</c>).</summary>
     internal const int WarmRounds = 3;
     internal static readonly TimeSpan WarmPause = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The portal runs as in production behind a TLS-terminating reverse proxy; the clients speak for that proxy
+    /// (loopback is a trusted one), so the portal sees HTTPS: secure cookies, no redirect to https.
+    /// </summary>
+    private static void BehindProxy(HttpClient client) => client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+    /// <summary>The run of median throughput (the upper middle one of an even count).</summary>
+    private static (double Throughput, TimeSpan Cpu) Median(List<(double Throughput, TimeSpan Cpu)> runs) =>
+        runs.OrderBy(r => r.Throughput).ElementAt(runs.Count / 2);
 
     /// <summary>The round of warm-up submission k (counted from 0), for the portal's warm-up and the floor's alike.</summary>
     internal static int WarmRoundOf(int k, int warmup) => k * WarmRounds / warmup;
@@ -399,8 +407,9 @@ public static partial class SurgeBenchmark
     }
 
     /// <summary>
-    /// A portal node as production runs it (Production environment, behind a TLS-terminating proxy that the clients speak for, on loopback HTTP): Release build, a data folder of its own
-    /// (logs; the SQLite file for node 0), the documents folder shared by every node, the database given.
+    /// A portal node as production runs it (Production environment, behind a TLS-terminating proxy that the clients
+    /// speak for, on loopback HTTP): Release build, a data folder of its own (logs; the SQLite file for node 0), the
+    /// documents folder shared by every node, the database given.
     /// </summary>
     private static async Task<Process> StartPortalAsync(string dir, int node, int port, DatabaseSettings database, TextWriter log)
     {
@@ -440,7 +449,7 @@ public static partial class SurgeBenchmark
         process.BeginErrorReadLine();
         var uri = new Uri($"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = uri };
-        probe.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        BehindProxy(probe);
         for (var attempt = 0; attempt < 120; attempt++)
         {
             try

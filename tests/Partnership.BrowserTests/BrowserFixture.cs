@@ -93,9 +93,20 @@ public static class PageChecks
     /// </summary>
     public static async Task ArriveAtAsync(this IPage page, string url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await page.WaitForURLAsync(url, Committed);
+        await page.WaitForFunctionAsync(Loaded);
     }
+
+    /// <inheritdoc cref="ArriveAtAsync(IPage, string)"/>
+    public static async Task ArriveAtAsync(this IPage page, System.Text.RegularExpressions.Regex url)
+    {
+        await page.WaitForURLAsync(url, Committed);
+        await page.WaitForFunctionAsync(Loaded);
+    }
+
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    private const string Loaded = "document.readyState === 'complete'";
 
     /// <summary>Saves a full-page screenshot under artifacts/screenshots so people can look at the page.</summary>
     public static Task ScreenshotAsync(this IPage page, string name) =>
@@ -118,16 +129,14 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// Waits for the page after a sign-in step; when it does not come, says where the browser is and what the page
-    /// says (and keeps a screenshot). It polls the address rather than waiting for the navigation's load event:
-    /// CI once timed out at a fully drawn /me page whose network had gone idle, the load event missed by the wait.
+    /// Waits for the page after a sign-in step (<see cref="ArriveAtAsync(IPage, System.Text.RegularExpressions.Regex)"/>);
+    /// when it does not come, says where the browser is and what the page says (and keeps a screenshot).
     /// </summary>
     private static async Task ArriveAsync(IPage page, string email, System.Text.RegularExpressions.Regex address, string url)
     {
         try
         {
-            await Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await page.ArriveAtAsync(address);
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {

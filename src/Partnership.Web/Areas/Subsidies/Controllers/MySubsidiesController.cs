@@ -80,7 +80,7 @@ public sealed class MySubsidiesController(
         }
         // Only the known notices, and "received" only for an application that has a receipt: the receipt number in
         // the notice comes from the application, not from the address.
-        if (notice is not null && SubmitNotices.Contains(notice) && (page.Application.ReceiptNumber is not null || !ReceivedNotices.Contains(notice)))
+        if (notice is not null && (ReceivedNotices.Contains(notice) ? page.Application.ReceiptNumber is not null : RefusalNotices.Contains(notice)))
         {
             ViewData["Notice"] = t[notice, page.Application.ReceiptNumber ?? ""].Value;
         }
@@ -166,7 +166,7 @@ public sealed class MySubsidiesController(
                 return await RefusedAsync(id, outcome.Errors, form.Items.Count > 0 ? form.Items : null, ct);
             default:
                 var code = outcome.Errors[0].Code;
-                if (SubmitNotices.Contains(code))
+                if (RefusalNotices.Contains(code))
                 {
                     return ToApplication(id, notice: code);
                 }
@@ -175,15 +175,13 @@ public sealed class MySubsidiesController(
         }
     }
 
+    /// <summary>The notices a submission leaves on the application's page through its address (<c>?notice=</c>): received ones…</summary>
     private static readonly FrozenSet<string> ReceivedNotices = FrozenSet.ToFrozenSet(
         ["Subsidy.ReceivedNotice", "Subsidy.WaitlistedNotice", "Subsidy.ResubmittedNotice"], StringComparer.Ordinal);
 
-    /// <summary>The notices a submission leaves on the application's page through its address (<c>?notice=</c>).</summary>
-    private static readonly FrozenSet<string> SubmitNotices = FrozenSet.ToFrozenSet(
-    [
-        "Subsidy.ReceivedNotice", "Subsidy.WaitlistedNotice", "Subsidy.ResubmittedNotice",
-        "Subsidy.BudgetExhausted", "Subsidy.WindowClosed", "Subsidy.WindowNotYetOpen", "Subsidy.NotAllowedNow", "Subsidy.ChangedElsewhere",
-    ], StringComparer.Ordinal);
+    /// <summary>…and refusals.</summary>
+    private static readonly FrozenSet<string> RefusalNotices = FrozenSet.ToFrozenSet(
+        ["Subsidy.BudgetExhausted", "Subsidy.WindowClosed", "Subsidy.WindowNotYetOpen", "Subsidy.NotAllowedNow", "Subsidy.ChangedElsewhere"], StringComparer.Ordinal);
 
     [HttpPost("applications/{id:int}/documents")]
     [RequestSizeLimit(12 * 1024 * 1024)]
