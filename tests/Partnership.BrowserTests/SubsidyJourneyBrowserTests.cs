@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Partnership.TestKit;
 
@@ -48,6 +49,14 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser)
         Assert.Equal("受付済み", await company.Locator("[data-testid=application-status]").InnerTextAsync());
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("53-subsidy-receipt");
+        // The notice came in the address (ADR 0058); once shown, the address drops it, so a reload does not announce
+        // the submission again, while the receipt stays on the page, read from the application.
+        await company.WaitForFunctionAsync("() => !location.search.includes('notice=') && !location.search.includes('receipt=')");
+        Assert.Matches(@"/company/subsidies/applications/\d+$", company.Url);
+        await company.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await company.ArriveAtAsync(new Regex(@"/company/subsidies/applications/\d+$"));
+        Assert.Equal(receipt, await company.Locator("[data-testid=receipt]").InnerTextAsync());
+        Assert.Equal(0, await company.Locator(".notice", new() { HasTextString = "受付番号は" }).CountAsync());
 
         var metro = await browser.NewPageAsync();
         await metro.SignInAsync(DemoUsers.Metro);
