@@ -29,8 +29,8 @@ public sealed class TestDatabase : IDisposable
 
     public DatabaseSettings Settings { get; }
 
-    /// <summary>A context on this database; audit fields come from the given user and clock.</summary>
-    public AppDbContext CreateContext(ICurrentUser? user = null, TimeProvider? clock = null)
+    /// <summary>A context on this database; audit fields come from the given user and clock; <paramref name="observer"/>, when given, is added after the portal's interceptors.</summary>
+    public AppDbContext CreateContext(ICurrentUser? user = null, TimeProvider? clock = null, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? observer = null)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Settings.Configure(options);
@@ -38,6 +38,10 @@ public sealed class TestDatabase : IDisposable
             new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
             new AuditLogInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
             new DashboardDirtyInterceptor());
+        if (observer is not null)
+        {
+            options.AddInterceptors(observer);
+        }
         return new AppDbContext(options.Options);
     }
 

@@ -439,7 +439,18 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, now, Outreach.ConversionKind.Subsidy, ct);
         // The window's dashboard figures change (the application was written by conditional updates, see ADR 0050).
         db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Subsidies, Bucket = windowId });
-        await db.SaveChangesAsync(ct);
+        // No savepoint around this save: the transaction is the submission's own and a failed save rolls all of it back,
+        // so EF Core's savepoint would only add two statements (two round trips on a server database) while the window's
+        // row is locked by the reservation above.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
         await transaction.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
     }

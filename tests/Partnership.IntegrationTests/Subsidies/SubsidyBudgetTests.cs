@@ -200,6 +200,53 @@ public class SubsidyBudgetTests : DatabaseTest
     }
 
     [Fact]
+    public async Task The_submission_saves_without_a_savepoint_and_the_context_keeps_savepoints_for_other_saves()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var (companyId, applicationId) = (await DraftsAsync(windowId, 1))[0];
+        var savepoints = new SavepointCounter();
+        await using var db = Database.CreateContext(clock: Clock, observer: savepoints);
+
+        var outcome = await Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+
+        Assert.Equal("R8-TEL-000001", outcome.Value!.ReceiptNumber);
+        Assert.Equal(0, savepoints.Created);
+        Assert.True(db.Database.AutoSavepointsEnabled);
+        // The same context, a save inside a transaction of its own: EF Core's savepoint is there, so the counter sees one.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.DashboardDirtyMarks.Add(new Partnership.Core.Dashboards.DashboardDirtyMark { Family = "test", Bucket = 1 });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        Assert.Equal(1, savepoints.Created);
+        await using var check = Context();
+        Assert.Equal(1, await check.SubsidyEvents.CountAsync(e => e.ApplicationId == applicationId && e.Action == "submitted"));
+        Assert.Equal(Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+    }
+
+    private sealed class SavepointCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        public int Created { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> CreatingSavepointAsync(
+            System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Created++;
+            return ValueTask.FromResult(result);
+        }
+
+        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult CreatingSavepoint(
+            System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+        {
+            Created++;
+            return result;
+        }
+    }
+
+    [Fact]
     public async Task Submitted_as_a_member_only_the_own_company_application_is_found_and_it_gets_its_receipt()
     {
         var windowId = await WindowAsync(budget: 10 * Amount);
