@@ -443,7 +443,9 @@ public static partial class SurgeBenchmark
             info.Environment[name["BENCH_PORTAL_".Length..]] = value;
         }
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        // The portal logs warnings and errors only (above), to its console: they reach the bench's log, so a failed
+        // request says why.
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine($"portal{node}: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.WriteLine($"portal{node}: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
