@@ -94,17 +94,22 @@ public static class PageChecks
     public static async Task ArriveAtAsync(this IPage page, string url)
     {
         await page.WaitForURLAsync(url, Committed);
-        await page.WaitForFunctionAsync(Loaded);
+        await page.WaitForFunctionAsync(Loaded, null, Polled);
     }
 
     /// <inheritdoc cref="ArriveAtAsync(IPage, string)"/>
     public static async Task ArriveAtAsync(this IPage page, System.Text.RegularExpressions.Regex url)
     {
         await page.WaitForURLAsync(url, Committed);
-        await page.WaitForFunctionAsync(Loaded);
+        await page.WaitForFunctionAsync(Loaded, null, Polled);
     }
 
     private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
+    // Polled on a timer, not on animation frames (Playwright's default): a page the browser does not draw, such as one
+    // behind another page of the same browser or under a modal dialog, may get no frame, and a sign-in timed out in CI
+    // on 1 December at the right address.
+    private static readonly PageWaitForFunctionOptions Polled = new() { PollingInterval = 100 };
 
     private const string Loaded = "document.readyState === 'complete'";
 
