@@ -109,7 +109,7 @@ public static class PageChecks
     // Polled on a timer, not on animation frames (Playwright's default): a page the browser does not draw, such as one
     // behind another page of the same browser or under a modal dialog, may get no frame, and a sign-in timed out in CI
     // on 1 December at the right address.
-    private static readonly PageWaitForFunctionOptions Polled = new() { PollingInterval = 100 };
+    internal static readonly PageWaitForFunctionOptions Polled = new() { PollingInterval = 100 };
 
     private const string Loaded = "document.readyState === 'complete'";
 

@@ -51,7 +51,7 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser)
         await company.ScreenshotAsync("53-subsidy-receipt");
         // The notice came in the address (ADR 0058); once shown, the address drops it, so a reload does not announce
         // the submission again, while the receipt stays on the page, read from the application.
-        await company.WaitForFunctionAsync("() => !location.search.includes('notice=') && !location.search.includes('receipt=')", null, new() { PollingInterval = 100 });
+        await company.WaitForFunctionAsync("() => !location.search.includes('notice=') && !location.search.includes('receipt=')", null, PageChecks.Polled);
         Assert.Matches(@"/company/subsidies/applications/\d+$", company.Url);
         await company.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         await company.ArriveAtAsync(new Regex(@"/company/subsidies/applications/\d+$"));

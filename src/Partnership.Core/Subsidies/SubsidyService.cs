@@ -442,6 +442,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         // No savepoint around this save: the transaction is the submission's own and a failed save rolls all of it back,
         // so EF Core's savepoint would only add two statements (two round trips on a server database) while the window's
         // row is locked by the reservation above.
+        var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
         try
         {
@@ -449,7 +450,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         }
         finally
         {
-            db.Database.AutoSavepointsEnabled = true;
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
         await transaction.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
