@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
         services.AddScoped<SubsidySeeder>();
+        services.AddScoped<Partnership.Core.Subsidies.ISubmissionStore, Partnership.Infrastructure.Subsidies.SubmissionStore>();
         services.AddScoped<Partnership.Core.Subsidies.SubsidyService>();
         services.AddScoped<Partnership.Core.Subsidies.SubsidyReviewService>();
         services.AddScoped<ReferenceDataSeeder>();

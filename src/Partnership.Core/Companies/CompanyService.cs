@@ -23,20 +23,13 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
     public const string EventRemoved = "member-removed";
     public const string EventOwnerChanged = "owner-changed";
 
-    // Read on every company page: compiled once, so no expression tree is translated or matched per request.
-    private static readonly Func<DbContext, string, CancellationToken, Task<CompanyMember?>> MembershipQuery = EF.CompileAsyncQuery(
-        (DbContext context, string userId, CancellationToken ct) => context.Set<CompanyMember>().AsNoTracking().Include(m => m.Company).SingleOrDefault(m => m.UserId == userId));
-
-    private static readonly Func<DbContext, string, CancellationToken, Task<CompanyMember?>> MemberQuery = EF.CompileAsyncQuery(
-        (DbContext context, string userId, CancellationToken ct) => context.Set<CompanyMember>().AsNoTracking().SingleOrDefault(m => m.UserId == userId));
-
     /// <summary>The user's membership with its company.</summary>
     public Task<CompanyMember?> MembershipAsync(string userId, CancellationToken ct = default) =>
-        MembershipQuery((DbContext)db, userId, ct);
+        db.CompanyMembers.AsNoTracking().Include(m => m.Company).SingleOrDefaultAsync(m => m.UserId == userId, ct);
 
     /// <summary>The user's membership alone, for actions that need only the company's id.</summary>
     public Task<CompanyMember?> MemberAsync(string userId, CancellationToken ct = default) =>
-        MemberQuery((DbContext)db, userId, ct);
+        db.CompanyMembers.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, ct);
 
     public async Task<ProfileReference> ReferenceAsync(CancellationToken ct = default) => new(
         await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.NameJa, ct),

@@ -139,14 +139,10 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
 /// </summary>
 public static class ReferralConversion
 {
-    // Read in every submission: compiled once.
-    private static readonly Func<Microsoft.EntityFrameworkCore.DbContext, int, string, IAsyncEnumerable<DateTime>> OpenQuery = EF.CompileAsyncQuery(
-        (Microsoft.EntityFrameworkCore.DbContext context, int companyId, string measureKey) => context.Set<Referral>().AsNoTracking()
-            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.Measure!.Key == measureKey).Select(r => r.ReferredAt));
-
     /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
     public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct) =>
-        string.IsNullOrEmpty(measureKey) ? [] : await OpenQuery((Microsoft.EntityFrameworkCore.DbContext)db, companyId, measureKey).ToListAsync(ct);
+        string.IsNullOrEmpty(measureKey) ? [] : await db.Referrals.AsNoTracking()
+            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.Measure!.Key == measureKey).Select(r => r.ReferredAt).ToListAsync(ct);
 
     public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct)
     {

@@ -413,8 +413,7 @@ internal static class SchemeEvents
         .Include(e => e.Submissions.OrderBy(s => s.Sequence)).ThenInclude(s => s.FormVersion)
         .Include(e => e.Events.OrderBy(v => v.Id))
         .Include(e => e.ProgressReports.OrderBy(p => p.AsOf))
-        .Include(e => e.RenewalOf)
-        .AsSplitQuery();
+        .Include(e => e.RenewalOf);
 
     public static SchemeEntryEvent Create(TimeProvider clock, string action, string side, Actor? actor, string? detail) => new()
     {

@@ -133,7 +133,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
 
     public Task<SubsidyApplication?> FindAsync(int id, CancellationToken ct = default) =>
         db.SubsidyApplications.AsNoTracking().Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company)
-            .Include(a => a.Documents.OrderBy(d => d.Id)).Include(a => a.Events.OrderBy(e => e.Id)).AsSplitQuery()
+            .Include(a => a.Documents.OrderBy(d => d.Id)).Include(a => a.Events.OrderBy(e => e.Id))
             .SingleOrDefaultAsync(a => a.Id == id && a.Status != ApplicationStatus.Draft, ct);
 
     /// <summary>
@@ -149,7 +149,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
         {
             return Outcome<SubsidyApplication>.NotFound();
         }
-        if (action is SubsidyAction.Edit or SubsidyAction.Submit or SubsidyAction.Resubmit or SubsidyAction.Withdraw or SubsidyAction.Promote or SubsidyAction.Report)
+        if (action is SubsidyAction.Edit or SubsidyAction.Submit or SubsidyAction.Queue or SubsidyAction.Resubmit or SubsidyAction.Withdraw or SubsidyAction.Promote or SubsidyAction.Report)
         {
             return Outcome<SubsidyApplication>.Invalid("Action", "Subsidy.ChooseAction");
         }

@@ -56,6 +56,7 @@ public static class SubsidyRules
         [(ApplicationStatus.Draft, SubsidyAction.Edit)] = ApplicationStatus.Draft,
         [(ApplicationStatus.Returned, SubsidyAction.Edit)] = ApplicationStatus.Returned,
         [(ApplicationStatus.Draft, SubsidyAction.Submit)] = ApplicationStatus.Submitted,
+        [(ApplicationStatus.Draft, SubsidyAction.Queue)] = ApplicationStatus.Waitlisted,
         [(ApplicationStatus.Returned, SubsidyAction.Resubmit)] = ApplicationStatus.UnderReview,
         [(ApplicationStatus.Submitted, SubsidyAction.StartReview)] = ApplicationStatus.UnderReview,
         [(ApplicationStatus.Submitted, SubsidyAction.Return)] = ApplicationStatus.Returned,
@@ -81,11 +82,30 @@ public static class SubsidyRules
     public static ApplicationStatus? Next(ApplicationStatus status, SubsidyAction action) =>
         Transitions.TryGetValue((status, action), out var next) ? next : null;
 
-    /// <summary>Statuses before a decision: a withdrawal is still possible and releases what is held.</summary>
+    /// <summary>
+    /// The allotment rule of a first submission: first come first served reserves the amount from the budget,
+    /// queueing when the budget is short if the window keeps a waiting list; screening only numbers the
+    /// application (the budget is held at the grant).
+    /// </summary>
+    public static ReservationRequest ReservationFor(SubsidyWindow window, long amountYen) =>
+        window.Allotment == Allotment.FirstCome ? new(window.Id, amountYen, window.WaitingList) : new(window.Id, null, false);
+
+    /// <summary>The action a reservation leads to: reserved or numbered, submit; queued, queue; refused, none.</summary>
+    public static SubsidyAction? ActionFor(ReservationOutcome outcome) => outcome switch
+    {
+        ReservationOutcome.Reserved or ReservationOutcome.Numbered => SubsidyAction.Submit,
+        ReservationOutcome.Queued => SubsidyAction.Queue,
+        _ => null,
+    };
+
+    /// <summary>The receipt number (受付番号): the window's prefix and the sequence number in six digits.</summary>
+    public static string ReceiptNumber(SubsidyWindow window, int seq) => window.ReceiptPrefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Granted (交付決定) and every step after it.</summary>
     public static bool IsGranted(ApplicationStatus status) =>
         status is ApplicationStatus.Granted or ApplicationStatus.Reported or ApplicationStatus.Confirmed or ApplicationStatus.Paid;
 
+    /// <summary>Statuses before a decision: a withdrawal is still possible and releases what is held.</summary>
     public static bool BeforeDecision(ApplicationStatus status) =>
         status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.UnderReview or ApplicationStatus.Returned or ApplicationStatus.Waitlisted;
 }
@@ -94,6 +114,8 @@ public enum SubsidyAction
 {
     Edit,
     Submit,
+    /// <summary>A first submission the budget cannot cover goes on the waiting list (順番待ち).</summary>
+    Queue,
     Resubmit,
     StartReview,
     Return,

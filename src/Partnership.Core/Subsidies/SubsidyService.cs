@@ -41,7 +41,7 @@ public interface ISubsidyMail
 /// first-come-first-served submission that reserves budget atomically, withdrawal, the result report.
 /// See docs/adr/0016-subsidy-budget-and-receipts.md.
 /// </summary>
-public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsidyMail mail, ICompanyRecipients recipients, IDocumentStore store, TimeProvider clock)
+public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submissions, IMailOutbox outbox, ISubsidyMail mail, ICompanyRecipients recipients, IDocumentStore store, TimeProvider clock)
 {
     public const int ReportMaxLength = 2000;
 
@@ -116,7 +116,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
 
     internal IQueryable<SubsidyApplication> Full() => db.SubsidyApplications.AsNoTracking()
         .Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company)
-        .Include(a => a.Documents.OrderBy(d => d.Id)).Include(a => a.Events.OrderBy(e => e.Id)).AsSplitQuery();
+        .Include(a => a.Documents.OrderBy(d => d.Id)).Include(a => a.Events.OrderBy(e => e.Id));
 
     /// <summary>Reads and checks the expense lines; blank lines are ignored.</summary>
     public static (List<ExpenseItem> Items, List<FieldError> Errors) ParseExpenses(IReadOnlyList<ExpenseInput> input)
@@ -304,38 +304,24 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     /// saved draft is submitted as it is, without a second read.
     /// </summary>
     public Task<Outcome<SubsidyApplication>> SubmitAsync(int id, int companyId, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct = default) =>
-        SubmitAsync(id, () => SubmissionAsync(id, companyId, ct), lines, expectedVersion, actor, ct);
+        SubmitAsync(id, (session, c) => session.ReadAsync(id, companyId, c), lines, expectedVersion, actor, ct);
 
     /// <summary>
     /// Submits an application of the company the user is a member of, the membership checked in the same query
-    /// that reads the application (one query instead of two on every submission; ADR 0056): an application of
-    /// any other company, or a user with no company, is not found.
+    /// that reads the application: an application of any other company, or a user with no company, is not found.
     /// </summary>
     public Task<Outcome<SubsidyApplication>> SubmitAsMemberAsync(int id, string userId, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct = default) =>
-        SubmitAsync(id, () => SubmissionByMemberQuery((DbContext)db, id, userId, ct), lines, expectedVersion, actor, ct);
+        SubmitAsync(id, (session, c) => session.ReadAsMemberAsync(id, userId, c), lines, expectedVersion, actor, ct);
 
-    private async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, Func<Task<SubsidyApplication?>> read, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct)
+    private async Task<Outcome<SubsidyApplication>> SubmitAsync(int id, Func<ISubmissionSession, CancellationToken, Task<SubsidyApplication?>> read,
+        IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct)
     {
-        // One connection for the submission's reads and writes, rather than one opened and closed for each.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await SubmitOnOpenConnectionAsync(id, read, lines, expectedVersion, actor, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task<Outcome<SubsidyApplication>> SubmitOnOpenConnectionAsync(int id, Func<Task<SubsidyApplication?>> read, IReadOnlyList<ExpenseInput>? lines, Guid? expectedVersion, Actor actor, CancellationToken ct)
-    {
-        var application = await read();
+        await using var session = await submissions.OpenAsync(ct);
+        var application = await read(session, ct);
         if (application is null)
         {
             return Outcome<SubsidyApplication>.NotFound();
         }
-        var companyId = application.CompanyId;
         if (lines is { Count: > 0 } && SubsidyRules.Can(application.Status, SubsidyAction.Edit) && application.Version == expectedVersion)
         {
             var (items, lineErrors) = ParseExpenses(lines);
@@ -345,12 +331,12 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
             }
             if (!items.SequenceEqual(application.Expenses))
             {
-                var saved = await SaveDraftAsync(id, companyId, lines, expectedVersion.Value, ct);
+                var saved = await SaveDraftAsync(id, application.CompanyId, lines, expectedVersion.Value, ct);
                 if (saved.Status == OutcomeStatus.Invalid)
                 {
                     return saved;
                 }
-                application = await SubmissionAsync(id, companyId, ct);
+                application = await session.ReadAsync(id, application.CompanyId, ct);
                 if (application is null)
                 {
                     return Outcome<SubsidyApplication>.NotFound();
@@ -359,13 +345,14 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         }
         if (application.Status == ApplicationStatus.Returned)
         {
+            await session.CompleteAsync(application, ct);
             return await ResubmitAsync(application, actor, ct);
         }
         if (application.ReceiptNumber is not null)
         {
             return Outcome<SubsidyApplication>.Ok(application);
         }
-        if (application.Status != ApplicationStatus.Draft)
+        if (!SubsidyRules.Can(application.Status, SubsidyAction.Submit))
         {
             return Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
         }
@@ -375,119 +362,60 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyApplication>.Conflict(state == WindowState.Upcoming ? "Subsidy.WindowNotYetOpen" : "Subsidy.WindowClosed");
         }
-        var amount = application.RequestedYen;
         // A budget that cannot cover the amount refuses it before anything else is read: when it is used up, that is
-        // the answer whatever else the application lacks (the conditional update below remains what decides).
-        if (window.Allotment == Allotment.FirstCome && !window.WaitingList && window.RemainingYen < amount)
+        // the answer whatever else the application lacks (the reservation below remains what decides).
+        if (SubsidyRules.ReservationFor(window, application.RequestedYen) is { ReserveYen: { } amount, QueueWhenShort: false } && window.RemainingYen < amount)
         {
             return Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
         }
-        await CompleteAsync(application, ct);
+        await session.CompleteAsync(application, ct);
         var errors = await CompletenessAsync(application, ct);
         if (errors.Count > 0)
         {
             return Outcome<SubsidyApplication>.Invalid(errors);
         }
+        return await ReceiveAsync(session, application, actor, ct);
+    }
 
-        // Read before the transaction: the write lock is held only for the writes.
+    /// <summary>
+    /// The first submission of a complete draft: the allotment rule asks the window for a reservation (or a place
+    /// on the waiting list, or only a number), the transition table names the status that leads to, and the draft
+    /// is claimed with its receipt. Of two submissions of one application only one claims it; the other's
+    /// reservation is rolled back and it answers with the first receipt.
+    /// </summary>
+    private async Task<Outcome<SubsidyApplication>> ReceiveAsync(ISubmissionSession session, SubsidyApplication application, Actor actor, CancellationToken ct)
+    {
+        var window = application.Window!;
+        // Read before the write: the write holds the window for its statements only.
         var people = await recipients.MembersAsync(application.CompanyId, ct);
         var referrals = await Outreach.ReferralConversion.OpenAsync(db, application.CompanyId, window.Program?.MeasureKey, ct);
-        var sql = SubmissionSql.For((DbContext)db);
-        var windowId = window.Id;
-        await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        // Reserve from the budget (first come first served) and take the next receipt number, then claim the
-        // application with that receipt: of two submissions of one application only one claims it, and the other's
-        // reservation is rolled back. Statements in SQL built once from the model (ADR 0054): no LINQ to translate
-        // while the write lock is held.
-        var status = ApplicationStatus.Submitted;
-        long held = 0;
-        if (window.Allotment != Allotment.FirstCome)
+        await using var write = await session.BeginWriteAsync(window.Id, ct);
+        var reservation = await write.ReserveOrQueueAsync(SubsidyRules.ReservationFor(window, application.RequestedYen), ct);
+        if (SubsidyRules.ActionFor(reservation.Outcome) is not { } action)
         {
-            await db.Database.ExecuteSqlRawAsync(sql.NextSeq, [windowId], ct);
+            await write.RollbackAsync(ct);
+            return await AlreadySubmittedAsync(application.Id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
         }
-        else if (await db.Database.ExecuteSqlRawAsync(sql.Reserve, [amount, windowId], ct) == 1)
+        var status = SubsidyRules.Next(application.Status, action)!.Value;
+        var claim = new ReceiptClaim(application.Id, application.Status, status, reservation.Seq, SubsidyRules.ReceiptNumber(window, reservation.Seq),
+            clock.GetUtcNow().UtcDateTime, reservation.HeldYen);
+        if (!await write.ClaimAsync(claim, ct))
         {
-            held = amount;
+            await write.RollbackAsync(ct);
+            return await AlreadySubmittedAsync(application.Id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
         }
-        else if (window.WaitingList)
-        {
-            status = ApplicationStatus.Waitlisted;
-            await db.Database.ExecuteSqlRawAsync(sql.NextSeq, [windowId], ct);
-        }
-        else
-        {
-            await transaction.RollbackAsync(ct);
-            return await AlreadySubmittedAsync(id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
-        }
-        var seq = await ReceiptSeqQuery((DbContext)db, windowId, ct);
-        var receipt = window.ReceiptPrefix + seq.ToString("D6", CultureInfo.InvariantCulture);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.Database.ExecuteSqlRawAsync(sql.Claim,
-            [(int)status, seq, receipt, now, held, Guid.NewGuid(), id, (int)ApplicationStatus.Draft], ct);
-        if (claimed == 0)
-        {
-            await transaction.RollbackAsync(ct);
-            return await AlreadySubmittedAsync(id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
-        }
-        application.Status = status;
-        application.ReceiptNumber = receipt;
-        application.ReceiptSeq = seq;
-        application.SubmittedAt = now;
-        application.HeldYen = held;
-        db.SubsidyEvents.Add(NewEvent(id, status == ApplicationStatus.Waitlisted ? "waitlisted" : "submitted", "company", actor, receipt));
-        Mail(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
-        await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, now, Outreach.ConversionKind.Subsidy, ct);
-        // The window's dashboard figures change (the application was written by conditional updates, see ADR 0050).
-        db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Subsidies, Bucket = windowId });
-        // No savepoint around this save: the transaction is the submission's own and a failed save rolls all of it back,
-        // so EF Core's savepoint would only add two statements (two round trips on a server database) while the window's
-        // row is locked by the reservation above.
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-        }
-        await transaction.CommitAsync(ct);
+        application.Status = claim.To;
+        application.ReceiptNumber = claim.ReceiptNumber;
+        application.ReceiptSeq = claim.Seq;
+        application.SubmittedAt = claim.SubmittedAt;
+        application.HeldYen = claim.HeldYen;
+        var queued = action == SubsidyAction.Queue;
+        db.SubsidyEvents.Add(NewEvent(application.Id, queued ? "waitlisted" : "submitted", "company", actor, claim.ReceiptNumber));
+        Mail(application, queued ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
+        await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, claim.SubmittedAt, Outreach.ConversionKind.Subsidy, ct);
+        await write.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
     }
-
-    // The submission's reads, compiled once (no expression tree to translate or match on each request) and narrow:
-    // the application with its window and program first; the company and the documents only when the budget can
-    // still cover it (docs/adr/0053-pooled-context-and-lean-submission.md).
-    private static readonly Func<DbContext, int, int, CancellationToken, Task<SubsidyApplication?>> SubmissionQuery = EF.CompileAsyncQuery(
-        (DbContext context, int id, int companyId, CancellationToken ct) => context.Set<SubsidyApplication>().AsNoTracking()
-            .Include(a => a.Window).ThenInclude(w => w!.Program)
-            .SingleOrDefault(a => a.Id == id && a.CompanyId == companyId));
-
-    private static readonly Func<DbContext, int, string, CancellationToken, Task<SubsidyApplication?>> SubmissionByMemberQuery = EF.CompileAsyncQuery(
-        (DbContext context, int id, string userId, CancellationToken ct) => context.Set<SubsidyApplication>().AsNoTracking()
-            .Include(a => a.Window).ThenInclude(w => w!.Program)
-            .SingleOrDefault(a => a.Id == id && context.Set<CompanyMember>().Any(m => m.UserId == userId && m.CompanyId == a.CompanyId)));
-
-    private static readonly Func<DbContext, int, CancellationToken, Task<Company?>> CompanyQuery = EF.CompileAsyncQuery(
-        (DbContext context, int companyId, CancellationToken ct) => context.Set<Company>().AsNoTracking().SingleOrDefault(c => c.Id == companyId));
-
-    private static readonly Func<DbContext, int, IAsyncEnumerable<SubsidyDocument>> DocumentsQuery = EF.CompileAsyncQuery(
-        (DbContext context, int id) => context.Set<SubsidyDocument>().AsNoTracking().Where(d => d.ApplicationId == id));
-
-    /// <summary>What the submission needs first: the application, its window and program; not tracked.</summary>
-    private Task<SubsidyApplication?> SubmissionAsync(int id, int companyId, CancellationToken ct) =>
-        SubmissionQuery((DbContext)db, id, companyId, ct);
-
-    /// <summary>Adds the company and the documents to an application read by <see cref="SubmissionAsync"/>.</summary>
-    private async Task CompleteAsync(SubsidyApplication application, CancellationToken ct)
-    {
-        application.Company ??= await CompanyQuery((DbContext)db, application.CompanyId, ct);
-        application.Documents = await DocumentsQuery((DbContext)db, application.Id).ToListAsync(ct);
-    }
-
-    private static readonly Func<DbContext, int, CancellationToken, Task<int>> ReceiptSeqQuery = EF.CompileAsyncQuery(
-        (DbContext context, int windowId, CancellationToken ct) => context.Set<SubsidyWindow>().Where(w => w.Id == windowId).Select(w => w.LastReceiptSeq).Single());
 
     /// <summary>After a submission that did not get through: the first submission's receipt when there was one (a double submit).</summary>
     private async Task<Outcome<SubsidyApplication>?> AlreadySubmittedAsync(int id, CancellationToken ct)
@@ -522,7 +450,6 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
     /// <summary>A returned application, corrected: back to review with the same receipt; it may not ask for more than it holds.</summary>
     private async Task<Outcome<SubsidyApplication>> ResubmitAsync(SubsidyApplication application, Actor actor, CancellationToken ct)
     {
-        await CompleteAsync(application, ct);
         var errors = await CompletenessAsync(application, ct);
         if (application.Window!.Allotment == Allotment.FirstCome && application.RequestedYen > application.HeldYen)
         {
@@ -534,7 +461,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         }
         var tracked = await db.SubsidyApplications.SingleAsync(a => a.Id == application.Id, ct);
         var expected = tracked.Version;
-        tracked.Status = ApplicationStatus.UnderReview;
+        tracked.Status = SubsidyRules.Next(tracked.Status, SubsidyAction.Resubmit) ?? throw new InvalidOperationException("Only a returned application is resubmitted.");
         tracked.Reason = null;
         tracked.Events.Add(Event("resubmitted", "company", actor, null));
         return await SaveAsync(tracked, expected, ct);
@@ -558,8 +485,9 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         }
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var released = application.HeldYen;
+        var withdrawn = SubsidyRules.Next(application.Status, SubsidyAction.Withdraw)!.Value;
         var claimed = await db.SubsidyApplications.Where(a => a.Id == id && a.Version == expectedVersion && a.Status == application.Status)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Withdrawn).SetProperty(a => a.HeldYen, 0L)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, withdrawn).SetProperty(a => a.HeldYen, 0L)
                 .SetProperty(a => a.LiveKey, (string?)null).SetProperty(a => a.Version, Guid.NewGuid()), ct);
         if (claimed == 0)
         {
@@ -582,7 +510,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
             await SubsidyBudget.PromoteWaitingAsync(db, windowId, clock, (app, kind) => MailAsync(app, kind, ct), ct);
         }
         await transaction.CommitAsync(ct);
-        application.Status = ApplicationStatus.Withdrawn;
+        application.Status = withdrawn;
         return Outcome<SubsidyApplication>.Ok(application);
     }
 
@@ -621,7 +549,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         {
             return Outcome<SubsidyApplication>.Conflict("Subsidy.ChangedElsewhere");
         }
-        application.Status = ApplicationStatus.Reported;
+        application.Status = SubsidyRules.Next(application.Status, SubsidyAction.Report)!.Value;
         application.ReportText = text;
         application.ReportedAt = clock.GetUtcNow().UtcDateTime;
         application.Events.Add(Event("reported", "company", actor, null));
@@ -683,10 +611,11 @@ internal static class SubsidyBudget
                 return;
             }
             var nextId = next.Id;
-            await db.SubsidyApplications.Where(a => a.Id == nextId).ExecuteUpdateAsync(s => s
-                .SetProperty(a => a.Status, ApplicationStatus.Submitted).SetProperty(a => a.HeldYen, amount).SetProperty(a => a.Version, Guid.NewGuid()), ct);
+            var promoted = SubsidyRules.Next(next.Status, SubsidyAction.Promote)!.Value;
+            await db.SubsidyApplications.Where(a => a.Id == nextId && a.Status == next.Status).ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Status, promoted).SetProperty(a => a.HeldYen, amount).SetProperty(a => a.Version, Guid.NewGuid()), ct);
             db.SubsidyEvents.Add(new SubsidyEvent { ApplicationId = next.Id, At = clock.GetUtcNow().UtcDateTime, Action = "promoted", Side = "system" });
-            next.Status = ApplicationStatus.Submitted;
+            next.Status = promoted;
             await mail(next, SubsidyMailKind.Promoted);
             await db.SaveChangesAsync(ct);
         }

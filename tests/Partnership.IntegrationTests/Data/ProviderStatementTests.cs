@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Audit;
 using Partnership.Core.Subsidies;
+using Partnership.Infrastructure.Subsidies;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Data.Interceptors;
 
@@ -34,9 +35,13 @@ public class ProviderStatementTests
         string N(string name) => Q(provider, name);
         var sql = SubmissionSql.For(db);
 
-        Assert.Equal($"UPDATE {N("SubsidyWindows")} SET {N("ReservedYen")} = {N("ReservedYen")} + {{0}}, {N("LastReceiptSeq")} = {N("LastReceiptSeq")} + 1 "
-            + $"WHERE {N("Id")} = {{1}} AND {N("ReservedYen")} + {{0}} <= {N("BudgetYen")}", sql.Reserve);
-        Assert.Equal($"UPDATE {N("SubsidyWindows")} SET {N("LastReceiptSeq")} = {N("LastReceiptSeq")} + 1 WHERE {N("Id")} = {{0}}", sql.NextSeq);
+        // The window's updates return the number they took: OUTPUT on SQL Server, RETURNING elsewhere.
+        string Window(string set, string where) => provider == "SqlServer"
+            ? $"UPDATE {N("SubsidyWindows")} SET {set} OUTPUT INSERTED.{N("LastReceiptSeq")} AS {N("Value")} WHERE {where}"
+            : $"UPDATE {N("SubsidyWindows")} SET {set} WHERE {where} RETURNING {N("LastReceiptSeq")} AS {N("Value")}";
+        Assert.Equal(Window($"{N("ReservedYen")} = {N("ReservedYen")} + {{0}}, {N("LastReceiptSeq")} = {N("LastReceiptSeq")} + 1",
+            $"{N("Id")} = {{1}} AND {N("ReservedYen")} + {{0}} <= {N("BudgetYen")}"), sql.Reserve);
+        Assert.Equal(Window($"{N("LastReceiptSeq")} = {N("LastReceiptSeq")} + 1", $"{N("Id")} = {{0}}"), sql.NextSeq);
         Assert.Equal($"UPDATE {N("SubsidyApplications")} SET {N("Status")} = {{0}}, {N("ReceiptSeq")} = {{1}}, {N("ReceiptNumber")} = {{2}}, "
             + $"{N("SubmittedAt")} = {{3}}, {N("HeldYen")} = {{4}}, {N("Version")} = {{5}} "
             + $"WHERE {N("Id")} = {{6}} AND {N("Status")} = {{7}} AND {N("ReceiptNumber")} IS NULL", sql.Claim);

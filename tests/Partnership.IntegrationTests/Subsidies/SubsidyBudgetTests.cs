@@ -8,6 +8,7 @@ using Partnership.Infrastructure.Documents;
 using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Mail;
 using Partnership.Infrastructure.Seeding;
+using Partnership.Infrastructure.Subsidies;
 using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Subsidies;
@@ -37,7 +38,7 @@ public class SubsidyBudgetTests : DatabaseTest
     private AppDbContext Context(TimeProvider? clock = null) => Database.CreateContext(clock: clock ?? Clock);
 
     private SubsidyService Service(AppDbContext db, TimeProvider? clock = null) =>
-        new(db, new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock);
+        new(db, new SubmissionStore(db), new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock);
 
     private async Task<int> WindowAsync(long budget, bool waitingList = false, string[]? documents = null)
     {

@@ -92,6 +92,7 @@ public class SubsidyRulesTests
         { ApplicationStatus.Reported, SubsidyAction.Confirm, ApplicationStatus.Confirmed },
         { ApplicationStatus.Confirmed, SubsidyAction.Pay, ApplicationStatus.Paid },
         { ApplicationStatus.Waitlisted, SubsidyAction.Promote, ApplicationStatus.Submitted },
+        { ApplicationStatus.Draft, SubsidyAction.Queue, ApplicationStatus.Waitlisted },
         { ApplicationStatus.Submitted, SubsidyAction.Withdraw, ApplicationStatus.Withdrawn },
     };
 
@@ -108,6 +109,9 @@ public class SubsidyRulesTests
     [InlineData(ApplicationStatus.Submitted, SubsidyAction.Pay)]
     [InlineData(ApplicationStatus.Granted, SubsidyAction.Confirm)]
     [InlineData(ApplicationStatus.Paid, SubsidyAction.Withdraw)]
+    [InlineData(ApplicationStatus.Returned, SubsidyAction.Submit)]
+    [InlineData(ApplicationStatus.Returned, SubsidyAction.Queue)]
+    [InlineData(ApplicationStatus.Submitted, SubsidyAction.Queue)]
     public void Steps_out_of_turn_are_refused(ApplicationStatus status, SubsidyAction action) =>
         Assert.False(SubsidyRules.Can(status, action));
 
@@ -152,4 +156,31 @@ public class SubsidyRulesTests
         window.WaitingList = true;
         Assert.Equal(WindowState.Open, window.StateAt(opens));
     }
+
+    [Theory]
+    [InlineData(Allotment.FirstCome, false, 120_000L, false)]
+    [InlineData(Allotment.FirstCome, true, 120_000L, true)]
+    [InlineData(Allotment.Screening, false, null, false)]
+    [InlineData(Allotment.Screening, true, null, false)]
+    public void First_come_reserves_the_amount_and_screening_only_numbers(Allotment allotment, bool waitingList, long? reserve, bool queue)
+    {
+        var window = new SubsidyWindow { Id = 7, Allotment = allotment, WaitingList = waitingList };
+
+        Assert.Equal(new ReservationRequest(7, reserve, queue), SubsidyRules.ReservationFor(window, 120_000));
+    }
+
+    [Theory]
+    [InlineData(ReservationOutcome.Reserved, ApplicationStatus.Submitted)]
+    [InlineData(ReservationOutcome.Numbered, ApplicationStatus.Submitted)]
+    [InlineData(ReservationOutcome.Queued, ApplicationStatus.Waitlisted)]
+    public void The_transition_table_names_the_status_a_reservation_leads_to(ReservationOutcome outcome, ApplicationStatus expected) =>
+        Assert.Equal(expected, SubsidyRules.Next(ApplicationStatus.Draft, SubsidyRules.ActionFor(outcome)!.Value));
+
+    [Fact]
+    public void A_refused_reservation_leads_to_no_status() =>
+        Assert.Null(SubsidyRules.ActionFor(ReservationOutcome.Refused));
+
+    [Fact]
+    public void The_receipt_number_is_the_window_prefix_and_six_digits() =>
+        Assert.Equal("TW2026-000042", SubsidyRules.ReceiptNumber(new SubsidyWindow { ReceiptCode = "TW2026" }, 42));
 }

@@ -142,7 +142,7 @@ public sealed class DashboardDirtyInterceptor : SaveChangesInterceptor
                 marks.Add((Families.Outreach, Families.MonthBucket(day)));
             }
         }
-        // A path that writes an application by conditional updates marks its window itself (SubsidyService): no lookup.
+        // A path that writes an application by conditional updates marks its window itself (Subsidies/SubmissionStore): no lookup.
         if (context.ChangeTracker.Entries<DashboardDirtyMark>().Any(e => e.State == EntityState.Added && e.Entity.Family == Families.Subsidies))
         {
             applicationIds.Clear();

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Partnership.Core.Companies;
+using Partnership.Core.Dashboards;
+using Partnership.Core.Subsidies;
+using Partnership.Infrastructure.Data;
+
+namespace Partnership.Infrastructure.Subsidies;
+
+// ---------------------------------------------------------------------------------------------------------------
+// TUNED CODE. This folder is the one place where the subsidy submission is shaped for speed under the opening
+// surge: statements in SQL per provider, compiled queries, one connection per submission, the SQLite write gate,
+// no savepoint inside the submission's own transaction, the dashboard mark written beside the rows. The rules
+// (what may be submitted, which status follows, what is reserved) live in Core/Subsidies and are not decided here.
+// Decision records that govern this folder: docs/adr/0052 (SQLite write gate), 0053 (pooled context and lean
+// submission), 0054 (statements in SQL), 0055 (audit entries by one insert), 0056 (SQLite connection), 0057
+// (prepared statement cache), 0058 (notice in the address). Change it only with a figure in docs/benchmarks.md.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// <summary>The submission's database steps (<see cref="ISubmissionStore"/>) on the portal's one context.</summary>
+public sealed class SubmissionStore(AppDbContext db) : ISubmissionStore
+{
+    public async Task<ISubmissionSession> OpenAsync(CancellationToken ct)
+    {
+        // One connection for the submission's reads and writes, rather than one opened and closed for each.
+        await db.Database.OpenConnectionAsync(ct);
+        return new Session(db);
+    }
+
+    // The submission's reads, compiled once (no expression tree to translate or match on each request) and narrow:
+    // the application with its window and program first; the company and the documents only when the budget can
+    // still cover it (docs/adr/0053-pooled-context-and-lean-submission.md).
+    private static readonly Func<DbContext, int, int, CancellationToken, Task<SubsidyApplication?>> ApplicationQuery = EF.CompileAsyncQuery(
+        (DbContext context, int id, int companyId, CancellationToken ct) => context.Set<SubsidyApplication>().AsNoTracking()
+            .Include(a => a.Window).ThenInclude(w => w!.Program)
+            .SingleOrDefault(a => a.Id == id && a.CompanyId == companyId));
+
+    private static readonly Func<DbContext, int, string, CancellationToken, Task<SubsidyApplication?>> ApplicationByMemberQuery = EF.CompileAsyncQuery(
+        (DbContext context, int id, string userId, CancellationToken ct) => context.Set<SubsidyApplication>().AsNoTracking()
+            .Include(a => a.Window).ThenInclude(w => w!.Program)
+            .SingleOrDefault(a => a.Id == id && context.Set<CompanyMember>().Any(m => m.UserId == userId && m.CompanyId == a.CompanyId)));
+
+    private static readonly Func<DbContext, int, CancellationToken, Task<Company?>> CompanyQuery = EF.CompileAsyncQuery(
+        (DbContext context, int companyId, CancellationToken ct) => context.Set<Company>().AsNoTracking().SingleOrDefault(c => c.Id == companyId));
+
+    private static readonly Func<DbContext, int, IAsyncEnumerable<SubsidyDocument>> DocumentsQuery = EF.CompileAsyncQuery(
+        (DbContext context, int id) => context.Set<SubsidyDocument>().AsNoTracking().Where(d => d.ApplicationId == id));
+
+    private sealed class Session(AppDbContext db) : ISubmissionSession
+    {
+        public Task<SubsidyApplication?> ReadAsync(int id, int companyId, CancellationToken ct) => ApplicationQuery(db, id, companyId, ct);
+
+        public Task<SubsidyApplication?> ReadAsMemberAsync(int id, string userId, CancellationToken ct) => ApplicationByMemberQuery(db, id, userId, ct);
+
+        public async Task CompleteAsync(SubsidyApplication application, CancellationToken ct)
+        {
+            application.Company ??= await CompanyQuery(db, application.CompanyId, ct);
+            application.Documents = await DocumentsQuery(db, application.Id).ToListAsync(ct);
+        }
+
+        public async Task<ISubmissionWrite> BeginWriteAsync(int windowId, CancellationToken ct) =>
+            new Write(db, windowId, await db.BeginWriteTransactionAsync(ct));
+
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+    }
+
+    private sealed class Write(AppDbContext db, int windowId, IDbContextTransaction transaction) : ISubmissionWrite
+    {
+        private readonly SubmissionSql _sql = SubmissionSql.For(db);
+
+        public async Task<Reservation> ReserveOrQueueAsync(ReservationRequest request, CancellationToken ct)
+        {
+            if (request.ReserveYen is { } amount)
+            {
+                if (await SeqAsync(_sql.Reserve, [amount, request.WindowId], ct) is { } reserved)
+                {
+                    return new Reservation(ReservationOutcome.Reserved, reserved, amount);
+                }
+                if (!request.QueueWhenShort)
+                {
+                    return new Reservation(ReservationOutcome.Refused, 0, 0);
+                }
+            }
+            var seq = await SeqAsync(_sql.NextSeq, [request.WindowId], ct) ?? throw new InvalidOperationException($"Window {request.WindowId} does not exist.");
+            return new Reservation(request.ReserveYen is null ? ReservationOutcome.Numbered : ReservationOutcome.Queued, seq, 0);
+        }
+
+        /// <summary>Runs an update of the window that returns the receipt number it took; null when it updated nothing.</summary>
+        private async Task<int?> SeqAsync(string sql, object[] parameters, CancellationToken ct)
+        {
+            var taken = await db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(ct);
+            return taken.Count == 1 ? taken[0] : null;
+        }
+
+        public async Task<bool> ClaimAsync(ReceiptClaim claim, CancellationToken ct) =>
+            await db.Database.ExecuteSqlRawAsync(_sql.Claim,
+                [(int)claim.To, claim.Seq, claim.ReceiptNumber, claim.SubmittedAt, claim.HeldYen, Guid.NewGuid(), claim.ApplicationId, (int)claim.From], ct) == 1;
+
+        public async Task CommitAsync(CancellationToken ct)
+        {
+            // The window's dashboard figures change; the application was written by a conditional update, which the
+            // dashboard interceptor does not see, so the mark is added here and the interceptor looks nothing up
+            // (docs/adr/0050-dashboard-facts.md).
+            db.DashboardDirtyMarks.Add(new DashboardDirtyMark { Family = Families.Subsidies, Bucket = windowId });
+            // No savepoint around this save: the transaction is the submission's own and a failed save rolls all of it
+            // back, so EF Core's savepoint would only add two statements while the window's row is held.
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = savepoints;
+            }
+            await transaction.CommitAsync(ct);
+        }
+
+        public Task RollbackAsync(CancellationToken ct) => transaction.RollbackAsync(ct);
+
+        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    }
+}
