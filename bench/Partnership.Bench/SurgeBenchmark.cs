@@ -73,8 +73,8 @@ public static partial class SurgeBenchmark
         // path both run in every round, with a pause after each: the runtime compiles a method first without
         // optimisation, counts its calls only once no new method has been compiled for a moment, and then takes two
         // more steps (an instrumented and an optimised compilation) that each need calls. One burst followed by an
-        // idle pause left the submission's own code unoptimised when the clock started (see docs/benchmarks.md,
-        // 1 December 2026).
+        // idle pause left the submission's own code unoptimised when the clock started (docs/benchmarks.md,
+        // saturate, "How to measure").
         var warmup = Option(args, "--warmup", mode == "saturate" ? 600 : 0);
         var floorRuns = Math.Max(1, Option(args, "--floor-runs", 3));
         var dir = Path.Combine(Path.GetTempPath(), "partnership-bench", Guid.NewGuid().ToString("N"));

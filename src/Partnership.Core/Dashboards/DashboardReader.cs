@@ -149,8 +149,8 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
 
     private async Task<List<FactRow>> FactsAsync(int fiscalYear, CancellationToken ct)
     {
-        // Summed here rather than by a GROUP BY in the database: on SQLite the GROUP BY over a year's facts (some
-        // 28,000 rows at Tokyo scale) sorts them in a temporary B-tree and costs several times the plain read.
+        // Summed here rather than by a GROUP BY in the database: on SQLite the GROUP BY over a year's facts sorts
+        // them in a temporary B-tree, which costs more than the plain read and this sum together.
         // Same keys, same sums (ordinal equality is the binary collation's).
         var read = await db.DashboardFacts.AsNoTracking()
             .Where(f => f.FiscalYear == fiscalYear && f.Family != Families.ValidFrom && f.Family != Families.ValidUntil)
