@@ -9,7 +9,7 @@ namespace Partnership.Infrastructure.Data;
 /// A SQLite connection that keeps the statements it has prepared, by their text, for the next command with the same
 /// text (docs/adr/0057-sqlite-prepared-statement-cache.md). Microsoft.Data.Sqlite prepares every new command anew and
 /// finalizes its statements when the command is disposed, and EF Core creates and disposes a command for every query
-/// it runs: the submission's read alone took 66 µs to prepare, each time, of a refused submission's 0.61 ms of CPU.
+/// it runs, so the same statements were prepared again on every request (the share it cost is in docs/benchmarks.md).
 /// The commands this connection hands out (<see cref="DbConnection.CreateCommand"/>, which EF Core uses) borrow a
 /// prepared <see cref="SqliteCommand"/> for the text when they execute and give it back when they are disposed.
 /// Statements are reset when their reader is disposed, so a kept statement holds no read snapshot; closing the
