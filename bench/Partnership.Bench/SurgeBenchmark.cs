@@ -274,7 +274,7 @@ public static partial class SurgeBenchmark
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 }.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static async Task DropPostgreSqlDatabaseAsync(string server, string database)

@@ -24,10 +24,12 @@ public static class DependencyInjection
         // (the interceptors are shared, their per-save state kept per context): docs/adr/0053-pooled-context-and-lean-submission.md.
         services.AddSingleton(sp => new AuditableEntityInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLogInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ConnectionGauge>();
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor());
+            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor(),
+                sp.GetRequiredService<ConnectionGauge>());
         });
         services.AddScoped(sp =>
         {
@@ -61,7 +63,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
         services.AddScoped<SubsidySeeder>();
-        services.AddScoped<Partnership.Core.Subsidies.ISubmissionStore, Partnership.Infrastructure.Subsidies.SubmissionStore>();
+        services.AddScoped<Partnership.Core.Subsidies.ISubmissionStore>(sp => new Partnership.Infrastructure.Subsidies.SubmissionStore(sp.GetRequiredService<AppDbContext>(), settings.Limits));
         services.AddScoped<Partnership.Core.Subsidies.SubsidyService>();
         services.AddScoped<Partnership.Core.Subsidies.SubsidyReviewService>();
         services.AddScoped<ReferenceDataSeeder>();

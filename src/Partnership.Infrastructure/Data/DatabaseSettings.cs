@@ -17,6 +17,26 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>How long a request may wait for the database, set on purpose (docs/operations.md, "Timeouts and pools").</summary>
+    public DatabaseLimits Limits { get; init; } = DatabaseLimits.Default;
+
+    /// <summary>
+    /// The connection string as the portal opens it: on a server database with <see cref="Limits"/> applied to the
+    /// pool (its size, and how long an open waits for a free connection, which is also how long it waits to connect).
+    /// </summary>
+    public string EffectiveConnectionString => Provider switch
+    {
+        DatabaseProvider.PostgreSql => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString)
+        {
+            MaxPoolSize = Limits.MaxPoolSize, Timeout = Limits.PoolWaitSeconds,
+        }.ConnectionString,
+        DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString)
+        {
+            MaxPoolSize = Limits.MaxPoolSize, ConnectTimeout = Limits.PoolWaitSeconds,
+        }.ConnectionString,
+        _ => ConnectionString,
+    };
+
     public const string SqliteMigrationsAssembly = "Partnership.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Partnership.Migrations.SqlServer";
     public const string PostgreSqlMigrationsAssembly = "Partnership.Migrations.PostgreSql";
@@ -43,7 +63,15 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 ? cs
                 : $"Data Source={Path.Combine(dataDirectory, "partnership.db")}",
         };
-        return new DatabaseSettings(provider, connectionString);
+        var limits = DatabaseLimits.Default;
+        return new DatabaseSettings(provider, connectionString)
+        {
+            Limits = new DatabaseLimits(
+                configuration.GetValue("Database:MaxPoolSize", limits.MaxPoolSize),
+                configuration.GetValue("Database:PoolWaitSeconds", limits.PoolWaitSeconds),
+                configuration.GetValue("Database:CommandTimeoutSeconds", limits.CommandTimeoutSeconds),
+                configuration.GetValue("Database:WriteWaitSeconds", limits.WriteWaitSeconds)),
+        };
     }
 
     public void Configure(DbContextOptionsBuilder options)
@@ -51,10 +79,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         switch (Provider)
         {
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                options.UseSqlServer(EffectiveConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).CommandTimeout(Limits.CommandTimeoutSeconds));
                 break;
             case DatabaseProvider.PostgreSql:
-                options.UseNpgsql(ConnectionString, pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                options.UseNpgsql(EffectiveConnectionString, pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(Limits.CommandTimeoutSeconds));
                 break;
             default:
                 options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
@@ -65,4 +93,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 break;
         }
     }
+}
+
+/// <summary>
+/// The bounds of a request's wait for the database. A server database's pool holds at most
+/// <see cref="MaxPoolSize"/> connections per node and an open waits at most <see cref="PoolWaitSeconds"/> for one;
+/// a statement runs at most <see cref="CommandTimeoutSeconds"/>; a write waits at most <see cref="WriteWaitSeconds"/>
+/// for the writers ahead of it on this node. Past any of them the request fails fast and the portal answers 503
+/// with Retry-After (<see cref="DatabaseOverload"/>). Read from <c>Database:*</c>; the reasoning is in docs/operations.md.
+/// </summary>
+public sealed record DatabaseLimits(int MaxPoolSize, int PoolWaitSeconds, int CommandTimeoutSeconds, int WriteWaitSeconds)
+{
+    public static DatabaseLimits Default { get; } = new(MaxPoolSize: 30, PoolWaitSeconds: 5, CommandTimeoutSeconds: 30, WriteWaitSeconds: 10);
 }

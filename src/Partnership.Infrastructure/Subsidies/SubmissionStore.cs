@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Partnership.Core.Companies;
@@ -18,13 +20,39 @@ namespace Partnership.Infrastructure.Subsidies;
 // ---------------------------------------------------------------------------------------------------------------
 
 /// <summary>The submission's database steps (<see cref="ISubmissionStore"/>) on the portal's one context.</summary>
-public sealed class SubmissionStore(AppDbContext db) : ISubmissionStore
+public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = null) : ISubmissionStore
 {
+    private readonly TimeSpan _writeWait = TimeSpan.FromSeconds((limits ?? DatabaseLimits.Default).WriteWaitSeconds);
+
     public async Task<ISubmissionSession> OpenAsync(CancellationToken ct)
     {
         // One connection for the submission's reads and writes, rather than one opened and closed for each.
         await db.Database.OpenConnectionAsync(ct);
-        return new Session(db);
+        return new Session(db, _writeWait);
+    }
+
+    /// <summary>
+    /// On a server database the writes to one window from this node queue here, in arrival order and without a
+    /// connection busy in the database, so that at most one transaction per node waits for the window's row lock.
+    /// Without it every submission of the surge waited inside the database for the row, and the one holding it
+    /// was slow to be scheduled again (a lock convoy; docs/adr/0060-window-gate-on-server-databases.md). The row's
+    /// conditional update still decides; the gate only orders. SQLite has its own gate for every write (ADR 0052).
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Database, int WindowId), SemaphoreSlim> WindowGates = new();
+
+    private static async Task<SemaphoreSlim?> EnterWindowAsync(AppDbContext db, int windowId, TimeSpan wait, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection is SqliteConnection)
+        {
+            return null;
+        }
+        var gate = WindowGates.GetOrAdd((connection.ConnectionString, windowId), _ => new SemaphoreSlim(1, 1));
+        if (!await gate.WaitAsync(wait, ct))
+        {
+            throw new TimeoutException("The window stayed busy with other submissions.");
+        }
+        return gate;
     }
 
     // The submission's reads, compiled once (no expression tree to translate or match on each request) and narrow:
@@ -46,7 +74,7 @@ public sealed class SubmissionStore(AppDbContext db) : ISubmissionStore
     private static readonly Func<DbContext, int, IAsyncEnumerable<SubsidyDocument>> DocumentsQuery = EF.CompileAsyncQuery(
         (DbContext context, int id) => context.Set<SubsidyDocument>().AsNoTracking().Where(d => d.ApplicationId == id));
 
-    private sealed class Session(AppDbContext db) : ISubmissionSession
+    private sealed class Session(AppDbContext db, TimeSpan writeWait) : ISubmissionSession
     {
         public Task<SubsidyApplication?> ReadAsync(int id, int companyId, CancellationToken ct) => ApplicationQuery(db, id, companyId, ct);
 
@@ -58,15 +86,27 @@ public sealed class SubmissionStore(AppDbContext db) : ISubmissionStore
             application.Documents = await DocumentsQuery(db, application.Id).ToListAsync(ct);
         }
 
-        public async Task<ISubmissionWrite> BeginWriteAsync(int windowId, CancellationToken ct) =>
-            new Write(db, windowId, await db.BeginWriteTransactionAsync(ct));
+        public async Task<ISubmissionWrite> BeginWriteAsync(int windowId, CancellationToken ct)
+        {
+            var gate = await EnterWindowAsync(db, windowId, writeWait, ct);
+            try
+            {
+                return new Write(db, windowId, await db.BeginWriteTransactionAsync(ct), gate);
+            }
+            catch
+            {
+                gate?.Release();
+                throw;
+            }
+        }
 
         public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
     }
 
-    private sealed class Write(AppDbContext db, int windowId, IDbContextTransaction transaction) : ISubmissionWrite
+    private sealed class Write(AppDbContext db, int windowId, IDbContextTransaction transaction, SemaphoreSlim? gate) : ISubmissionWrite
     {
         private readonly SubmissionSql _sql = SubmissionSql.For(db);
+        private int _ended;
 
         public async Task<Reservation> ReserveOrQueueAsync(ReservationRequest request, CancellationToken ct)
         {
@@ -114,11 +154,47 @@ public sealed class SubmissionStore(AppDbContext db) : ISubmissionStore
             {
                 db.Database.AutoSavepointsEnabled = savepoints;
             }
-            await transaction.CommitAsync(ct);
+            try
+            {
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                End();
+            }
         }
 
-        public Task RollbackAsync(CancellationToken ct) => transaction.RollbackAsync(ct);
+        public async Task RollbackAsync(CancellationToken ct)
+        {
+            try
+            {
+                await transaction.RollbackAsync(ct);
+            }
+            finally
+            {
+                End();
+            }
+        }
 
-        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await transaction.DisposeAsync();
+            }
+            finally
+            {
+                End();
+            }
+        }
+
+        /// <summary>The next writer of the window goes in as soon as this one has committed or rolled back.</summary>
+        private void End()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                gate?.Release();
+            }
+        }
     }
 }

@@ -2,10 +2,15 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Partnership.Infrastructure.Data;
 
 namespace Partnership.Web.Controllers;
 
-/// <summary>Friendly error pages. An unexpected error shows a reference id that support can find in the logs.</summary>
+/// <summary>
+/// Friendly error pages. An unexpected error shows a reference id that support can find in the logs; an overloaded
+/// database (no connection within the wait, a write or statement past its bound) is a 503 with Retry-After and a
+/// page that says nothing was received and the saved draft is kept (docs/operations.md, "Timeouts and pools").
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
@@ -19,6 +24,11 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
         {
             // Visited directly rather than re-executed after an exception.
             return NotFound();
+        }
+        if (DatabaseOverload.Is(feature.Error))
+        {
+            logger.LogWarning("Database overloaded on {Path}: {Message}", feature.Path, feature.Error.Message);
+            return Busy();
         }
         // The trace id when the request is traced; otherwise a fresh id of the same form. Either way it is
         // logged with the exception below, so support finds it (a request is not always traced: CI saw one).
@@ -38,7 +48,22 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             return NotFound();
         }
         // The status comes from the pipeline, never from the request (a broken form must not decide it).
+        if (reExecute.OriginalStatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            // A request past its time-out (RequestTimeouts): nothing it began was committed.
+            return Busy();
+        }
         Response.StatusCode = reExecute.OriginalStatusCode;
         return View("Status", reExecute.OriginalStatusCode);
+    }
+
+    /// <summary>How long a client is asked to wait before trying again after a 503.</summary>
+    public const int RetryAfterSeconds = 60;
+
+    private ViewResult Busy()
+    {
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return View("Status", StatusCodes.Status503ServiceUnavailable);
     }
 }

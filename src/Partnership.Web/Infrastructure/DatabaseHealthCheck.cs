@@ -1,22 +1,44 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Data.Interceptors;
 
 namespace Partnership.Web.Infrastructure;
 
-/// <summary>Healthy when the database answers a query.</summary>
-public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
+/// <summary>
+/// Healthy when the database answers a query and this node has connections to spare; degraded when its pool is
+/// in full use (new requests then wait for a connection, and past the wait answer 503). Every node reports its own.
+/// </summary>
+public sealed class DatabaseHealthCheck(AppDbContext db, DatabaseSettings settings, ConnectionGauge connections) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var pool = new Dictionary<string, object>
+        {
+            ["provider"] = settings.Provider.ToString(),
+            ["connectionsOpen"] = connections.Open,
+        };
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            pool["poolSize"] = settings.Limits.MaxPoolSize;
+        }
         try
         {
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy("database reachable")
-                : HealthCheckResult.Unhealthy("database unreachable");
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("database unreachable", data: pool);
+            }
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Unhealthy("database error", ex);
+            return DatabaseOverload.Is(ex)
+                ? HealthCheckResult.Degraded("database busy: no connection within the wait", ex, pool)
+                : HealthCheckResult.Unhealthy("database error", ex, pool);
         }
+        var description = settings.Provider == DatabaseProvider.Sqlite
+            ? $"database reachable; {connections.Open} connections open"
+            : $"database reachable; pool {connections.Open} of {settings.Limits.MaxPoolSize} in use";
+        return settings.Provider != DatabaseProvider.Sqlite && connections.Open >= settings.Limits.MaxPoolSize
+            ? HealthCheckResult.Degraded(description, data: pool)
+            : HealthCheckResult.Healthy(description, pool);
     }
 }

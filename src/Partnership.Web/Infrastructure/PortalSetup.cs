@@ -170,6 +170,13 @@ public static class PortalSetup
         services.AddSingleton<BackgroundRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunner>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // No request holds a thread and a connection for minutes: past this it is cancelled (its transaction rolls
+        // back) and answered 503 with Retry-After (docs/operations.md, "Timeouts and pools").
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(configuration.GetValue("Portal:RequestTimeoutSeconds", 60)),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
         // Behind a TLS-terminating proxy Kestrel has no HTTPS address to find the port from: name it.
         services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue("Portal:HttpsPort", 443));
@@ -222,6 +229,7 @@ public static class PortalSetup
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -259,7 +267,7 @@ public static class PortalSetup
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
