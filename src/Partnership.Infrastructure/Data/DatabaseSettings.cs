@@ -74,18 +74,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         };
     }
 
+    /// <summary>
+    /// The provider, its migrations and limits. Queries that include several collections (an application with its
+    /// documents and history) load them in one query: the collections are short, and one round trip beats several.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options)
     {
         switch (Provider)
         {
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(EffectiveConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).CommandTimeout(Limits.CommandTimeoutSeconds));
+                options.UseSqlServer(EffectiveConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).CommandTimeout(Limits.CommandTimeoutSeconds)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             case DatabaseProvider.PostgreSql:
-                options.UseNpgsql(EffectiveConnectionString, pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(Limits.CommandTimeoutSeconds));
+                options.UseNpgsql(EffectiveConnectionString, pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(Limits.CommandTimeoutSeconds)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             default:
-                options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
 #pragma warning disable EF1001 // See LeanSqliteRelationalConnection.
                 options.ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, LeanSqliteRelationalConnection>();
 #pragma warning restore EF1001
