@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Background.BackgroundLeaseStore>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
+        services.AddScoped<Partnership.Infrastructure.Identity.AuditPeople>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();

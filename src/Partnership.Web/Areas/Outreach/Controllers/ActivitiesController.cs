@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +8,7 @@ using Partnership.Core.Common;
 using Partnership.Core.Outreach;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Outreach;
+using Partnership.Infrastructure.Spreadsheets;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -39,6 +38,9 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
         ["Note"] = ("Field.Note", OutreachActivity.NoteMaxLength),
     };
 
+    private static readonly string[] ExportHeader =
+        ["Field.ActivityDate", "Field.Channel", "Field.Measures", "Field.ActivityBranch", "Field.Reach", "Field.MemberCompanies", "Field.Note"];
+
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
@@ -64,31 +66,20 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
 
     /// <summary>The same list as CSV (UTF-8 with BOM, so Excel reads the Japanese), up to 100,000 rows.</summary>
     [HttpGet("export.csv")]
-    public async Task Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
+    public async Task<IActionResult> Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
         var rows = await RowsAsync(filter, ExportLimit, ct);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = "attachment; filename=\"outreach.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "Field.ActivityDate", "Field.Channel", "Field.Measures", "Field.ActivityBranch", "Field.Reach", "Field.MemberCompanies", "Field.Note" })
-        {
-            csv.WriteField(t[header].Value);
-        }
-        await csv.NextRecordAsync();
-        foreach (var r in rows)
-        {
-            csv.WriteField(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(t[$"Outreach.Channel.{r.Channel}"].Value);
-            csv.WriteField(string.Join(" / ", Languages.IsJapanese ? r.MeasureTitlesJa : r.MeasureTitlesEn));
-            csv.WriteField(r.BranchCode);
-            csv.WriteField(r.Reach);
-            csv.WriteField(r.Companies);
-            // A cell starting with =, +, - or @ would be a formula in Excel: quote it as text.
-            csv.WriteField(r.Note.Length > 0 && "=+-@".Contains(r.Note[0], StringComparison.Ordinal) ? "'" + r.Note : r.Note);
-            await csv.NextRecordAsync();
-        }
+        return new CsvDownload("outreach.csv", [.. ExportHeader.Select(h => t[h].Value)], rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            t[$"Outreach.Channel.{r.Channel}"].Value,
+            string.Join(" / ", Languages.IsJapanese ? r.MeasureTitlesJa : r.MeasureTitlesEn),
+            r.BranchCode,
+            r.Reach,
+            r.Companies,
+            r.Note,
+        ]));
     }
 
     [HttpGet("new")]
@@ -227,12 +218,12 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
 
     [HttpGet("import/template.csv")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public IActionResult TemplateCsv() => File(OutreachSpreadsheet.CsvTemplate(), "text/csv; charset=utf-8", "outreach-template.csv");
+    public IActionResult TemplateCsv() => File(OutreachSpreadsheet.CsvTemplate(), SpreadsheetFiles.CsvContentType, "outreach-template.csv");
 
     [HttpGet("import/template.xlsx")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public IActionResult TemplateXlsx() =>
-        File(OutreachSpreadsheet.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "outreach-template.xlsx");
+        File(OutreachSpreadsheet.XlsxTemplate(), SpreadsheetFiles.XlsxContentType, "outreach-template.xlsx");
 
     private ViewResult Refused(string code)
     {
