@@ -19,9 +19,9 @@ public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new("MeasureId", "Validation.RequiredChoice"));
         }
-        Text(errors, "EventTitle", input.EventTitle, CoSponsorshipRequest.TitleMaxLength, required: true);
-        Text(errors, "Venue", input.Venue, CoSponsorshipRequest.TitleMaxLength, required: false);
-        Text(errors, "Description", input.Description, CoSponsorshipRequest.TextMaxLength, required: false);
+        OutreachRules.CheckText(errors, "EventTitle", input.EventTitle, CoSponsorshipRequest.TitleMaxLength, required: true);
+        OutreachRules.CheckText(errors, "Venue", input.Venue, CoSponsorshipRequest.TitleMaxLength, required: false);
+        OutreachRules.CheckText(errors, "Description", input.Description, CoSponsorshipRequest.TextMaxLength, required: false);
         if (input.EventDate is not { } date)
         {
             errors.Add(new("EventDate", "Validation.Required"));
@@ -54,7 +54,7 @@ public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
             return Outcome<CoSponsorStatus>.NotFound();
         }
         var errors = new List<FieldError>();
-        Text(errors, "Answer", text, CoSponsorshipRequest.TextMaxLength, required: !approve);
+        OutreachRules.CheckText(errors, "Answer", text, CoSponsorshipRequest.TextMaxLength, required: !approve);
         if (errors.Count > 0)
         {
             return Outcome<CoSponsorStatus>.Invalid(errors);
@@ -104,22 +104,5 @@ public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
         request.ResultRecordedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);
-    }
-
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        value = (value ?? "").Trim();
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
     }
 }

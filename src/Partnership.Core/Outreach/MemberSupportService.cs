@@ -122,19 +122,7 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new(nameof(input.BranchCode), "Validation.RequiredChoice"));
         }
-        var advice = (input.Advice ?? "").Trim();
-        if (advice.Length == 0)
-        {
-            errors.Add(new(nameof(input.Advice), "Validation.Required"));
-        }
-        else if (advice.Length > MemberSupportCase.AdviceMaxLength)
-        {
-            errors.Add(new(nameof(input.Advice), "Validation.TooLong"));
-        }
-        else if (TextRules.Check(advice) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(nameof(input.Advice), problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
+        OutreachRules.CheckText(errors, nameof(input.Advice), input.Advice, MemberSupportCase.AdviceMaxLength, required: true);
         if (input.FollowUpOn is { } followUp && (followUp > today.AddYears(5) || (input.Date is { } d1 && followUp < d1)))
         {
             errors.Add(new(nameof(input.FollowUpOn), "Support.FollowUpOrder"));

@@ -44,8 +44,8 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         {
             errors.Add(new("MeasureId", "Validation.RequiredChoice"));
         }
-        Text(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
-        Text(errors, "Reason", input.Reason, PublicityRequest.TextMaxLength, required: false);
+        OutreachRules.CheckText(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
+        OutreachRules.CheckText(errors, "Reason", input.Reason, PublicityRequest.TextMaxLength, required: false);
         var latest = DateOnly.FromDateTime(JapanTime.Today(clock)).AddYears(5);
         foreach (var (field, date) in new[] { ("WishedFrom", input.WishedFrom), ("WishedTo", input.WishedTo) })
         {
@@ -228,7 +228,7 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         var errors = new List<FieldError>();
         if (!accept)
         {
-            Text(errors, "Reason", reason, PublicityRequest.TextMaxLength, required: true);
+            OutreachRules.CheckText(errors, "Reason", reason, PublicityRequest.TextMaxLength, required: true);
         }
         if (errors.Count > 0)
         {
@@ -262,8 +262,8 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         }
         var errors = OutreachRules.Check(new ActivityInput(input.Date, input.Channel, [request.MeasureId], input.BranchCode, input.Reach, [], ""),
             DateOnly.FromDateTime(JapanTime.Today(clock)));
-        Text(errors, "Issue", input.Issue, 100, required: false);
-        Text(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
+        OutreachRules.CheckText(errors, "Issue", input.Issue, 100, required: false);
+        OutreachRules.CheckText(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
         if (!string.IsNullOrWhiteSpace(input.BranchCode) && !await db.ChamberBranches.AnyAsync(b => b.Code == input.BranchCode, ct))
         {
             errors.Add(new("BranchCode", "Validation.RequiredChoice"));
@@ -285,22 +285,5 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         db.OutreachActivities.Add(activity);
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(activity.Id);
-    }
-
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        value = (value ?? "").Trim();
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
     }
 }
