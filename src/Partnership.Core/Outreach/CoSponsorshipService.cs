@@ -8,6 +8,20 @@ public sealed record CoSponsorshipInput(CoSponsorKind? Kind, int? MeasureId, str
 /// <summary>Co-sponsorship and co-hosting requests (後援・共催): asked by Metro officials, answered by the chamber, results recorded by either.</summary>
 public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
 {
+    /// <summary>The requests with their measure, newest first (at most 500): all of them, or those of one requester.</summary>
+    public Task<List<CoSponsorshipRequest>> ListAsync(string? requestedBy, CancellationToken ct = default)
+    {
+        var query = db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).AsQueryable();
+        if (requestedBy is not null)
+        {
+            query = query.Where(r => r.RequestedByUserId == requestedBy);
+        }
+        return query.OrderByDescending(r => r.RequestedAt).Take(500).ToListAsync(ct);
+    }
+
+    public Task<CoSponsorshipRequest?> FindAsync(int id, CancellationToken ct = default) =>
+        db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).SingleOrDefaultAsync(r => r.Id == id, ct);
+
     public async Task<Outcome<int>> RequestAsync(CoSponsorshipInput input, string userId, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();

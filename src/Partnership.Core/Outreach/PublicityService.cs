@@ -18,6 +18,27 @@ public sealed record PublicationInput(DateOnly? Date, OutreachChannel? Channel, 
 /// </summary>
 public sealed class PublicityService(IAppDbContext db, IDocumentStore store, TimeProvider clock)
 {
+    /// <summary>The requests, newest first (at most 500): all of them, or those of one requester.</summary>
+    public Task<List<PublicityRow>> ListAsync(string? requestedBy, CancellationToken ct = default)
+    {
+        var query = db.PublicityRequests.AsNoTracking();
+        if (requestedBy is not null)
+        {
+            query = query.Where(r => r.RequestedByUserId == requestedBy);
+        }
+        return query.OrderByDescending(r => r.RequestedAt).Take(500)
+            .Select(r => new PublicityRow(r.Id, r.Title, r.Measure!.TitleJa, r.Measure.TitleEn, r.Status, r.RequestedAt, r.Publications.Count, r.Publications.Sum(p => (long)p.Reach)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A request with its measure and its attachments in the order they were added.</summary>
+    public Task<PublicityRequest?> FindAsync(int id, CancellationToken ct = default) =>
+        db.PublicityRequests.AsNoTracking().Include(r => r.Measure).Include(r => r.Attachments.OrderBy(a => a.Id)).SingleOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>The publications that answer a request, in date order.</summary>
+    public Task<List<OutreachActivity>> PublicationsAsync(int id, CancellationToken ct = default) =>
+        db.OutreachActivities.AsNoTracking().Where(a => a.PublicityRequestId == id).OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
+
     /// <summary>
     /// Records a request with its attached material. Every file is checked first (content, size, count); with any
     /// error nothing is stored and nothing saved.

@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Partnership.Core.Common;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
 
 namespace Partnership.Web.Authorization;
 
@@ -17,11 +15,11 @@ public sealed class ChamberRecordRequirement : IAuthorizationRequirement;
 /// those of their branch (<see cref="OutreachRules.MayChange"/>, docs/adr/0033-branch-managers.md). The branch and
 /// the flag are read from the database at each check, so an administrator's change applies at once.
 /// </summary>
-public sealed class ChamberRecordHandler(AppDbContext db) : AuthorizationHandler<ChamberRecordRequirement, ChamberRecord>
+public sealed class ChamberRecordHandler(ChamberStaff staff) : AuthorizationHandler<ChamberRecordRequirement, ChamberRecord>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChamberRecordRequirement requirement, ChamberRecord record)
     {
-        var editor = await ChamberEditors.OfAsync(db, context.User);
+        var editor = await staff.EditorAsync(context.User);
         if (editor is not null && OutreachRules.MayChange(record.RecordedByUserId, record.BranchCode, editor))
         {
             context.Succeed(requirement);
@@ -29,17 +27,9 @@ public sealed class ChamberRecordHandler(AppDbContext db) : AuthorizationHandler
     }
 }
 
-public static class ChamberEditors
+public static class ChamberRecordAuthorization
 {
-    /// <summary>The signed-in chamber user as an editor of chamber records; null for anyone else.</summary>
-    public static async Task<ChamberEditor?> OfAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null || !user.IsInRole(Roles.ChamberStaff))
-        {
-            return null;
-        }
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.ChamberBranchCode, u.IsBranchManager }).SingleOrDefaultAsync(ct);
-        return row is null ? null : new ChamberEditor(userId, row.ChamberBranchCode, row.IsBranchManager);
-    }
+    /// <summary>Whether the user may change or delete a chamber record recorded by this person in this branch.</summary>
+    public static async Task<bool> MayChangeChamberRecordAsync(this IAuthorizationService authorization, ClaimsPrincipal user, string recordedByUserId, string branchCode) =>
+        (await authorization.AuthorizeAsync(user, new ChamberRecord(recordedByUserId, branchCode), Policies.ChangeChamberRecord)).Succeeded;
 }

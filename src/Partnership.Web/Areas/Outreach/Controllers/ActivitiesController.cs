@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Outreach;
 using Partnership.Infrastructure.Spreadsheets;
 using Partnership.Web.Areas.Outreach.Models;
@@ -22,7 +21,8 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach")]
-public sealed class ActivitiesController(OutreachService outreach, AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ActivitiesController(
+    OutreachService outreach, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int PageSize = 200;
     private const int ExportLimit = 100_000;
@@ -46,20 +46,18 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
-        var editor = await ChamberEditors.OfAsync(db, User, ct);
+        var editor = await staff.EditorAsync(User, ct);
         // A branch manager's list opens on their branch; any filter (an empty branch for "all branches") overrides it.
         if (editor is { IsBranchManager: true, BranchCode: { } managed } && Request.Query.Count == 0)
         {
             branch = managed;
         }
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
-        var rows = await RowsAsync(filter, PageSize, ct);
+        var rows = await outreach.RowsAsync(filter, PageSize, ct);
         var totals = await outreach.TotalsAsync(filter, ct);
-        var latest = await LatestPlanAsync(ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
-        var areas = await db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
-        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
+        var measures = await choices.MeasuresAsync([], ct);
+        var areas = await choices.AreasAsync(ct);
+        var branches = await choices.BranchesAsync(ct);
         return View(new ActivityListViewModel(filter, rows, totals, rows.Count, areas, measures, branches, editor,
             Request.QueryString.Value ?? (filter.BranchCode is null ? "" : "?branch=" + Uri.EscapeDataString(filter.BranchCode))));
     }
@@ -69,7 +67,7 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     public async Task<IActionResult> Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
-        var rows = await RowsAsync(filter, ExportLimit, ct);
+        var rows = await outreach.RowsAsync(filter, ExportLimit, ct);
         return new CsvDownload("outreach.csv", [.. ExportHeader.Select(h => t[h].Value)], rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -86,8 +84,7 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        var myBranch = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
-        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = myBranch }, null, ct));
+        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await staff.BranchOfAsync(UserId, ct) }, null, ct));
     }
 
     [HttpPost("new")]
@@ -138,7 +135,7 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
         }
         if (ModelState.IsValid)
         {
-            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await ChamberEditors.OfAsync(db, User, ct))!, ct);
+            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
             if (outcome.Status == OutcomeStatus.NotFound)
             {
                 return NotFound();
@@ -171,7 +168,7 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
         {
             return Forbid();
         }
-        var outcome = await outreach.DeleteAsync(id, (await ChamberEditors.OfAsync(db, User, ct))!, ct);
+        var outcome = await outreach.DeleteAsync(id, (await staff.EditorAsync(User, ct))!, ct);
         if (!outcome.Succeeded)
         {
             return NotFound();
@@ -231,28 +228,11 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
         return View("Import", new ImportViewModel([], t[code, (OutreachSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)].Value, null));
     }
 
-    private async Task<List<ActivityRow>> RowsAsync(ActivityFilter filter, int take, CancellationToken ct) =>
-        await outreach.Query(filter).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(take)
-            .Select(a => new ActivityRow(a.Id, a.Date, a.Channel, a.BranchCode, a.Reach, a.Title == "" ? a.Note : a.Issue == "" ? a.Title : a.Title + " (" + a.Issue + ")", a.LoggedByUserId,
-                a.Measures.Select(m => m.Measure!.TitleJa).ToList(), a.Measures.Select(m => m.Measure!.TitleEn).ToList(), a.Companies.Count))
-            .ToListAsync(ct);
+    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>
+        new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct), await choices.MembersAsync(form.CompanyIds, ct));
 
-    private Task<int?> LatestPlanAsync(CancellationToken ct) => db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-
-    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct)
-    {
-        var latest = await LatestPlanAsync(ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area)
-            .Where(m => m.Plan!.FiscalYear == latest || form.MeasureIds.Contains(m.Id))
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
-        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
-        var members = await db.Companies.AsNoTracking().Where(c => c.IsChamberMember || form.CompanyIds.Contains(c.Id))
-            .OrderBy(c => c.NameKana).Select(c => new MemberOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
-        return new ActivityFormViewModel(form, id, measures, branches, members);
-    }
-
-    private async Task<bool> MayChangeAsync(OutreachActivity activity) =>
-        (await authorization.AuthorizeAsync(User, new ChamberRecord(activity.LoggedByUserId, activity.BranchCode), Policies.ChangeChamberRecord)).Succeeded;
+    private Task<bool> MayChangeAsync(OutreachActivity activity) =>
+        authorization.MayChangeChamberRecordAsync(User, activity.LoggedByUserId, activity.BranchCode);
 
     private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
 }
