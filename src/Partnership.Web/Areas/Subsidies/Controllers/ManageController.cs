@@ -2,12 +2,10 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
-using Partnership.Infrastructure.Data;
 using Partnership.Web.Areas.Subsidies.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -18,7 +16,7 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Area("Subsidies")]
 [Authorize(Policy = Policies.ManageSubsidies)]
 [Route("/subsidies/manage")]
-public sealed class ManageController(SubsidyReviewService review, SubsidyService subsidies, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ManageController(SubsidyReviewService review, SubsidyService subsidies, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly string[] ExportHeader =
         ["Subsidy.Receipt", "Field.CompanyName", "Field.Municipality", "Scheme.Status", "Subsidy.SubmittedAt", "Subsidy.Requested", "Subsidy.Held", "Subsidy.Granted"];
@@ -79,7 +77,7 @@ public sealed class ManageController(SubsidyReviewService review, SubsidyService
         ViewData["Now"] = clock.GetUtcNow().UtcDateTime;
         ViewData["Status"] = wanted;
         ViewData["Municipality"] = municipality;
-        ViewData["Municipalities"] = await db.Municipalities.AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct);
+        ViewData["Municipalities"] = await review.MunicipalitiesAsync(ct);
         return View(queue);
     }
 
@@ -149,5 +147,5 @@ public sealed class ManageController(SubsidyReviewService review, SubsidyService
     }
 
     private async Task<NewWindowPage> NewPageAsync(WindowForm form, CancellationToken ct) =>
-        new(form, await review.ProgramsAsync(ct), await db.Schemes.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct));
+        new(form, await review.ProgramsAsync(ct), await review.SchemesAsync(ct));
 }
