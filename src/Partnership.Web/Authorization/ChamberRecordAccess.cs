@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Outreach;
 using Partnership.Infrastructure.Identity;
 
@@ -30,6 +31,21 @@ public sealed class ChamberRecordHandler(ChamberStaff staff) : AuthorizationHand
 public static class ChamberRecordAuthorization
 {
     /// <summary>Whether the user may change or delete a chamber record recorded by this person in this branch.</summary>
-    public static async Task<bool> MayChangeChamberRecordAsync(this IAuthorizationService authorization, ClaimsPrincipal user, string recordedByUserId, string branchCode) =>
-        (await authorization.AuthorizeAsync(user, new ChamberRecord(recordedByUserId, branchCode), Policies.ChangeChamberRecord)).Succeeded;
+    public static async Task<bool> MayChangeChamberRecordAsync(this IAuthorizationService authorization, ClaimsPrincipal user, ChamberRecord record) =>
+        (await authorization.AuthorizeAsync(user, record, Policies.ChangeChamberRecord)).Succeeded;
+
+    /// <summary>
+    /// The pages that change or delete one chamber record: 404 when there is no such record, 403 when the signed-in
+    /// user may not change it, else what <paramref name="change"/> answers.
+    /// </summary>
+    public static async Task<IActionResult> WhenMayChangeChamberRecordAsync<T>(
+        this Controller controller, IAuthorizationService authorization, T? record, Func<T, ChamberRecord> owner, Func<T, Task<IActionResult>> change)
+        where T : class
+    {
+        if (record is null)
+        {
+            return controller.NotFound();
+        }
+        return await authorization.MayChangeChamberRecordAsync(controller.User, owner(record)) ? await change(record) : controller.Forbid();
+    }
 }

@@ -106,76 +106,50 @@ public sealed class ActivitiesController(
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
-    {
-        var activity = await outreach.FindAsync(id, ct);
-        if (activity is null)
-        {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(activity))
-        {
-            return Forbid();
-        }
-        return View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct));
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
+            View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct)
-    {
-        var activity = await outreach.FindAsync(id, ct);
-        if (activity is null)
+    public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct) =>
+        await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
         {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(activity))
-        {
-            return Forbid();
-        }
-        if (ModelState.IsValid)
-        {
-            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
-            if (outcome.Status == OutcomeStatus.NotFound)
+            if (ModelState.IsValid)
             {
-                return NotFound();
+                var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
+                if (outcome.Status == OutcomeStatus.NotFound)
+                {
+                    return NotFound();
+                }
+                if (outcome.Succeeded)
+                {
+                    TempData["Notice"] = t["Outreach.Saved"].Value;
+                    return Redirect("/outreach");
+                }
+                AddErrors(outcome.Errors);
+                if (outcome.Status == OutcomeStatus.Conflict)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    form.Version = activity.Version;
+                }
             }
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["Outreach.Saved"].Value;
-                return Redirect("/outreach");
-            }
-            AddErrors(outcome.Errors);
-            if (outcome.Status == OutcomeStatus.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                form.Version = activity.Version;
-            }
-        }
-        return View("Form", await FormAsync(form, id, ct));
-    }
+            return View("Form", await FormAsync(form, id, ct));
+        });
 
     [HttpPost("{id:int}/delete")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
-    {
-        var activity = await outreach.FindAsync(id, ct);
-        if (activity is null)
+    public async Task<IActionResult> Delete(int id, CancellationToken ct) =>
+        await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async _ =>
         {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(activity))
-        {
-            return Forbid();
-        }
-        var outcome = await outreach.DeleteAsync(id, (await staff.EditorAsync(User, ct))!, ct);
-        if (!outcome.Succeeded)
-        {
-            return NotFound();
-        }
-        TempData["Notice"] = t["Outreach.Deleted"].Value;
-        return Redirect("/outreach");
-    }
+            var outcome = await outreach.DeleteAsync(id, (await staff.EditorAsync(User, ct))!, ct);
+            if (!outcome.Succeeded)
+            {
+                return NotFound();
+            }
+            TempData["Notice"] = t["Outreach.Deleted"].Value;
+            return Redirect("/outreach");
+        });
 
     [HttpGet("import")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -231,8 +205,9 @@ public sealed class ActivitiesController(
     private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>
         new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct), await choices.MembersAsync(form.CompanyIds, ct));
 
-    private Task<bool> MayChangeAsync(OutreachActivity activity) =>
-        authorization.MayChangeChamberRecordAsync(User, activity.LoggedByUserId, activity.BranchCode);
+    /// <summary>The change of an activity that exists (else 404) and that the user may change (else 403).</summary>
+    private Task<IActionResult> WhenMayChangeAsync(OutreachActivity? activity, Func<OutreachActivity, Task<IActionResult>> change) =>
+        this.WhenMayChangeChamberRecordAsync(authorization, activity, r => new ChamberRecord(r.LoggedByUserId, r.BranchCode), change);
 
     private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
 }

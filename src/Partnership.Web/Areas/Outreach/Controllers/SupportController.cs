@@ -87,60 +87,43 @@ public sealed class SupportController(
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
-    {
-        var supportCase = await support.FindAsync(id, ct);
-        if (supportCase is null)
-        {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(supportCase))
-        {
-            return Forbid();
-        }
-        return View("Form", await FormAsync(SupportCaseFormModel.From(supportCase), id, ct));
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await WhenMayChangeAsync(await support.FindAsync(id, ct), async supportCase =>
+            View("Form", await FormAsync(SupportCaseFormModel.From(supportCase), id, ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Edit(int id, SupportCaseFormModel form, CancellationToken ct)
-    {
-        var supportCase = await support.FindAsync(id, ct);
-        if (supportCase is null)
+    public async Task<IActionResult> Edit(int id, SupportCaseFormModel form, CancellationToken ct) =>
+        await WhenMayChangeAsync(await support.FindAsync(id, ct), async supportCase =>
         {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(supportCase))
-        {
-            return Forbid();
-        }
-        form.CompanyId = supportCase.CompanyId;
-        if (ModelState.IsValid)
-        {
-            var outcome = await support.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
-            if (outcome.Status == OutcomeStatus.NotFound)
+            form.CompanyId = supportCase.CompanyId;
+            if (ModelState.IsValid)
             {
-                return NotFound();
+                var outcome = await support.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
+                if (outcome.Status == OutcomeStatus.NotFound)
+                {
+                    return NotFound();
+                }
+                if (outcome.Succeeded)
+                {
+                    TempData["Notice"] = t["Support.Saved"].Value;
+                    return Redirect($"/outreach/support/companies/{supportCase.CompanyId}");
+                }
+                ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+                if (outcome.Status == OutcomeStatus.Conflict)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    form.Version = supportCase.Version;
+                    return View("Form", await FormAsync(form, id, ct));
+                }
             }
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["Support.Saved"].Value;
-                return Redirect($"/outreach/support/companies/{supportCase.CompanyId}");
-            }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
-            if (outcome.Status == OutcomeStatus.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                form.Version = supportCase.Version;
-                return View("Form", await FormAsync(form, id, ct));
-            }
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Form", await FormAsync(form, id, ct));
-    }
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Form", await FormAsync(form, id, ct));
+        });
 
-    private Task<bool> MayChangeAsync(MemberSupportCase supportCase) =>
-        authorization.MayChangeChamberRecordAsync(User, supportCase.RecordedByUserId, supportCase.BranchCode);
+    /// <summary>The change of a support case that exists (else 404) and that the user may change (else 403).</summary>
+    private Task<IActionResult> WhenMayChangeAsync(MemberSupportCase? supportCase, Func<MemberSupportCase, Task<IActionResult>> change) =>
+        this.WhenMayChangeChamberRecordAsync(authorization, supportCase, r => new ChamberRecord(r.RecordedByUserId, r.BranchCode), change);
 
     private async Task<SupportFormViewModel> FormAsync(SupportCaseFormModel form, int? id, CancellationToken ct) =>
         new(form, id, await choices.MembersAsync(form.CompanyId is { } chosen ? [chosen] : [], ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct));

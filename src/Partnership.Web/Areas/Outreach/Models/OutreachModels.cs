@@ -47,9 +47,7 @@ public sealed class ActivityFormModel
     };
 }
 
-
 public sealed record ActivityFormViewModel(ActivityFormModel Form, int? Id, IReadOnlyList<Measure> Measures, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MemberOption> Members);
-
 
 public sealed record ActivityListViewModel(
     ActivityFilter Filter, IReadOnlyList<ActivityRow> Rows, ActivityTotals Totals, int Shown, IReadOnlyList<ProgramArea> Areas,
@@ -132,7 +130,6 @@ public sealed class PublicationFormModel
 
     public PublicationInput ToInput() => new(Date, Channel, Issue, Title, Reach, BranchCode);
 }
-
 
 public sealed record PublicityListViewModel(IReadOnlyList<PublicityRow> Rows, PublicityFormModel Form, IReadOnlyList<Measure> Measures, bool CanRequest);
 
@@ -219,7 +216,6 @@ public sealed class SupportCaseFormModel
         FollowedUpOn = c.FollowedUpOn, Version = c.Version,
     };
 }
-
 
 public sealed record SupportListViewModel(IReadOnlyList<SupportCaseRow> Rows, MemberOption? Company, bool DueOnly, string? Branch, int DueCount, ChamberEditor? Editor,
     IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<ProgramArea> Areas, DateOnly Today)
