@@ -43,7 +43,7 @@ public static class DirectoryApi
                 var rows = directory.AllAsync(new DirectoryFilter(scheme));
                 if (format == "csv")
                 {
-                    // A company name that starts with = + - @ must not run as a formula when the file is opened in Excel.
+                    // Through SpreadsheetFiles: a company name that starts like a formula (= + - @ tab CR) is escaped there.
                     return new CsvDownload($"directory-{(scheme ?? "all").ToLowerInvariant()}.csv", CsvHeader, rows.Select(row => CsvRow(ToDto(row))));
                 }
                 var list = new List<DirectoryEntryDto>();
