@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.MemberSupportService>();
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();
+        services.AddScoped<Partnership.Core.Outreach.OutreachChoices>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddMemoryCache();
         services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
@@ -55,6 +56,8 @@ public static class DependencyInjection
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Background.BackgroundLeaseStore>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
+        services.AddScoped<Partnership.Infrastructure.Identity.AuditPeople>();
+        services.AddScoped<Partnership.Infrastructure.Identity.ChamberStaff>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();

@@ -44,6 +44,10 @@ public sealed class AuditLogService(IAppDbContext db)
     public Task<List<AuditEntry>> PageAsync(AuditQuery query, CancellationToken ct = default) =>
         Query(query).Take(Math.Clamp(query.PageSize, 1, 500)).ToListAsync(ct);
 
+    /// <summary>The whole search for an export, newest first, up to <paramref name="limit"/> entries.</summary>
+    public Task<List<AuditEntry>> ExportAsync(AuditQuery query, int limit, CancellationToken ct = default) =>
+        Query(query).Take(limit).ToListAsync(ct);
+
     public Task<List<string>> EntityTypesAsync(CancellationToken ct = default) =>
         db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
 }

@@ -8,6 +8,20 @@ public sealed record CoSponsorshipInput(CoSponsorKind? Kind, int? MeasureId, str
 /// <summary>Co-sponsorship and co-hosting requests (後援・共催): asked by Metro officials, answered by the chamber, results recorded by either.</summary>
 public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
 {
+    /// <summary>The requests with their measure, newest first (at most 500): all of them, or those of one requester.</summary>
+    public Task<List<CoSponsorshipRequest>> ListAsync(string? requestedBy, CancellationToken ct = default)
+    {
+        var query = db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).AsQueryable();
+        if (requestedBy is not null)
+        {
+            query = query.Where(r => r.RequestedByUserId == requestedBy);
+        }
+        return query.OrderByDescending(r => r.RequestedAt).Take(500).ToListAsync(ct);
+    }
+
+    public Task<CoSponsorshipRequest?> FindAsync(int id, CancellationToken ct = default) =>
+        db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).SingleOrDefaultAsync(r => r.Id == id, ct);
+
     public async Task<Outcome<int>> RequestAsync(CoSponsorshipInput input, string userId, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
@@ -19,9 +33,9 @@ public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new("MeasureId", "Validation.RequiredChoice"));
         }
-        Text(errors, "EventTitle", input.EventTitle, CoSponsorshipRequest.TitleMaxLength, required: true);
-        Text(errors, "Venue", input.Venue, CoSponsorshipRequest.TitleMaxLength, required: false);
-        Text(errors, "Description", input.Description, CoSponsorshipRequest.TextMaxLength, required: false);
+        OutreachRules.CheckText(errors, "EventTitle", input.EventTitle, CoSponsorshipRequest.TitleMaxLength, required: true);
+        OutreachRules.CheckText(errors, "Venue", input.Venue, CoSponsorshipRequest.TitleMaxLength, required: false);
+        OutreachRules.CheckText(errors, "Description", input.Description, CoSponsorshipRequest.TextMaxLength, required: false);
         if (input.EventDate is not { } date)
         {
             errors.Add(new("EventDate", "Validation.Required"));
@@ -54,7 +68,7 @@ public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
             return Outcome<CoSponsorStatus>.NotFound();
         }
         var errors = new List<FieldError>();
-        Text(errors, "Answer", text, CoSponsorshipRequest.TextMaxLength, required: !approve);
+        OutreachRules.CheckText(errors, "Answer", text, CoSponsorshipRequest.TextMaxLength, required: !approve);
         if (errors.Count > 0)
         {
             return Outcome<CoSponsorStatus>.Invalid(errors);
@@ -104,22 +118,5 @@ public sealed class CoSponsorshipService(IAppDbContext db, TimeProvider clock)
         request.ResultRecordedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return Outcome<bool>.Ok(true);
-    }
-
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        value = (value ?? "").Trim();
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
     }
 }

@@ -12,6 +12,9 @@ public sealed record SupportCaseInput(int? CompanyId, DateOnly? Date, string? Ar
 /// </summary>
 public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
 {
+    /// <summary>A list shows at most this many cases.</summary>
+    public const int ListLimit = 300;
+
     private DateOnly Today => DateOnly.FromDateTime(JapanTime.Today(clock));
 
     /// <summary>Cases whose follow-up date has come and which are not followed up yet, as of today in Japan.</summary>
@@ -20,6 +23,27 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         var today = Today;
         return db.MemberSupportCases.AsNoTracking().Where(c => c.FollowUpOn != null && c.FollowUpOn <= today && c.FollowedUpOn == null);
     }
+
+    /// <summary>Every case, newest first, or only the follow-ups due (oldest due first); of one branch when given.</summary>
+    public Task<List<SupportCaseRow>> CasesAsync(bool dueOnly, string? branchCode, CancellationToken ct = default)
+    {
+        var query = dueOnly ? Due() : db.MemberSupportCases.AsNoTracking();
+        if (!string.IsNullOrEmpty(branchCode))
+        {
+            query = query.Where(c => c.BranchCode == branchCode);
+        }
+        query = dueOnly ? query.OrderBy(c => c.FollowUpOn).ThenBy(c => c.Id) : query.OrderByDescending(c => c.Date).ThenByDescending(c => c.Id);
+        return RowsAsync(query, ct);
+    }
+
+    /// <summary>One company's cases, newest first.</summary>
+    public Task<List<SupportCaseRow>> CasesOfAsync(int companyId, CancellationToken ct = default) =>
+        RowsAsync(db.MemberSupportCases.AsNoTracking().Where(c => c.CompanyId == companyId).OrderByDescending(c => c.Date).ThenByDescending(c => c.Id), ct);
+
+    public Task<int> DueCountAsync(CancellationToken ct = default) => Due().CountAsync(ct);
+
+    public Task<MemberSupportCase?> FindAsync(int id, CancellationToken ct = default) =>
+        db.MemberSupportCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
 
     /// <summary>Records a case; the same form sent twice (the same <paramref name="submissionKey"/>) is one case.</summary>
     public async Task<Outcome<int>> RecordAsync(SupportCaseInput input, ChamberEditor editor, Guid? submissionKey = null, CancellationToken ct = default)
@@ -122,19 +146,7 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new(nameof(input.BranchCode), "Validation.RequiredChoice"));
         }
-        var advice = (input.Advice ?? "").Trim();
-        if (advice.Length == 0)
-        {
-            errors.Add(new(nameof(input.Advice), "Validation.Required"));
-        }
-        else if (advice.Length > MemberSupportCase.AdviceMaxLength)
-        {
-            errors.Add(new(nameof(input.Advice), "Validation.TooLong"));
-        }
-        else if (TextRules.Check(advice) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(nameof(input.Advice), problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
+        OutreachRules.CheckText(errors, nameof(input.Advice), input.Advice, MemberSupportCase.AdviceMaxLength, required: true);
         if (input.FollowUpOn is { } followUp && (followUp > today.AddYears(5) || (input.Date is { } d1 && followUp < d1)))
         {
             errors.Add(new(nameof(input.FollowUpOn), "Support.FollowUpOrder"));
@@ -156,4 +168,8 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         supportCase.FollowUpOn = input.FollowUpOn;
         supportCase.FollowedUpOn = input.FollowedUpOn;
     }
+
+    private static Task<List<SupportCaseRow>> RowsAsync(IQueryable<MemberSupportCase> query, CancellationToken ct) =>
+        query.Take(ListLimit).Select(c => new SupportCaseRow(c.Id, c.CompanyId, c.Company!.Name, c.Date, c.AreaCode, c.BranchCode, c.Advice, c.FollowUpOn, c.FollowedUpOn, c.RecordedByUserId))
+            .ToListAsync(ct);
 }

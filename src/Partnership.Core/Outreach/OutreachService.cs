@@ -51,6 +51,13 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         return query;
     }
 
+    /// <summary>The activities the filter finds as the list and the export show them, newest first.</summary>
+    public Task<List<ActivityRow>> RowsAsync(ActivityFilter filter, int take, CancellationToken ct = default) =>
+        Query(filter).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new ActivityRow(a.Id, a.Date, a.Channel, a.BranchCode, a.Reach, a.Title == "" ? a.Note : a.Issue == "" ? a.Title : a.Title + " (" + a.Issue + ")", a.LoggedByUserId,
+                a.Measures.Select(m => m.Measure!.TitleJa).ToList(), a.Measures.Select(m => m.Measure!.TitleEn).ToList(), a.Companies.Count))
+            .ToListAsync(ct);
+
     public async Task<ActivityTotals> TotalsAsync(ActivityFilter filter, CancellationToken ct = default)
     {
         var byChannel = await Query(filter).GroupBy(a => a.Channel)

@@ -18,6 +18,27 @@ public sealed record PublicationInput(DateOnly? Date, OutreachChannel? Channel, 
 /// </summary>
 public sealed class PublicityService(IAppDbContext db, IDocumentStore store, TimeProvider clock)
 {
+    /// <summary>The requests, newest first (at most 500): all of them, or those of one requester.</summary>
+    public Task<List<PublicityRow>> ListAsync(string? requestedBy, CancellationToken ct = default)
+    {
+        var query = db.PublicityRequests.AsNoTracking();
+        if (requestedBy is not null)
+        {
+            query = query.Where(r => r.RequestedByUserId == requestedBy);
+        }
+        return query.OrderByDescending(r => r.RequestedAt).Take(500)
+            .Select(r => new PublicityRow(r.Id, r.Title, r.Measure!.TitleJa, r.Measure.TitleEn, r.Status, r.RequestedAt, r.Publications.Count, r.Publications.Sum(p => (long)p.Reach)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A request with its measure and its attachments in the order they were added.</summary>
+    public Task<PublicityRequest?> FindAsync(int id, CancellationToken ct = default) =>
+        db.PublicityRequests.AsNoTracking().Include(r => r.Measure).Include(r => r.Attachments.OrderBy(a => a.Id)).SingleOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>The publications that answer a request, in date order.</summary>
+    public Task<List<OutreachActivity>> PublicationsAsync(int id, CancellationToken ct = default) =>
+        db.OutreachActivities.AsNoTracking().Where(a => a.PublicityRequestId == id).OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
+
     /// <summary>
     /// Records a request with its attached material. Every file is checked first (content, size, count); with any
     /// error nothing is stored and nothing saved.
@@ -44,8 +65,8 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         {
             errors.Add(new("MeasureId", "Validation.RequiredChoice"));
         }
-        Text(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
-        Text(errors, "Reason", input.Reason, PublicityRequest.TextMaxLength, required: false);
+        OutreachRules.CheckText(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
+        OutreachRules.CheckText(errors, "Reason", input.Reason, PublicityRequest.TextMaxLength, required: false);
         var latest = DateOnly.FromDateTime(JapanTime.Today(clock)).AddYears(5);
         foreach (var (field, date) in new[] { ("WishedFrom", input.WishedFrom), ("WishedTo", input.WishedTo) })
         {
@@ -228,7 +249,7 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         var errors = new List<FieldError>();
         if (!accept)
         {
-            Text(errors, "Reason", reason, PublicityRequest.TextMaxLength, required: true);
+            OutreachRules.CheckText(errors, "Reason", reason, PublicityRequest.TextMaxLength, required: true);
         }
         if (errors.Count > 0)
         {
@@ -262,8 +283,8 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         }
         var errors = OutreachRules.Check(new ActivityInput(input.Date, input.Channel, [request.MeasureId], input.BranchCode, input.Reach, [], ""),
             DateOnly.FromDateTime(JapanTime.Today(clock)));
-        Text(errors, "Issue", input.Issue, 100, required: false);
-        Text(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
+        OutreachRules.CheckText(errors, "Issue", input.Issue, 100, required: false);
+        OutreachRules.CheckText(errors, "Title", input.Title, PublicityRequest.TitleMaxLength, required: true);
         if (!string.IsNullOrWhiteSpace(input.BranchCode) && !await db.ChamberBranches.AnyAsync(b => b.Code == input.BranchCode, ct))
         {
             errors.Add(new("BranchCode", "Validation.RequiredChoice"));
@@ -285,22 +306,5 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         db.OutreachActivities.Add(activity);
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(activity.Id);
-    }
-
-    private static void Text(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        value = (value ?? "").Trim();
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
     }
 }

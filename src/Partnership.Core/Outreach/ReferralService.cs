@@ -28,22 +28,14 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new("BranchCode", "Validation.RequiredChoice"));
         }
-        note = (note ?? "").Trim();
-        if (note.Length > Referral.NoteMaxLength)
-        {
-            errors.Add(new("Note", "Validation.TooLong"));
-        }
-        else if (TextRules.Check(note) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new("Note", problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
+        OutreachRules.CheckText(errors, "Note", note, Referral.NoteMaxLength, required: false);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
         }
         var referral = new Referral
         {
-            CompanyId = companyId!.Value, MeasureId = measureId!.Value, BranchCode = branchCode!, Note = note, ReferredByUserId = userId,
+            CompanyId = companyId!.Value, MeasureId = measureId!.Value, BranchCode = branchCode!, Note = (note ?? "").Trim(), ReferredByUserId = userId,
             ReferredAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Referrals.Add(referral);

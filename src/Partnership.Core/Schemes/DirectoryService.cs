@@ -36,21 +36,8 @@ public sealed class DirectoryService(IAppDbContext db, TimeProvider clock)
     private IQueryable<SchemeEntry> Listed(DirectoryFilter filter)
     {
         var today = DateOnly.FromDateTime(JapanTime.Today(clock));
-        var query = db.SchemeEntries.AsNoTracking()
-            .Where(e => e.Status == EntryStatus.Accepted && e.ListInDirectory
-                && e.ValidFrom <= today && (e.ValidUntil == null || e.ValidUntil >= today));
-        if (!string.IsNullOrEmpty(filter.SchemeCode))
-        {
-            query = query.Where(e => e.Scheme!.Code == filter.SchemeCode);
-        }
-        if (!string.IsNullOrEmpty(filter.AreaCode))
-        {
-            query = query.Where(e => e.Scheme!.AreaCode == filter.AreaCode);
-        }
-        if (!string.IsNullOrEmpty(filter.MunicipalityCode))
-        {
-            query = query.Where(e => e.Company!.MunicipalityCode == filter.MunicipalityCode);
-        }
+        var query = db.SchemeEntries.AsNoTracking().InForceOn(today).ListedInDirectory()
+            .OfScheme(filter.SchemeCode).InArea(filter.AreaCode).OfCompaniesIn(filter.MunicipalityCode);
         if (!string.IsNullOrEmpty(filter.IndustryCode))
         {
             query = query.Where(e => e.Company!.IndustryCode == filter.IndustryCode);

@@ -30,19 +30,8 @@ public sealed class SchemeReviewService(IAppDbContext db, IMailOutbox outbox, IS
 
     public async Task<ReviewQueue> QueueAsync(ReviewFilter filter, CancellationToken ct = default)
     {
-        var query = db.SchemeEntries.AsNoTracking().Where(e => e.Status != EntryStatus.Draft);
-        if (!string.IsNullOrEmpty(filter.SchemeCode))
-        {
-            query = query.Where(e => e.Scheme!.Code == filter.SchemeCode);
-        }
-        if (!string.IsNullOrEmpty(filter.AreaCode))
-        {
-            query = query.Where(e => e.Scheme!.AreaCode == filter.AreaCode);
-        }
-        if (!string.IsNullOrEmpty(filter.MunicipalityCode))
-        {
-            query = query.Where(e => e.Company!.MunicipalityCode == filter.MunicipalityCode);
-        }
+        var query = db.SchemeEntries.AsNoTracking().Where(e => e.Status != EntryStatus.Draft)
+            .OfScheme(filter.SchemeCode).InArea(filter.AreaCode).OfCompaniesIn(filter.MunicipalityCode);
         if (filter.SubmittedFrom is { } from)
         {
             var fromUtc = JapanTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));

@@ -21,6 +21,12 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
 
     public Task<List<SubsidyProgram>> ProgramsAsync(CancellationToken ct = default) => db.SubsidyPrograms.AsNoTracking().OrderBy(p => p.Order).ToListAsync(ct);
 
+    /// <summary>The schemes a window may ask applicants to hold, in their order.</summary>
+    public Task<List<Scheme>> SchemesAsync(CancellationToken ct = default) => db.Schemes.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct);
+
+    /// <summary>The municipalities a window's queue is filtered by, in their order.</summary>
+    public Task<List<Reference.Municipality>> MunicipalitiesAsync(CancellationToken ct = default) => db.Municipalities.AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct);
+
     /// <summary>Opens a window. Times are Japan time as typed (yyyy-MM-ddTHH:mm); the rate is a fraction such as 1/2.</summary>
     public async Task<Outcome<int>> CreateWindowAsync(WindowInput input, CancellationToken ct = default)
     {

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Partnership.Core.Schemes;
+using Partnership.Web.Infrastructure;
 
 namespace Partnership.Web.Api;
 
@@ -31,8 +29,8 @@ public static class DirectoryApi
             .WithName("GetSchemes")
             .WithSummary("The declaration, certification and registration schemes (宣言・認定・登録制度).");
 
-        group.MapGet("/directory", async Task<Results<Ok<List<DirectoryEntryDto>>, EmptyHttpResult, BadRequest<string>>> (
-                string? scheme, string? format, HttpContext http, DirectoryService directory, SchemeService schemes, CancellationToken ct) =>
+        group.MapGet("/directory", async Task<Results<Ok<List<DirectoryEntryDto>>, CsvDownload, BadRequest<string>>> (
+                string? scheme, string? format, DirectoryService directory, SchemeService schemes, CancellationToken ct) =>
             {
                 if (scheme is not null && await schemes.SchemeAsync(scheme, ct) is null)
                 {
@@ -45,8 +43,8 @@ public static class DirectoryApi
                 var rows = directory.AllAsync(new DirectoryFilter(scheme));
                 if (format == "csv")
                 {
-                    await WriteCsvAsync(http, scheme, rows, ct);
-                    return TypedResults.Empty;
+                    // Through SpreadsheetFiles: a company name that starts like a formula (= + - @ tab CR) is escaped there.
+                    return new CsvDownload($"directory-{(scheme ?? "all").ToLowerInvariant()}.csv", CsvHeader, rows.Select(row => CsvRow(ToDto(row))));
                 }
                 var list = new List<DirectoryEntryDto>();
                 await foreach (var row in rows.WithCancellation(ct))
@@ -60,31 +58,10 @@ public static class DirectoryApi
         return app;
     }
 
+    private static IReadOnlyList<object?> CsvRow(DirectoryEntryDto dto) =>
+        [dto.CompanyName, dto.CorporateNumber, dto.MunicipalityCode, dto.Municipality, dto.Scheme, dto.SchemeNameJa, dto.Number, dto.AcceptedOn, dto.ValidUntil];
+
     private static DirectoryEntryDto ToDto(DirectoryRow r) => new(
         r.CompanyName, r.CorporateNumber, r.MunicipalityCode, r.CityName, r.SchemeCode, r.SchemeJa, r.Number,
         r.AcceptedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.ValidUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static async Task WriteCsvAsync(HttpContext http, string? scheme, IAsyncEnumerable<DirectoryRow> rows, CancellationToken ct)
-    {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"directory-{(scheme ?? "all").ToLowerInvariant()}.csv\"";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        // A company name that starts with = + - @ must not run as a formula when the file is opened in Excel.
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape };
-        await using var csv = new CsvWriter(writer, config);
-        foreach (var header in CsvHeader)
-        {
-            csv.WriteField(header);
-        }
-        await csv.NextRecordAsync();
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            var dto = ToDto(row);
-            foreach (var value in new[] { dto.CompanyName, dto.CorporateNumber, dto.MunicipalityCode, dto.Municipality, dto.Scheme, dto.SchemeNameJa, dto.Number, dto.AcceptedOn, dto.ValidUntil })
-            {
-                csv.WriteField(value);
-            }
-            await csv.NextRecordAsync();
-        }
-    }
 }

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Partnership.Core.Common;
+using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
 
 namespace Partnership.Web.Authorization;
 
@@ -17,11 +16,11 @@ public sealed class ChamberRecordRequirement : IAuthorizationRequirement;
 /// those of their branch (<see cref="OutreachRules.MayChange"/>, docs/adr/0033-branch-managers.md). The branch and
 /// the flag are read from the database at each check, so an administrator's change applies at once.
 /// </summary>
-public sealed class ChamberRecordHandler(AppDbContext db) : AuthorizationHandler<ChamberRecordRequirement, ChamberRecord>
+public sealed class ChamberRecordHandler(ChamberStaff staff) : AuthorizationHandler<ChamberRecordRequirement, ChamberRecord>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ChamberRecordRequirement requirement, ChamberRecord record)
     {
-        var editor = await ChamberEditors.OfAsync(db, context.User);
+        var editor = await staff.EditorAsync(context.User);
         if (editor is not null && OutreachRules.MayChange(record.RecordedByUserId, record.BranchCode, editor))
         {
             context.Succeed(requirement);
@@ -29,17 +28,24 @@ public sealed class ChamberRecordHandler(AppDbContext db) : AuthorizationHandler
     }
 }
 
-public static class ChamberEditors
+public static class ChamberRecordAuthorization
 {
-    /// <summary>The signed-in chamber user as an editor of chamber records; null for anyone else.</summary>
-    public static async Task<ChamberEditor?> OfAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>Whether the user may change or delete a chamber record recorded by this person in this branch.</summary>
+    public static async Task<bool> MayChangeChamberRecordAsync(this IAuthorizationService authorization, ClaimsPrincipal user, ChamberRecord record) =>
+        (await authorization.AuthorizeAsync(user, record, Policies.ChangeChamberRecord)).Succeeded;
+
+    /// <summary>
+    /// The pages that change or delete one chamber record: 404 when there is no such record, 403 when the signed-in
+    /// user may not change it, else what <paramref name="change"/> answers.
+    /// </summary>
+    public static async Task<IActionResult> WhenMayChangeChamberRecordAsync<T>(
+        this Controller controller, IAuthorizationService authorization, T? record, Func<T, ChamberRecord> owner, Func<T, Task<IActionResult>> change)
+        where T : class
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null || !user.IsInRole(Roles.ChamberStaff))
+        if (record is null)
         {
-            return null;
+            return controller.NotFound();
         }
-        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.ChamberBranchCode, u.IsBranchManager }).SingleOrDefaultAsync(ct);
-        return row is null ? null : new ChamberEditor(userId, row.ChamberBranchCode, row.IsBranchManager);
+        return await authorization.MayChangeChamberRecordAsync(controller.User, owner(record)) ? await change(record) : controller.Forbid();
     }
 }

@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Outreach;
+using Partnership.Infrastructure.Spreadsheets;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -23,7 +21,8 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach")]
-public sealed class ActivitiesController(OutreachService outreach, AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ActivitiesController(
+    OutreachService outreach, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int PageSize = 200;
     private const int ExportLimit = 100_000;
@@ -39,64 +38,53 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
         ["Note"] = ("Field.Note", OutreachActivity.NoteMaxLength),
     };
 
+    private static readonly string[] ExportHeader =
+        ["Field.ActivityDate", "Field.Channel", "Field.Measures", "Field.ActivityBranch", "Field.Reach", "Field.MemberCompanies", "Field.Note"];
+
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
-        var editor = await ChamberEditors.OfAsync(db, User, ct);
+        var editor = await staff.EditorAsync(User, ct);
         // A branch manager's list opens on their branch; any filter (an empty branch for "all branches") overrides it.
         if (editor is { IsBranchManager: true, BranchCode: { } managed } && Request.Query.Count == 0)
         {
             branch = managed;
         }
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
-        var rows = await RowsAsync(filter, PageSize, ct);
+        var rows = await outreach.RowsAsync(filter, PageSize, ct);
         var totals = await outreach.TotalsAsync(filter, ct);
-        var latest = await LatestPlanAsync(ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
-        var areas = await db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
-        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
+        var measures = await choices.MeasuresAsync([], ct);
+        var areas = await choices.AreasAsync(ct);
+        var branches = await choices.BranchesAsync(ct);
         return View(new ActivityListViewModel(filter, rows, totals, rows.Count, areas, measures, branches, editor,
             Request.QueryString.Value ?? (filter.BranchCode is null ? "" : "?branch=" + Uri.EscapeDataString(filter.BranchCode))));
     }
 
     /// <summary>The same list as CSV (UTF-8 with BOM, so Excel reads the Japanese), up to 100,000 rows.</summary>
     [HttpGet("export.csv")]
-    public async Task Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
+    public async Task<IActionResult> Export(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
-        var rows = await RowsAsync(filter, ExportLimit, ct);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = "attachment; filename=\"outreach.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "Field.ActivityDate", "Field.Channel", "Field.Measures", "Field.ActivityBranch", "Field.Reach", "Field.MemberCompanies", "Field.Note" })
-        {
-            csv.WriteField(t[header].Value);
-        }
-        await csv.NextRecordAsync();
-        foreach (var r in rows)
-        {
-            csv.WriteField(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(t[$"Outreach.Channel.{r.Channel}"].Value);
-            csv.WriteField(string.Join(" / ", Languages.IsJapanese ? r.MeasureTitlesJa : r.MeasureTitlesEn));
-            csv.WriteField(r.BranchCode);
-            csv.WriteField(r.Reach);
-            csv.WriteField(r.Companies);
-            // A cell starting with =, +, - or @ would be a formula in Excel: quote it as text.
-            csv.WriteField(r.Note.Length > 0 && "=+-@".Contains(r.Note[0], StringComparison.Ordinal) ? "'" + r.Note : r.Note);
-            await csv.NextRecordAsync();
-        }
+        var rows = await outreach.RowsAsync(filter, ExportLimit, ct);
+        return new CsvDownload("outreach.csv", [.. ExportHeader.Select(h => t[h].Value)], rows.Select(r => (IReadOnlyList<object?>)
+        [
+            r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            t[$"Outreach.Channel.{r.Channel}"].Value,
+            string.Join(" / ", Languages.IsJapanese ? r.MeasureTitlesJa : r.MeasureTitlesEn),
+            r.BranchCode,
+            r.Reach,
+            r.Companies,
+            r.Note,
+        ]));
     }
 
     [HttpGet("new")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        var myBranch = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
-        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = myBranch }, null, ct));
+        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await staff.BranchOfAsync(UserId, ct) }, null, ct));
     }
 
     [HttpPost("new")]
@@ -118,76 +106,50 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
-    {
-        var activity = await outreach.FindAsync(id, ct);
-        if (activity is null)
-        {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(activity))
-        {
-            return Forbid();
-        }
-        return View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct));
-    }
+    public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
+        await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
+            View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct)
-    {
-        var activity = await outreach.FindAsync(id, ct);
-        if (activity is null)
+    public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct) =>
+        await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
         {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(activity))
-        {
-            return Forbid();
-        }
-        if (ModelState.IsValid)
-        {
-            var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await ChamberEditors.OfAsync(db, User, ct))!, ct);
-            if (outcome.Status == OutcomeStatus.NotFound)
+            if (ModelState.IsValid)
             {
-                return NotFound();
+                var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
+                if (outcome.Status == OutcomeStatus.NotFound)
+                {
+                    return NotFound();
+                }
+                if (outcome.Succeeded)
+                {
+                    TempData["Notice"] = t["Outreach.Saved"].Value;
+                    return Redirect("/outreach");
+                }
+                AddErrors(outcome.Errors);
+                if (outcome.Status == OutcomeStatus.Conflict)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    form.Version = activity.Version;
+                }
             }
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["Outreach.Saved"].Value;
-                return Redirect("/outreach");
-            }
-            AddErrors(outcome.Errors);
-            if (outcome.Status == OutcomeStatus.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                form.Version = activity.Version;
-            }
-        }
-        return View("Form", await FormAsync(form, id, ct));
-    }
+            return View("Form", await FormAsync(form, id, ct));
+        });
 
     [HttpPost("{id:int}/delete")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
-    {
-        var activity = await outreach.FindAsync(id, ct);
-        if (activity is null)
+    public async Task<IActionResult> Delete(int id, CancellationToken ct) =>
+        await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async _ =>
         {
-            return NotFound();
-        }
-        if (!await MayChangeAsync(activity))
-        {
-            return Forbid();
-        }
-        var outcome = await outreach.DeleteAsync(id, (await ChamberEditors.OfAsync(db, User, ct))!, ct);
-        if (!outcome.Succeeded)
-        {
-            return NotFound();
-        }
-        TempData["Notice"] = t["Outreach.Deleted"].Value;
-        return Redirect("/outreach");
-    }
+            var outcome = await outreach.DeleteAsync(id, (await staff.EditorAsync(User, ct))!, ct);
+            if (!outcome.Succeeded)
+            {
+                return NotFound();
+            }
+            TempData["Notice"] = t["Outreach.Deleted"].Value;
+            return Redirect("/outreach");
+        });
 
     [HttpGet("import")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -227,12 +189,12 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
 
     [HttpGet("import/template.csv")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public IActionResult TemplateCsv() => File(OutreachSpreadsheet.CsvTemplate(), "text/csv; charset=utf-8", "outreach-template.csv");
+    public IActionResult TemplateCsv() => File(OutreachSpreadsheet.CsvTemplate(), SpreadsheetFiles.CsvContentType, "outreach-template.csv");
 
     [HttpGet("import/template.xlsx")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public IActionResult TemplateXlsx() =>
-        File(OutreachSpreadsheet.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "outreach-template.xlsx");
+        File(OutreachSpreadsheet.XlsxTemplate(), SpreadsheetFiles.XlsxContentType, "outreach-template.xlsx");
 
     private ViewResult Refused(string code)
     {
@@ -240,28 +202,12 @@ public sealed class ActivitiesController(OutreachService outreach, AppDbContext 
         return View("Import", new ImportViewModel([], t[code, (OutreachSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)].Value, null));
     }
 
-    private async Task<List<ActivityRow>> RowsAsync(ActivityFilter filter, int take, CancellationToken ct) =>
-        await outreach.Query(filter).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(take)
-            .Select(a => new ActivityRow(a.Id, a.Date, a.Channel, a.BranchCode, a.Reach, a.Title == "" ? a.Note : a.Issue == "" ? a.Title : a.Title + " (" + a.Issue + ")", a.LoggedByUserId,
-                a.Measures.Select(m => m.Measure!.TitleJa).ToList(), a.Measures.Select(m => m.Measure!.TitleEn).ToList(), a.Companies.Count))
-            .ToListAsync(ct);
+    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>
+        new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct), await choices.MembersAsync(form.CompanyIds, ct));
 
-    private Task<int?> LatestPlanAsync(CancellationToken ct) => db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-
-    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct)
-    {
-        var latest = await LatestPlanAsync(ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area)
-            .Where(m => m.Plan!.FiscalYear == latest || form.MeasureIds.Contains(m.Id))
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
-        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
-        var members = await db.Companies.AsNoTracking().Where(c => c.IsChamberMember || form.CompanyIds.Contains(c.Id))
-            .OrderBy(c => c.NameKana).Select(c => new MemberOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
-        return new ActivityFormViewModel(form, id, measures, branches, members);
-    }
-
-    private async Task<bool> MayChangeAsync(OutreachActivity activity) =>
-        (await authorization.AuthorizeAsync(User, new ChamberRecord(activity.LoggedByUserId, activity.BranchCode), Policies.ChangeChamberRecord)).Succeeded;
+    /// <summary>The change of an activity that exists (else 404) and that the user may change (else 403).</summary>
+    private Task<IActionResult> WhenMayChangeAsync(OutreachActivity? activity, Func<OutreachActivity, Task<IActionResult>> change) =>
+        this.WhenMayChangeChamberRecordAsync(authorization, activity, r => new ChamberRecord(r.LoggedByUserId, r.BranchCode), change);
 
     private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -20,7 +19,7 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/cosponsorship")]
-public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, OutreachChoices choices, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
     {
@@ -120,21 +119,14 @@ public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, 
 
     private async Task<CoSponsorshipListViewModel> ListAsync(CoSponsorshipFormModel form, CancellationToken ct)
     {
-        var query = db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).AsQueryable();
-        if (!IsChamber)
-        {
-            query = query.Where(r => r.RequestedByUserId == UserId);
-        }
-        var rows = await query.OrderByDescending(r => r.RequestedAt).Take(500).ToListAsync(ct);
-        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest && m.Side == MeasureSide.Metro)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        var rows = await cosponsorship.ListAsync(IsChamber ? null : UserId, ct);
+        var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);
         return new CoSponsorshipListViewModel(rows, form, measures, User.IsInRole(Roles.MetroOfficial));
     }
 
     private async Task<CoSponsorshipDetailsViewModel?> DetailsAsync(int id, CancellationToken ct)
     {
-        var request = await db.CoSponsorshipRequests.AsNoTracking().Include(r => r.Measure).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await cosponsorship.FindAsync(id, ct);
         if (request is null || (!IsChamber && request.RequestedByUserId != UserId))
         {
             return null;

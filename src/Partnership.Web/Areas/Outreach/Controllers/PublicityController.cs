@@ -7,7 +7,7 @@ using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
-using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -21,7 +21,7 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/publicity")]
-public sealed class PublicityController(PublicityService publicity, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+public sealed class PublicityController(PublicityService publicity, OutreachChoices choices, ChamberStaff staff, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
     {
@@ -177,32 +177,23 @@ public sealed class PublicityController(PublicityService publicity, AppDbContext
 
     private async Task<PublicityListViewModel> ListAsync(PublicityFormModel form, CancellationToken ct)
     {
-        var query = db.PublicityRequests.AsNoTracking();
-        if (!IsChamber)
-        {
-            query = query.Where(r => r.RequestedByUserId == UserId);
-        }
-        var rows = await query.OrderByDescending(r => r.RequestedAt).Take(500)
-            .Select(r => new PublicityRow(r.Id, r.Title, r.Measure!.TitleJa, r.Measure.TitleEn, r.Status, r.RequestedAt, r.Publications.Count, r.Publications.Sum(p => (long)p.Reach)))
-            .ToListAsync(ct);
-        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest && m.Side == MeasureSide.Metro)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        var rows = await publicity.ListAsync(IsChamber ? null : UserId, ct);
+        var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);
         return new PublicityListViewModel(rows, form, measures, User.IsInRole(Roles.MetroOfficial));
     }
 
     private async Task<PublicityDetailsViewModel?> DetailsAsync(int id, PublicationFormModel form, CancellationToken ct)
     {
-        var request = await db.PublicityRequests.AsNoTracking().Include(r => r.Measure).Include(r => r.Attachments.OrderBy(a => a.Id)).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await publicity.FindAsync(id, ct);
         if (request is null || (!IsChamber && request.RequestedByUserId != UserId))
         {
             return null;
         }
-        var publications = await db.OutreachActivities.AsNoTracking().Where(a => a.PublicityRequestId == id).OrderBy(a => a.Date).ThenBy(a => a.Id).ToListAsync(ct);
-        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
+        var publications = await publicity.PublicationsAsync(id, ct);
+        var branches = await choices.BranchesAsync(ct);
         if (form.BranchCode is null && IsChamber)
         {
-            form.BranchCode = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
+            form.BranchCode = await staff.BranchOfAsync(UserId, ct);
         }
         return new PublicityDetailsViewModel(request, publications, form, branches, IsChamber, request.RequestedByUserId == UserId);
     }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -21,7 +21,7 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/referrals")]
-public sealed class ReferralsController(ReferralService referrals, AppDbContext db, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ReferralsController(ReferralService referrals, OutreachChoices choices, ChamberStaff staff, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
     {
@@ -68,13 +68,10 @@ public sealed class ReferralsController(ReferralService referrals, AppDbContext 
             .ToListAsync(ct))
             .OrderBy(g => g.BranchCode, StringComparer.Ordinal).ThenBy(g => g.TitleJa, StringComparer.Ordinal)
             .Select(g => (g.BranchCode, g.TitleJa, g.TitleEn, g.Open, g.Converted)).ToList();
-        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest && m.Side == MeasureSide.Metro)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
-        var branches = await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct);
-        var members = await db.Companies.AsNoTracking().Where(c => c.IsChamberMember).OrderBy(c => c.NameKana)
-            .Select(c => new MemberOption(c.Id, c.Name)).Take(500).ToListAsync(ct);
-        var myBranch = await db.Users.Where(u => u.Id == UserId).Select(u => u.ChamberBranchCode).SingleOrDefaultAsync(ct);
+        var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);
+        var branches = await choices.BranchesAsync(ct);
+        var members = await choices.MembersAsync([], ct);
+        var myBranch = await staff.BranchOfAsync(UserId, ct);
         return new ReferralsViewModel(filter, rows, summary, measures, branches, members, User.IsInRole(Roles.ChamberStaff), myBranch);
     }
 }

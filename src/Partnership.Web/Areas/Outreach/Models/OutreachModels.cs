@@ -47,11 +47,7 @@ public sealed class ActivityFormModel
     };
 }
 
-public sealed record MemberOption(int Id, string Name);
-
 public sealed record ActivityFormViewModel(ActivityFormModel Form, int? Id, IReadOnlyList<Measure> Measures, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MemberOption> Members);
-
-public sealed record ActivityRow(int Id, DateOnly Date, OutreachChannel Channel, string BranchCode, int Reach, string Note, string LoggedByUserId, IReadOnlyList<string> MeasureTitlesJa, IReadOnlyList<string> MeasureTitlesEn, int Companies);
 
 public sealed record ActivityListViewModel(
     ActivityFilter Filter, IReadOnlyList<ActivityRow> Rows, ActivityTotals Totals, int Shown, IReadOnlyList<ProgramArea> Areas,
@@ -134,8 +130,6 @@ public sealed class PublicationFormModel
 
     public PublicationInput ToInput() => new(Date, Channel, Issue, Title, Reach, BranchCode);
 }
-
-public sealed record PublicityRow(int Id, string Title, string MeasureJa, string MeasureEn, PublicityStatus Status, DateTime RequestedAt, int Publications, long Reach);
 
 public sealed record PublicityListViewModel(IReadOnlyList<PublicityRow> Rows, PublicityFormModel Form, IReadOnlyList<Measure> Measures, bool CanRequest);
 
@@ -222,9 +216,6 @@ public sealed class SupportCaseFormModel
         FollowedUpOn = c.FollowedUpOn, Version = c.Version,
     };
 }
-
-public sealed record SupportCaseRow(int Id, int CompanyId, string CompanyName, DateOnly Date, string AreaCode, string BranchCode, string Advice, DateOnly? FollowUpOn,
-    DateOnly? FollowedUpOn, string RecordedByUserId);
 
 public sealed record SupportListViewModel(IReadOnlyList<SupportCaseRow> Rows, MemberOption? Company, bool DueOnly, string? Branch, int DueCount, ChamberEditor? Editor,
     IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<ProgramArea> Areas, DateOnly Today)

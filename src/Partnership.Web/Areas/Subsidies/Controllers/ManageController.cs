@@ -1,18 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
-using Partnership.Infrastructure.Data;
 using Partnership.Web.Areas.Subsidies.Models;
 using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
 
 namespace Partnership.Web.Areas.Subsidies.Controllers;
 
@@ -20,8 +16,11 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Area("Subsidies")]
 [Authorize(Policy = Policies.ManageSubsidies)]
 [Route("/subsidies/manage")]
-public sealed class ManageController(SubsidyReviewService review, SubsidyService subsidies, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ManageController(SubsidyReviewService review, SubsidyService subsidies, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
+    private static readonly string[] ExportHeader =
+        ["Subsidy.Receipt", "Field.CompanyName", "Field.Municipality", "Scheme.Status", "Subsidy.SubmittedAt", "Subsidy.Requested", "Subsidy.Held", "Subsidy.Granted"];
+
     private Actor Me => new(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.Identity?.Name ?? "");
 
     [HttpGet("")]
@@ -78,35 +77,23 @@ public sealed class ManageController(SubsidyReviewService review, SubsidyService
         ViewData["Now"] = clock.GetUtcNow().UtcDateTime;
         ViewData["Status"] = wanted;
         ViewData["Municipality"] = municipality;
-        ViewData["Municipalities"] = await db.Municipalities.AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct);
+        ViewData["Municipalities"] = await review.MunicipalitiesAsync(ct);
         return View(queue);
     }
 
     [HttpGet("windows/{id:int}/export.csv")]
-    public async Task Export(int id, CancellationToken ct)
-    {
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"subsidy-window-{id}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-        foreach (var header in new[] { "Subsidy.Receipt", "Field.CompanyName", "Field.Municipality", "Scheme.Status", "Subsidy.SubmittedAt", "Subsidy.Requested", "Subsidy.Held", "Subsidy.Granted" })
-        {
-            csv.WriteField(t[header].Value);
-        }
-        await csv.NextRecordAsync();
-        await foreach (var row in review.ExportAsync(id).WithCancellation(ct))
-        {
-            csv.WriteField(row.ReceiptNumber);
-            csv.WriteField(row.CompanyName);
-            csv.WriteField(row.CityName);
-            csv.WriteField(t[$"ApplicationStatus.{row.Status}"].Value);
-            csv.WriteField(row.SubmittedAt is DateTime at ? JapanTime.ToJapan(at).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "");
-            csv.WriteField(row.RequestedYen);
-            csv.WriteField(row.HeldYen);
-            csv.WriteField(row.GrantedYen);
-            await csv.NextRecordAsync();
-        }
-    }
+    public IActionResult Export(int id) =>
+        new CsvDownload($"subsidy-window-{id}.csv", [.. ExportHeader.Select(h => t[h].Value)], review.ExportAsync(id).Select(row => (IReadOnlyList<object?>)
+        [
+            row.ReceiptNumber,
+            row.CompanyName,
+            row.CityName,
+            t[$"ApplicationStatus.{row.Status}"].Value,
+            row.SubmittedAt is DateTime at ? JapanTime.ToJapan(at).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) : "",
+            row.RequestedYen,
+            row.HeldYen,
+            row.GrantedYen,
+        ]));
 
     [HttpGet("applications/{id:int}")]
     public async Task<IActionResult> Application(int id, CancellationToken ct)
@@ -160,5 +147,5 @@ public sealed class ManageController(SubsidyReviewService review, SubsidyService
     }
 
     private async Task<NewWindowPage> NewPageAsync(WindowForm form, CancellationToken ct) =>
-        new(form, await review.ProgramsAsync(ct), await db.Schemes.AsNoTracking().OrderBy(s => s.Order).ToListAsync(ct));
+        new(form, await review.ProgramsAsync(ct), await review.SchemesAsync(ct));
 }
