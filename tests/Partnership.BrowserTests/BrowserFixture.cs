@@ -7,7 +7,8 @@ namespace Partnership.BrowserTests;
 
 /// <summary>
 /// The portal on a real loopback port and Debian's Chromium driven by Playwright (no browser download).
-/// Set CHROMIUM_PATH to use another Chromium.
+/// Set CHROMIUM_PATH to use another Chromium. One per test class (a portal with a database of its own and a
+/// browser), so the classes run side by side; the tests of a class share it and each makes its own data.
 /// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
@@ -150,10 +151,4 @@ public static class PageChecks
             throw new TimeoutException($"Signing in as {email} did not reach {url}; the browser is at {page.Url} and the page says:\n{text}", e);
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
 }

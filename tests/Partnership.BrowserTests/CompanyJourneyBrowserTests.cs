@@ -3,8 +3,7 @@ using Microsoft.Playwright;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public partial class CompanyJourneyBrowserTests(BrowserFixture browser)
+public partial class CompanyJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static async Task<string> MailLinkAsync(IPage page, string to, string path)
     {

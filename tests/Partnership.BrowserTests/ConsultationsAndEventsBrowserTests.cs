@@ -9,8 +9,7 @@ namespace Partnership.BrowserTests;
 /// for a telework consultation with expert dispatch (the draft saves as it types); an official triages and assigns
 /// the expert, who records the visit; the company sees it. axe on every page, screenshots saved.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public class ConsultationsAndEventsBrowserTests(BrowserFixture browser)
+public class ConsultationsAndEventsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static string JapanLocal(DateTime utc, string format) =>
         Partnership.Core.Common.JapanTime.ToJapan(utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture);

@@ -7,8 +7,7 @@ using Partnership.TestKit;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class DashboardBrowserTests(BrowserFixture browser)
+public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task An_official_opens_the_dashboard_switches_year_and_area_drills_into_a_figure_and_downloads_the_CSV()

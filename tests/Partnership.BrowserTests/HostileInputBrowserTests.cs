@@ -3,8 +3,7 @@ using Partnership.TestKit;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class HostileInputBrowserTests(BrowserFixture browser)
+public class HostileInputBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Script_typed_into_a_form_comes_back_as_text_and_never_runs()

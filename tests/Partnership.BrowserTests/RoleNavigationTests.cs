@@ -3,8 +3,7 @@ using Partnership.TestKit;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class RoleNavigationTests(BrowserFixture browser)
+public class RoleNavigationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData(DemoUsers.Company, "企業ユーザー", new[] { "company", "schemes", "my-consultations", "my-events" })]

@@ -3,8 +3,7 @@ using Partnership.TestKit;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class SchemeJourneyBrowserTests(BrowserFixture browser)
+public class SchemeJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Scheme = "「テレワーク東京ルール実践企業」宣言制度";
 

@@ -4,8 +4,7 @@ using Partnership.TestKit;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class StaffInvitationBrowserTests(BrowserFixture browser)
+public class StaffInvitationBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task An_administrator_invites_an_official_who_sets_up_an_authenticator_signs_in_with_a_code_and_reaches_the_review_pages()

@@ -5,8 +5,7 @@ using Partnership.TestKit;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class SubsidyJourneyBrowserTests(BrowserFixture browser)
+public class SubsidyJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task A_company_checks_eligibility_fills_expenses_attaches_a_pdf_submits_and_an_official_grants_it()

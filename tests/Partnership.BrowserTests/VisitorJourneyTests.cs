@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace Partnership.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public class VisitorJourneyTests(BrowserFixture browser)
+public class VisitorJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task A_visitor_opens_the_home_page_switches_to_English_and_walks_to_a_measure()

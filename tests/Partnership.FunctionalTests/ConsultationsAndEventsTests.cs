@@ -14,13 +14,6 @@ public sealed class ConsultationsAndEventsTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    private async Task<HttpClient> As(string email)
-    {
-        var client = _portal.CreatePortalClient();
-        Assert.Equal("/me", (await client.SignInAsync(email)).Headers.Location!.OriginalString);
-        return client;
-    }
-
     private async Task<KeyValuePair<string, string>[]> TeleworkRequestAsync(string description)
     {
         var desk = await _portal.WithDbAsync(db => db.ConsultationDesks.Include(d => d.Topics).SingleAsync(d => d.Code == "TELEWORK-CENTER"));
@@ -34,7 +27,7 @@ public sealed class ConsultationsAndEventsTests : IDisposable
     [Fact]
     public async Task A_company_asks_with_an_autosaved_draft_an_official_assigns_an_expert_who_sees_only_their_assignments_and_the_company_sees_the_record()
     {
-        var company = await As(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var fields = await TeleworkRequestAsync("テレワークを導入したいので、専門家の助言をお願いします。");
 
         // The draft saves as it is typed and comes back when the form is opened again.
@@ -57,16 +50,16 @@ public sealed class ConsultationsAndEventsTests : IDisposable
         Assert.Contains(receipt!, await company.GetStringAsync("/company/consultations"));
 
         // Another company cannot open it; chamber staff and experts reach no desk page.
-        var other = await As(DemoUsers.OtherCompany);
+        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/company/consultations/{id}")).StatusCode);
         Assert.DoesNotContain(receipt!, await other.GetStringAsync("/company/consultations"));
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.Contains("/account/access-denied", (await chamber.GetAsync($"/consultations/{id}")).Headers.Location!.OriginalString);
 
         // A second request stays unassigned.
         var second = IdFrom(await company.PostFormAsync("/company/consultations/new", "/company/consultations/new", await TeleworkRequestAsync("採用について相談したいです。")));
 
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         Assert.Contains(receipt!, await metro.GetStringAsync("/consultations"));
         var expertId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Expert).Select(u => u.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await metro.PostFormAsync($"/consultations/{id}", $"/consultations/{id}/accept", [])).StatusCode);
@@ -79,7 +72,7 @@ public sealed class ConsultationsAndEventsTests : IDisposable
         Assert.True(await _portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == DemoUsers.Company && m.Subject.Contains(receipt!))));
 
         // The expert sees their assignment, not the other request.
-        var expert = await As(DemoUsers.Expert);
+        var expert = await _portal.SignedInAsync(DemoUsers.Expert);
         var list = await expert.GetStringAsync("/expert/consultations");
         Assert.Contains(receipt!, list);
         Assert.Equal(HttpStatusCode.OK, (await expert.GetAsync($"/expert/consultations/{id}")).StatusCode);
@@ -113,7 +106,7 @@ public sealed class ConsultationsAndEventsTests : IDisposable
     {
         var seminar = await _portal.WithDbAsync(db => db.PartnershipEvents.SingleAsync(e => e.TitleJa == "テレワーク体験セミナー（新宿）"));
         Assert.Equal(2, seminar.Capacity);
-        var company = await As(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var page = $"/events/{seminar.Id}";
         foreach (var (name, mail) in new[] { ("一番 参加", "one@example.jp"), ("二番 参加", "two@example.jp"), ("三番 参加", "three@example.jp") })
         {
@@ -126,7 +119,7 @@ public sealed class ConsultationsAndEventsTests : IDisposable
 
         // Another company cannot cancel it; the owner can, and the third moves up with a mail.
         var first = await _portal.WithDbAsync(db => db.EventRegistrations.Where(r => r.ParticipantEmail == "one@example.jp").Select(r => r.Id).SingleAsync());
-        var other = await As(DemoUsers.OtherCompany);
+        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/company/events", $"/company/events/registrations/{first}/cancel", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await company.PostFormAsync("/company/events", $"/company/events/registrations/{first}/cancel", [])).StatusCode);
         var statuses = await _portal.WithDbAsync(db => db.EventRegistrations.Where(r => r.EventId == seminar.Id).OrderBy(r => r.Id).Select(r => r.Status).ToListAsync());
@@ -150,9 +143,9 @@ public sealed class ConsultationsAndEventsTests : IDisposable
         Assert.DoesNotContain("テレワーク体験セミナー（新宿）", await _portal.CreatePortalClient().GetStringAsync("/events?area=LWB"));
 
         // Chamber staff cannot change a Metro event; a Metro official cannot set the capacity below the registrations.
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.Equal(HttpStatusCode.NotFound, (await chamber.GetAsync($"/events/manage/{seminar.Id}/edit")).StatusCode);
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var form = await metro.GetStringAsync($"/events/manage/{seminar.Id}/edit");
         Assert.Contains("name=\"Version\"", form);
         var start = Partnership.Core.Common.JapanTime.ToJapan(seminar.StartsAt);

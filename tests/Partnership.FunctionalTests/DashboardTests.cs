@@ -19,20 +19,6 @@ public sealed class DashboardTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    private async Task<HttpClient> As(string email)
-    {
-        var client = _portal.CreatePortalClient();
-        Assert.Equal("/me", (await client.SignInAsync(email)).Headers.Location!.OriginalString);
-        return client;
-    }
-
-    private static async Task AssertRefusedAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true,
-            $"{url}: {(int)response.StatusCode} {response.Headers.Location}");
-    }
-
     private async Task LogAsync(HttpClient chamber, string measureKey, string channel, int reach, string note)
     {
         var measureId = await _portal.WithDbAsync(db => db.Measures.Where(m => m.Key == measureKey).OrderByDescending(m => m.Plan!.FiscalYear).Select(m => m.Id).FirstAsync());
@@ -58,14 +44,14 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task An_official_sees_the_year_as_the_records_say_by_channel_and_area_and_the_export_matches()
     {
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         await LogAsync(chamber, "TELEWORK-M01", "MailMagazine", 1200, "ダッシュボード確認用のメールマガジン");
         await LogAsync(chamber, "TELEWORK-M01", "Tour", 30, "ダッシュボード確認用の見学会");
         var (first, last) = (new DateOnly(_year, 4, 1), new DateOnly(_year + 1, 3, 31));
         var expected = await _portal.WithDbAsync(db => db.OutreachActivities.Where(a => a.Date >= first && a.Date <= last && a.Channel == OutreachChannel.MailMagazine)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Reach = g.Sum(a => a.Reach) }).SingleAsync());
 
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var page = await metro.GetStringAsync($"/dashboard?year={_year}");
         Assert.Contains("連携事業ダッシュボード", page);
         Assert.Contains("分野別の概要", page);
@@ -95,7 +81,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task The_workbook_export_opens_with_the_table_and_the_comparison_names_both_years()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var response = await metro.GetAsync($"/dashboard/export/municipalities?year={_year}&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
@@ -119,7 +105,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task Months_still_to_come_show_no_figures_rather_than_zeros()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var today = DateOnly.FromDateTime(JapanTime.Today(TimeProvider.System));
 
         // The current fiscal year in Japan time: the months up to this one have figures, the rest have none yet.
@@ -146,7 +132,7 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task Bad_filters_fall_back_and_unknown_tables_or_formats_are_not_found()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var page = await metro.GetStringAsync("/dashboard?year=1999&area=NOPE");
         Assert.Contains(JapanTime.FiscalYearLabel(_year, new System.Globalization.CultureInfo("ja-JP")), page);
         Assert.Contains("全分野", page);
@@ -160,22 +146,22 @@ public sealed class DashboardTests : IDisposable
     [Fact]
     public async Task Chamber_staff_see_the_chamber_dashboard_only_and_companies_neither()
     {
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         var page = await chamber.GetStringAsync($"/dashboard/chamber?year={_year}");
         Assert.Contains("商工会議所の周知・誘導ダッシュボード", page);
         Assert.Contains("施策別の誘導", page);
         Assert.DoesNotContain("交付決定額", page);
-        await AssertRefusedAsync(chamber, $"/dashboard?year={_year}");
-        await AssertRefusedAsync(chamber, $"/dashboard/export/windows?year={_year}&format=csv");
+        await chamber.AssertRefusedAsync($"/dashboard?year={_year}");
+        await chamber.AssertRefusedAsync($"/dashboard/export/windows?year={_year}&format=csv");
         // A Metro table asked for through the chamber's export is not one of the chamber's tables.
         Assert.Equal(HttpStatusCode.NotFound, (await chamber.GetAsync($"/dashboard/chamber/export/windows?year={_year}&format=csv")).StatusCode);
         var branches = await CsvAsync(chamber, $"/dashboard/chamber/export/branches?year={_year}&format=csv");
         Assert.Equal("支部", branches[0][0]);
 
-        var company = await As(DemoUsers.Company);
-        await AssertRefusedAsync(company, "/dashboard");
-        await AssertRefusedAsync(company, "/dashboard/chamber");
-        await AssertRefusedAsync(company, $"/dashboard/chamber/export/branches?year={_year}&format=csv");
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
+        await company.AssertRefusedAsync("/dashboard");
+        await company.AssertRefusedAsync("/dashboard/chamber");
+        await company.AssertRefusedAsync($"/dashboard/chamber/export/branches?year={_year}&format=csv");
     }
 }
 

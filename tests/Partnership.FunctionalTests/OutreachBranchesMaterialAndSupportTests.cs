@@ -25,13 +25,6 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    private async Task<HttpClient> As(string email, string password = PortalFactory.DemoPassword)
-    {
-        var client = _portal.CreatePortalClient();
-        Assert.Equal("/me", (await client.SignInAsync(email, password)).Headers.Location!.OriginalString);
-        return client;
-    }
-
     /// <summary>A chamber account with two-factor sign-in set up (as staff must have), in a branch.</summary>
     private async Task<string> ChamberUserAsync(string email, string branch, bool manager = false)
     {
@@ -74,16 +67,10 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         return await client.PostAsync(action, form);
     }
 
-    private static async Task AssertRefusedAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true,
-            $"{(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
-    }
-
     [Fact]
     public async Task An_official_attaches_a_leaflet_the_chamber_downloads_it_under_its_Japanese_name_and_a_company_never_reaches_it()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var measureId = await MeasureIdAsync("TELEWORK-M01");
         (string, string)[] fields = [("MeasureId", measureId.ToString()), ("Title", "テレワーク助成金の周知（資料あり）"), ("Reason", "チラシを添付します。")];
         var asked = await PostMultipartAsync(metro, "/outreach/publicity", "/outreach/publicity", fields,
@@ -94,7 +81,7 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         Assert.Equal(["助成金チラシ.pdf", "ポスター.png"], attachments.Select(a => a.FileName));
         Assert.Equal(2, StoredFiles());
 
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         var details = await chamber.GetStringAsync(page);
         Assert.Contains("助成金チラシ.pdf", details);
         var download = await chamber.GetAsync($"{page}/attachments/{attachments[0].Id}");
@@ -107,8 +94,8 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         Assert.Contains("filename*=UTF-8''%E5%8A%A9", download.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
-        var company = await As(DemoUsers.Company);
-        await AssertRefusedAsync(await company.GetAsync($"{page}/attachments/{attachments[0].Id}"));
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
+        await company.AssertRefusedAsync($"{page}/attachments/{attachments[0].Id}");
         // Another official's request: its material is not reached either.
         var otherId = await _portal.WithDbAsync(async db =>
         {
@@ -133,7 +120,7 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
     [Fact]
     public async Task A_refused_file_saves_neither_the_request_nor_any_file_and_says_why_in_Japanese_keeping_what_was_typed()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var measureId = await MeasureIdAsync("TELEWORK-M01");
         (string, string)[] fields = [("MeasureId", measureId.ToString()), ("Title", "添付の誤りの試験"), ("Reason", "内容を確認してください。")];
         var before = await _portal.WithDbAsync(db => db.PublicityRequests.CountAsync());
@@ -164,19 +151,19 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         var measureId = await MeasureIdAsync("TELEWORK-M01");
         (string, string)[] activity(string branch, string note) =>
             [("Date", "2021-06-01"), ("Channel", "Tour"), ("MeasureIds", measureId.ToString()), ("BranchCode", branch), ("Reach", "35"), ("Note", note)];
-        var author = await As(DemoUsers.Chamber);
+        var author = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.Equal("/outreach", (await author.PostFormAsync("/outreach/new", "/outreach/new",
             [.. activity("13101", "千代田支部の見学会").Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))])).Headers.Location?.OriginalString);
         var id = await _portal.WithDbAsync(db => db.OutreachActivities.Where(a => a.Note == "千代田支部の見学会").Select(a => a.Id).SingleAsync());
 
         var colleagueId = await ChamberUserAsync("colleague@example.jp", "13101");
         await ChamberUserAsync("other-manager@example.jp", "13102", manager: true);
-        var colleague = await As("colleague@example.jp", Password);
-        var otherManager = await As("other-manager@example.jp", Password);
+        var colleague = await _portal.SignedInAsync("colleague@example.jp", Password);
+        var otherManager = await _portal.SignedInAsync("other-manager@example.jp", Password);
         foreach (var client in new[] { colleague, otherManager })
         {
-            await AssertRefusedAsync(await client.GetAsync($"/outreach/{id}/edit"));
-            await AssertRefusedAsync(await client.PostFormAsync("/outreach", $"/outreach/{id}/delete", []));
+            await client.AssertRefusedAsync($"/outreach/{id}/edit");
+            await PortalClients.AssertRefusedAsync(await client.PostFormAsync("/outreach", $"/outreach/{id}/delete", []));
             Assert.DoesNotContain($"/outreach/{id}/edit", await client.GetStringAsync("/outreach"));
         }
         Assert.Equal(1, await _portal.WithDbAsync(db => db.OutreachActivities.CountAsync(a => a.Id == id)));
@@ -185,7 +172,7 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         Assert.Contains("<option value=\"13102\" selected=\"selected\">", await otherManager.GetStringAsync("/outreach"));
 
         // An administrator makes the colleague the manager of 千代田支部.
-        var admin = await As(DemoUsers.Admin);
+        var admin = await _portal.SignedInAsync(DemoUsers.Admin);
         var set = await admin.PostFormAsync("/admin/staff", $"/admin/staff/{colleagueId}/chamber", [new("branchCode", "13101"), new("isBranchManager", "true")]);
         Assert.Equal("/admin/staff", set.Headers.Location?.OriginalString);
         Assert.True(await _portal.WithDbAsync(db => db.Users.Where(u => u.Id == colleagueId).Select(u => u.IsBranchManager).SingleAsync()));
@@ -213,7 +200,7 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
     public async Task Chamber_staff_record_support_of_a_members_initiative_the_due_follow_up_is_listed_Metro_reads_and_a_company_is_refused()
     {
         var companyId = await _portal.WithDbAsync(db => db.Companies.Where(c => c.IsChamberMember).Select(c => c.Id).FirstAsync());
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         (string, string)[] form = [("CompanyId", companyId.ToString()), ("Date", "2021-06-01"), ("AreaCode", "WOMEN"), ("BranchCode", "13104"),
             ("Advice", "社内の女性管理職研修の企画を助言しました。"), ("FollowUpOn", "2021-07-01")];
         var recorded = await chamber.PostFormAsync("/outreach/support/new", "/outreach/support/new", [.. form.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);
@@ -236,21 +223,21 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         Assert.Equal($"/outreach/support/companies/{companyId}", done.Headers.Location?.OriginalString);
         Assert.DoesNotContain("社内の女性管理職研修", await chamber.GetStringAsync("/outreach/support?due=true"));
 
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var read = await metro.GetStringAsync($"/outreach/support/companies/{companyId}");
         Assert.Contains("社内の女性管理職研修の企画を助言しました。", read);
         Assert.DoesNotContain("/edit", read);
-        await AssertRefusedAsync(await metro.GetAsync("/outreach/support/new"));
-        await AssertRefusedAsync(await metro.GetAsync($"/outreach/support/{supportCase.Id}/edit"));
-        var company = await As(DemoUsers.Company);
-        await AssertRefusedAsync(await company.GetAsync("/outreach/support"));
-        await AssertRefusedAsync(await company.GetAsync($"/outreach/support/companies/{companyId}"));
+        await metro.AssertRefusedAsync("/outreach/support/new");
+        await metro.AssertRefusedAsync($"/outreach/support/{supportCase.Id}/edit");
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
+        await company.AssertRefusedAsync("/outreach/support");
+        await company.AssertRefusedAsync($"/outreach/support/companies/{companyId}");
     }
 
     [Fact]
     public async Task The_same_form_sent_twice_is_one_publicity_request_with_its_files_stored_once_and_one_support_case()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var key = Guid.NewGuid().ToString();
         (string, string)[] fields = [("MeasureId", (await MeasureIdAsync("TELEWORK-M01")).ToString()), ("Title", "二度押しの試験"), ("SubmissionKey", key)];
         var first = await PostMultipartAsync(metro, "/outreach/publicity", "/outreach/publicity", fields, ("チラシ.pdf", Pdf, "application/pdf"));
@@ -260,7 +247,7 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         Assert.Equal(1, await _portal.WithDbAsync(db => db.PublicityRequests.CountAsync(r => r.Title == "二度押しの試験")));
         Assert.Equal(1, StoredFiles());
 
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         var companyId = await _portal.WithDbAsync(db => db.Companies.Where(c => c.IsChamberMember).Select(c => c.Id).FirstAsync());
         KeyValuePair<string, string>[] form = [new("CompanyId", companyId.ToString()), new("Date", "2021-06-01"), new("AreaCode", "TELEWORK"), new("BranchCode", "13104"),
             new("Advice", "在宅勤務規程の整備を助言しました。"), new("SubmissionKey", Guid.NewGuid().ToString())];

@@ -13,20 +13,6 @@ public sealed class OutreachTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    private async Task<HttpClient> As(string email)
-    {
-        var client = _portal.CreatePortalClient();
-        Assert.Equal("/me", (await client.SignInAsync(email)).Headers.Location!.OriginalString);
-        return client;
-    }
-
-    private static async Task AssertRefusedAsync(HttpClient client, string url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true,
-            $"{url}: {(int)response.StatusCode} {response.Headers.Location}");
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, string content)
     {
         var html = await client.GetStringAsync("/outreach/import");
@@ -38,7 +24,7 @@ public sealed class OutreachTests : IDisposable
     [Fact]
     public async Task Chamber_staff_log_an_activity_Metro_reads_it_and_companies_see_nothing()
     {
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         var measureId = await _portal.WithDbAsync(db => db.Measures.Where(m => m.Key == "TELEWORK-M01").OrderByDescending(m => m.Plan!.FiscalYear).Select(m => m.Id).FirstAsync());
         var logged = await chamber.PostFormAsync("/outreach/new", "/outreach/new",
         [
@@ -52,17 +38,17 @@ public sealed class OutreachTests : IDisposable
         Assert.Contains("4,321", list);
         Assert.Contains("/edit", list);
 
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var metroList = await metro.GetStringAsync("/outreach?area=TELEWORK");
         Assert.Contains("メールマガジン6月号", metroList);
         Assert.DoesNotContain("/edit\"", metroList);
         var csv = await metro.GetStringAsync("/outreach/export.csv");
         Assert.Contains("メールマガジン6月号", csv);
-        await AssertRefusedAsync(metro, "/outreach/new");
+        await metro.AssertRefusedAsync("/outreach/new");
 
-        var company = await As(DemoUsers.Company);
-        await AssertRefusedAsync(company, "/outreach");
-        await AssertRefusedAsync(company, "/outreach/referrals");
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
+        await company.AssertRefusedAsync("/outreach");
+        await company.AssertRefusedAsync("/outreach/referrals");
 
         // A missing measure is refused with a message, and nothing is saved.
         var before = await _portal.WithDbAsync(db => db.OutreachActivities.CountAsync());
@@ -76,7 +62,7 @@ public sealed class OutreachTests : IDisposable
     [Fact]
     public async Task An_import_with_a_wrong_row_imports_nothing_and_says_which_row_then_the_corrected_file_imports_once()
     {
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         const string header = "日付,経路,施策キー,支部コード,到達数,備考\n";
         var wrong = header + "2021-06-01,メールマガジン,TELEWORK-M01,13101,1200,6月号\n2021-06-02,ラジオ,TELEWORK-M01,13101,10,\n";
         var refused = await UploadAsync(chamber, "outreach.csv", wrong);
@@ -95,14 +81,14 @@ public sealed class OutreachTests : IDisposable
 
         var xlsx = await chamber.GetAsync("/outreach/import/template.xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
-        var metro = await As(DemoUsers.Metro);
-        await AssertRefusedAsync(metro, "/outreach/import");
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
+        await metro.AssertRefusedAsync("/outreach/import");
     }
 
     [Fact]
     public async Task A_referral_shows_converted_after_the_company_asks_the_measures_desk()
     {
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         var (companyId, ownerId) = await _portal.WithDbAsync(db => db.CompanyMembers
             .Where(m => m.IsOwner && db.Users.Any(u => u.Id == m.UserId && u.Email == DemoUsers.Company))
             .Select(m => new ValueTuple<int, string>(m.CompanyId, m.UserId)).SingleAsync());
@@ -122,7 +108,7 @@ public sealed class OutreachTests : IDisposable
             await db.SaveChangesAsync();
             return 0;
         });
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var page = await metro.GetStringAsync("/outreach/referrals?converted=true");
         Assert.Contains("成約（", page);
         Assert.Contains("相談の申込み", page);
@@ -131,7 +117,7 @@ public sealed class OutreachTests : IDisposable
     [Fact]
     public async Task A_publicity_request_is_accepted_and_its_publication_counts_once_in_the_log_and_the_official_sees_it()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var measureId = await _portal.WithDbAsync(db => db.Measures.Where(m => m.Key == "TELEWORK-M01").OrderByDescending(m => m.Plan!.FiscalYear).Select(m => m.Id).FirstAsync());
         var asked = await metro.PostFormAsync("/outreach/publicity", "/outreach/publicity",
         [
@@ -141,7 +127,7 @@ public sealed class OutreachTests : IDisposable
         var page = asked.Headers.Location!.OriginalString;
         Assert.StartsWith("/outreach/publicity/", page);
 
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.Equal(page, (await chamber.PostFormAsync(page, page + "/accept", [])).Headers.Location?.OriginalString);
         var before = await _portal.WithDbAsync(db => db.OutreachActivities.CountAsync());
         var published = await chamber.PostFormAsync(page, page + "/publications",
@@ -165,13 +151,13 @@ public sealed class OutreachTests : IDisposable
         });
         Assert.Equal(HttpStatusCode.NotFound, (await metro.GetAsync($"/outreach/publicity/{otherId}")).StatusCode);
         Assert.DoesNotContain("他の依頼", await metro.GetStringAsync("/outreach/publicity"));
-        await AssertRefusedAsync(await As(DemoUsers.Company), "/outreach/publicity");
+        await (await _portal.SignedInAsync(DemoUsers.Company)).AssertRefusedAsync("/outreach/publicity");
     }
 
     [Fact]
     public async Task A_co_hosting_request_is_approved_with_conditions_and_both_sides_see_the_result()
     {
-        var metro = await As(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var measureId = await _portal.WithDbAsync(db => db.Measures.Where(m => m.Key == "TELEWORK-M04").OrderByDescending(m => m.Plan!.FiscalYear).Select(m => m.Id).FirstAsync());
         var asked = await metro.PostFormAsync("/outreach/cosponsorship", "/outreach/cosponsorship",
         [
@@ -181,7 +167,7 @@ public sealed class OutreachTests : IDisposable
         var page = asked.Headers.Location!.OriginalString;
         Assert.StartsWith("/outreach/cosponsorship/", page);
 
-        var chamber = await As(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.Equal(page, (await chamber.PostFormAsync(page, page + "/approve", [new("answer", "会員向けメールマガジンで告知します。")])).Headers.Location?.OriginalString);
         var again = await chamber.PostFormAsync(page, page + "/decline", [new("answer", "辞退します。")]);
         Assert.Contains("この依頼には既に回答しています。", await again.Content.ReadAsStringAsync());
@@ -194,6 +180,6 @@ public sealed class OutreachTests : IDisposable
             Assert.Contains("会員向けメールマガジンで告知します。", record);
             Assert.Contains("結果を記録しました。", record);
         }
-        await AssertRefusedAsync(await As(DemoUsers.Company), page);
+        await (await _portal.SignedInAsync(DemoUsers.Company)).AssertRefusedAsync(page);
     }
 }

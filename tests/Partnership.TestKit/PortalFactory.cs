@@ -28,6 +28,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public PortalFactory? SharedWith { get; init; }
 
+    /// <summary>
+    /// On SQLite in Development: start from a copy of the migrated, seeded database of <see cref="SqlitePortalTemplate"/>
+    /// (false for a test that watches a first start). Production portals migrate and seed their own, without demo accounts.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
     /// <summary>The database settings the portal runs on.</summary>
     public DatabaseSettings DatabaseSettings => TestProvider.IsPostgreSql
         ? new DatabaseSettings(DatabaseProvider.PostgreSql, PostgreSqlConnectionString)
@@ -57,6 +63,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         else
         {
+            if (SharedWith is null && FromTemplate && EnvironmentName == "Development")
+            {
+                SqlitePortalTemplate.CopyTo(Path.Combine(DataDirectory, "partnership.db"));
+            }
             builder.UseSetting("ConnectionStrings:Sqlite", SharedWith is null ? "" : DatabaseSettings.ConnectionString);
             builder.UseSetting("Database:Provider", "Sqlite");
         }

@@ -22,14 +22,6 @@ public sealed partial class SchemeJourneyTests : IDisposable
         new("a_rules_summary", "全従業員を対象に、週3日までのテレワークを認めます。申請は前日までに上長へ行います。"),
     ];
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = _portal.CreatePortalClient();
-        var response = await client.SignInAsync(email);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
     /// <summary>Posts to an action of the entry page with the page's antiforgery token and the entry's version.</summary>
     private static async Task<HttpResponseMessage> PostOnPageAsync(HttpClient client, string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
@@ -50,7 +42,7 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task A_company_declares_the_telework_rule_is_returned_corrects_it_is_accepted_prints_and_is_listed()
     {
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var id = await StartAsync(company, "TELEWORK-RULE");
         var entryPage = $"/company/schemes/entries/{id}";
 
@@ -71,7 +63,7 @@ public sealed partial class SchemeJourneyTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Contains("審査中", await company.GetStringAsync(entryPage));
 
-        var metro = await SignedInAsync(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var queue = await metro.GetStringAsync("/schemes/review?scheme=TELEWORK-RULE");
         Assert.Contains($"/schemes/review/{id}", queue);
         var returned = await PostOnPageAsync(metro, $"/schemes/review/{id}", $"/schemes/review/{id}/decide",
@@ -131,7 +123,7 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task Starting_twice_and_submitting_twice_make_one_entry_and_one_submission()
     {
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var first = await StartAsync(company, "SMOOTHBIZ");
         var second = await StartAsync(company, "SMOOTHBIZ");
         Assert.Equal(first, second);
@@ -156,7 +148,7 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task Autosave_keeps_what_was_typed_and_a_stale_tab_is_told_rather_than_overwriting()
     {
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var id = await StartAsync(company, "LWB-FAMILY");
         var page = $"/company/schemes/entries/{id}";
         var html = await company.GetStringAsync(page);
@@ -184,19 +176,19 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task Another_company_cannot_see_or_change_an_entry_and_staff_who_are_not_metro_cannot_decide()
     {
-        var owner = await SignedInAsync(DemoUsers.Company);
+        var owner = await _portal.SignedInAsync(DemoUsers.Company);
         var id = await StartAsync(owner, "TELEWORK-RULE");
         var page = $"/company/schemes/entries/{id}";
         Assert.Equal(HttpStatusCode.Redirect, (await PostOnPageAsync(owner, page, $"{page}/submit", TeleworkRule())).StatusCode);
 
-        var other = await SignedInAsync(DemoUsers.OtherCompany);
+        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{page}/certificate")).StatusCode);
         var token = WebPageHelpers.ExtractAntiforgeryToken(await other.GetStringAsync("/company/schemes"));
         var withdraw = await other.PostAsync($"{page}/withdraw", new FormUrlEncodedContent([new(WebPageHelpers.AntiforgeryFieldName, token), new("version", Guid.NewGuid().ToString())]));
         Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);
 
-        var chamber = await SignedInAsync(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.StartsWith("/account/access-denied", (await chamber.GetAsync("/schemes/review")).Headers.Location!.PathAndQuery);
         var chamberToken = WebPageHelpers.ExtractAntiforgeryToken(await chamber.GetStringAsync("/me"));
         var decide = await chamber.PostAsync($"/schemes/review/{id}/decide", new FormUrlEncodedContent([new(WebPageHelpers.AntiforgeryFieldName, chamberToken), new("decision", "Accept")]));
@@ -208,12 +200,12 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task Two_officials_deciding_at_once_the_second_is_told_and_a_withdrawn_entry_cannot_be_accepted()
     {
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var id = await StartAsync(company, "TELEWORK-RULE");
         var page = $"/company/schemes/entries/{id}";
         await PostOnPageAsync(company, page, $"{page}/submit", TeleworkRule());
 
-        var metro = await SignedInAsync(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var html = await metro.GetStringAsync($"/schemes/review/{id}");
         var version = Version(html);
         var token = WebPageHelpers.ExtractAntiforgeryToken(html);
@@ -243,10 +235,10 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task A_return_or_rejection_without_a_reason_is_refused_and_changes_nothing()
     {
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var id = await StartAsync(company, "TELEWORK-RULE");
         await PostOnPageAsync(company, $"/company/schemes/entries/{id}", $"/company/schemes/entries/{id}/submit", TeleworkRule());
-        var metro = await SignedInAsync(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var before = await _portal.WithDbAsync(db => db.SchemeEntries.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
 
         var response = await PostOnPageAsync(metro, $"/schemes/review/{id}", $"/schemes/review/{id}/decide", [new("decision", "Reject"), new("reason", "  ")]);
@@ -258,10 +250,10 @@ public sealed partial class SchemeJourneyTests : IDisposable
     [Fact]
     public async Task The_review_queue_filters_by_scheme_status_and_municipality_and_counts_each_status()
     {
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var id = await StartAsync(company, "TELEWORK-RULE");
         await PostOnPageAsync(company, $"/company/schemes/entries/{id}", $"/company/schemes/entries/{id}/submit", TeleworkRule());
-        var metro = await SignedInAsync(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
 
         var shinjuku = await metro.GetStringAsync("/schemes/review?municipality=131041&status=all");
         Assert.Contains($"/schemes/review/{id}", shinjuku);

@@ -16,7 +16,7 @@ public sealed partial class SubsidyJourneyTests
     private async Task<(HttpClient Company, string Page)> ReadyToSubmitAsync()
     {
         var windowId = await _portal.WithDbAsync(db => db.SubsidyWindows.Select(w => w.Id).SingleAsync());
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var started = await company.PostFormAsync($"/subsidies/windows/{windowId}", $"/company/subsidies/windows/{windowId}/apply", []);
         var page = started.Headers.Location!.OriginalString;
         await PostAsync(company, page, page + "/autosave", new("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", "2"), new("Items[0].UnitPrice", "150000"));

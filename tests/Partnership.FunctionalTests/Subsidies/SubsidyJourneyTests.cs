@@ -16,13 +16,6 @@ public sealed partial class SubsidyJourneyTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = _portal.CreatePortalClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email)).StatusCode);
-        return client;
-    }
-
     private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
 
     private static string Version(string html) => VersionPattern().Match(html).Groups[1].Value;
@@ -54,7 +47,7 @@ public sealed partial class SubsidyJourneyTests : IDisposable
     public async Task A_company_applies_with_expenses_and_documents_gets_a_receipt_is_granted_reports_and_is_paid()
     {
         var windowId = await _portal.WithDbAsync(db => db.SubsidyWindows.Select(w => w.Id).SingleAsync());
-        var company = await SignedInAsync(DemoUsers.Company);
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
         var windowPage = await company.GetStringAsync($"/subsidies/windows/{windowId}");
         Assert.Contains("満たしています：中小企業基本法に定める中小企業者であること", windowPage);
 
@@ -101,17 +94,17 @@ public sealed partial class SubsidyJourneyTests : IDisposable
         Assert.Equal((ApplicationStatus.Submitted, 631_000L, 631_000L, 1), (application.Status, application.HeldYen, window.ReservedYen, window.LastReceiptSeq));
 
         // Another company reaches neither the application nor its documents.
-        var other = await SignedInAsync(DemoUsers.OtherCompany);
+        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page)).StatusCode);
         var documentId = await _portal.WithDbAsync(db => db.SubsidyDocuments.Select(d => d.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"{page}/documents/{documentId}")).StatusCode);
         var download = await company.GetAsync($"{page}/documents/{documentId}");
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
-        var chamber = await SignedInAsync(DemoUsers.Chamber);
+        var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
         Assert.StartsWith("/account/access-denied", (await chamber.GetAsync($"/subsidies/manage/applications/{application.Id}")).Headers.Location!.PathAndQuery);
 
         // Metro grants less than applied for; the difference goes back to the budget.
-        var metro = await SignedInAsync(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         Assert.Contains(receipt, await metro.GetStringAsync($"/subsidies/manage/windows/{windowId}"));
         var review = $"/subsidies/manage/applications/{application.Id}";
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(metro, review, review + "/decide", F("action", "StartReview"))).StatusCode);
@@ -158,7 +151,7 @@ public sealed partial class SubsidyJourneyTests : IDisposable
     [Fact]
     public async Task An_official_opens_a_window_and_every_wrong_field_is_explained()
     {
-        var metro = await SignedInAsync(DemoUsers.Metro);
+        var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var refused = await metro.PostFormAsync("/subsidies/manage/windows/new", "/subsidies/manage/windows/new",
         [
             new("ProgramCode", "SATELLITE"), new("FiscalYear", "2026"), new("Opens", "2026-12-01T09:00"), new("Closes", "2026-11-30T17:00"),

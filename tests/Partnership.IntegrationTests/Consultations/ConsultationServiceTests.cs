@@ -8,18 +8,8 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Consultations;
 
-public class ConsultationServiceTests : DatabaseTest
+public class ConsultationServiceTests : TwoCompaniesTest
 {
-    private int companyA;
-    private int companyB;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = Database.CreateContext();
-        (companyA, companyB) = await Seed.CompaniesAsync(db);
-    }
-
     private ConsultationService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), new PlainMail(), Clock);
 
     private async Task<ConsultationInput> TeleworkInputAsync()
@@ -48,16 +38,16 @@ public class ConsultationServiceTests : DatabaseTest
         int id;
         await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
         {
-            var draft = await Service(db).SaveDraftAsync(companyA, "owner-a", input with { Description = "テレワーク", PreferredMode = null });
+            var draft = await Service(db).SaveDraftAsync(CompanyA, "owner-a", input with { Description = "テレワーク", PreferredMode = null });
             Assert.True(draft.Succeeded);
-            var again = await Service(db).SaveDraftAsync(companyA, "owner-a", input with { Description = "テレワークを" });
+            var again = await Service(db).SaveDraftAsync(CompanyA, "owner-a", input with { Description = "テレワークを" });
             Assert.Equal(draft.Value, again.Value);
-            Assert.Equal("テレワークを", (await Service(db).DraftAsync(companyA, "owner-a"))!.Description);
-            var submitted = await Service(db).SubmitAsync(companyA, "owner-a", input, "owner-a@example.jp", "ja");
+            Assert.Equal("テレワークを", (await Service(db).DraftAsync(CompanyA, "owner-a"))!.Description);
+            var submitted = await Service(db).SubmitAsync(CompanyA, "owner-a", input, "owner-a@example.jp", "ja");
             Assert.True(submitted.Succeeded);
             Assert.Equal(draft.Value, submitted.Value);
             id = submitted.Value;
-            Assert.Null(await Service(db).DraftAsync(companyA, "owner-a"));
+            Assert.Null(await Service(db).DraftAsync(CompanyA, "owner-a"));
         }
         Clock.Advance(TimeSpan.FromHours(3));
         await using (var db = Database.CreateContext(TestDatabase.User("metro"), Clock))
@@ -83,13 +73,13 @@ public class ConsultationServiceTests : DatabaseTest
         }
         await using (var db = Database.CreateContext(TestDatabase.User("owner-b"), Clock))
         {
-            Assert.Equal(OutcomeStatus.NotFound, (await Service(db).RateAsync(id, companyB, 5, null)).Status);
+            Assert.Equal(OutcomeStatus.NotFound, (await Service(db).RateAsync(id, CompanyB, 5, null)).Status);
         }
         await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
         {
-            Assert.True((await Service(db).RateAsync(id, companyA, 5, "助かりました")).Succeeded);
-            Assert.Equal("Consultation.AlreadyRated", Assert.Single((await Service(db).RateAsync(id, companyA, 1, null)).Errors).Code);
-            Assert.Equal("Consultation.NotAllowedNow", Assert.Single((await Service(db).CancelAsync(id, companyA)).Errors).Code);
+            Assert.True((await Service(db).RateAsync(id, CompanyA, 5, "助かりました")).Succeeded);
+            Assert.Equal("Consultation.AlreadyRated", Assert.Single((await Service(db).RateAsync(id, CompanyA, 1, null)).Errors).Code);
+            Assert.Equal("Consultation.NotAllowedNow", Assert.Single((await Service(db).CancelAsync(id, CompanyA)).Errors).Code);
         }
         await using var check = Database.CreateContext();
         var request = await check.ConsultationRequests.Include(r => r.Sessions).SingleAsync();
@@ -109,7 +99,7 @@ public class ConsultationServiceTests : DatabaseTest
         var input = await TeleworkInputAsync();
         await using var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock);
         var today = DateOnly.FromDateTime(JapanTime.Today(Clock));
-        var outcome = await Service(db).SubmitAsync(companyA, "owner-a", input with { PreferredDate1 = today.AddDays(-1) }, "owner-a@example.jp", "ja");
+        var outcome = await Service(db).SubmitAsync(CompanyA, "owner-a", input with { PreferredDate1 = today.AddDays(-1) }, "owner-a@example.jp", "ja");
         Assert.Equal("Consultation.DateNotInFuture", Assert.Single(outcome.Errors).Code);
         Assert.Equal(0, await db.ConsultationRequests.CountAsync(r => r.Status != ConsultationStatus.Draft));
     }
@@ -122,8 +112,8 @@ public class ConsultationServiceTests : DatabaseTest
         int second;
         await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
         {
-            first = (await Service(db).SubmitAsync(companyA, "owner-a", input, "owner-a@example.jp", "ja")).Value;
-            second = (await Service(db).SubmitAsync(companyA, "owner-a", input, "owner-a@example.jp", "ja")).Value;
+            first = (await Service(db).SubmitAsync(CompanyA, "owner-a", input, "owner-a@example.jp", "ja")).Value;
+            second = (await Service(db).SubmitAsync(CompanyA, "owner-a", input, "owner-a@example.jp", "ja")).Value;
         }
         Assert.NotEqual(first, second);
         await using (var db = Database.CreateContext(TestDatabase.User("metro"), Clock))

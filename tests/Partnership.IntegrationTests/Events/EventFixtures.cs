@@ -5,6 +5,7 @@ using Partnership.Core.Events;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Seeding;
+using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Events;
 
@@ -16,6 +17,21 @@ public sealed class PlainMail : IEventMail, IConsultationMail
 
     public MailContent StatusChanged(ConsultationRequest request, ConsultationAction action) =>
         new($"{action}: {request.ReceiptNumber}", request.DeclineReason ?? "");
+}
+
+/// <summary>A database test that starts with the two companies of <see cref="Seed.CompaniesAsync"/>.</summary>
+public abstract class TwoCompaniesTest : DatabaseTest
+{
+    protected int CompanyA { get; private set; }
+
+    protected int CompanyB { get; private set; }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var db = Database.CreateContext();
+        (CompanyA, CompanyB) = await Seed.CompaniesAsync(db);
+    }
 }
 
 public static class Seed

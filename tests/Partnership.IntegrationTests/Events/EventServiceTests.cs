@@ -6,21 +6,11 @@ using Partnership.TestKit;
 
 namespace Partnership.IntegrationTests.Events;
 
-public class EventServiceTests : DatabaseTest
+public class EventServiceTests : TwoCompaniesTest
 {
-    private int companyA;
-    private int companyB;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = Database.CreateContext();
-        (companyA, companyB) = await Seed.CompaniesAsync(db);
-    }
-
     private EventService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), new PlainMail(), Clock);
 
-    private Registrant A => new(companyA, "owner-a", "owner-a@example.jp", "ja");
+    private Registrant A => new(CompanyA, "owner-a", "owner-a@example.jp", "ja");
 
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
@@ -82,11 +72,11 @@ public class EventServiceTests : DatabaseTest
         await using (var db = Database.CreateContext(TestDatabase.User("owner-b"), Clock))
         {
             // Another company cannot cancel it.
-            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).CancelAsync(firstId, companyB)).Status);
+            Assert.Equal(Partnership.Core.Common.OutcomeStatus.NotFound, (await Service(db).CancelAsync(firstId, CompanyB)).Status);
         }
         await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
         {
-            Assert.True((await Service(db).CancelAsync(firstId, companyA)).Succeeded);
+            Assert.True((await Service(db).CancelAsync(firstId, CompanyA)).Succeeded);
         }
         await using var check = Database.CreateContext();
         var rows = await check.EventRegistrations.OrderBy(r => r.Id).ToListAsync();
@@ -246,7 +236,7 @@ public class EventServiceTests : DatabaseTest
             Assert.Equal("Event.AttendanceNotRegistered", Assert.Single((await Service(db).RecordAttendanceAsync(eventId, waiting, true, metro)).Errors).Code);
             Assert.True((await Service(db).RecordAttendanceAsync(eventId, registered, true, metro)).Succeeded);
             // A cancellation after the start is refused; the results keep registrations and attendance.
-            Assert.Equal("Event.CancelAfterStart", Assert.Single((await Service(db).CancelAsync(registered, companyA)).Errors).Code);
+            Assert.Equal("Event.CancelAfterStart", Assert.Single((await Service(db).CancelAsync(registered, CompanyA)).Errors).Code);
             var past = Assert.Single(await Service(db).ListAsync(new EventFilter(null, null, null, null, Past: true)));
             Assert.Equal((1, 1), (past.Event.Registered, past.Attended));
         }
