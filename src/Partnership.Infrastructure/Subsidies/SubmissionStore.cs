@@ -48,11 +48,29 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
             return null;
         }
         var gate = WindowGates.GetOrAdd((connection.ConnectionString, windowId), _ => new SemaphoreSlim(1, 1));
-        if (!await gate.WaitAsync(wait, ct))
+        if (gate.Wait(0))
         {
-            throw new TimeoutException("The window stayed busy with other submissions.");
+            return gate;
         }
-        return gate;
+        // A submission that has to wait gives its connection back to the pool meanwhile, so that the queue of one
+        // window does not take the connections every other page needs; it opens one again when its turn comes.
+        await db.Database.CloseConnectionAsync();
+        var entered = false;
+        try
+        {
+            entered = await gate.WaitAsync(wait, ct);
+            if (!entered)
+            {
+                throw new TimeoutException("The window stayed busy with other submissions.");
+            }
+            await db.Database.OpenConnectionAsync(ct);
+            return gate;
+        }
+        catch when (entered)
+        {
+            gate.Release();
+            throw;
+        }
     }
 
     // The submission's reads, compiled once (no expression tree to translate or match on each request) and narrow:
