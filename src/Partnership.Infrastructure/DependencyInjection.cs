@@ -57,7 +57,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeExpiryService>();
-        services.AddScoped<Partnership.Core.Schemes.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
+        services.AddScoped<Partnership.Core.Mail.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
         services.AddScoped<SubsidySeeder>();

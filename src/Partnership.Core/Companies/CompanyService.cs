@@ -6,9 +6,6 @@ using Partnership.Core.Mail;
 
 namespace Partnership.Core.Companies;
 
-/// <summary>A mail in the recipient's language, written by the web layer from its resources.</summary>
-public sealed record MailContent(string Subject, string Body);
-
 public sealed record CompanyRow(int Id, string Name, string NameKana, string? CorporateNumber, string CityName, string IndustryCode, SizeBand SizeBand, bool IsChamberMember);
 
 public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Partnership.Core.Common;
+using Partnership.Core.Facts;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
 

@@ -157,9 +157,9 @@ public static class ReferralConversion
         }
         await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.Version, Guid.NewGuid()), ct);
-        foreach (var bucket in converting.Select(Dashboards.Families.MonthBucket).Distinct())
+        foreach (var bucket in converting.Select(Facts.Families.MonthBucket).Distinct())
         {
-            db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Referrals, Bucket = bucket });
+            db.DashboardDirtyMarks.Add(new Facts.DashboardDirtyMark { Family = Facts.Families.Referrals, Bucket = bucket });
         }
     }
 

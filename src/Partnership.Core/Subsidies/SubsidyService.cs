@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Documents;
 using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
 
@@ -438,7 +439,7 @@ public sealed class SubsidyService(IAppDbContext db, IMailOutbox outbox, ISubsid
         Mail(application, status == ApplicationStatus.Waitlisted ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
         await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, now, Outreach.ConversionKind.Subsidy, ct);
         // The window's dashboard figures change (the application was written by conditional updates, see ADR 0050).
-        db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Subsidies, Bucket = windowId });
+        db.DashboardDirtyMarks.Add(new Facts.DashboardDirtyMark { Family = Facts.Families.Subsidies, Bucket = windowId });
         // No savepoint around this save: the transaction is the submission's own and a failed save rolls all of it back,
         // so EF Core's savepoint would only add two statements (two round trips on a server database) while the window's
         // row is locked by the reservation above.

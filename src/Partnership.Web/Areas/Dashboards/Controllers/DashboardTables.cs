@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 using Partnership.Core.Outreach;
 using Partnership.Infrastructure.Data;
 
