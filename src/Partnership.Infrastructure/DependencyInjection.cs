@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
+        services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.MemberSupportService>();
