@@ -50,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddMemoryCache();
         services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
+        services.AddScoped<Partnership.Core.Reference.IReferenceLists, Partnership.Core.Reference.ReferenceLists>();
+        services.AddScoped<Partnership.Core.Reference.ReferenceDataService>();
         services.AddScoped<Partnership.Core.Dashboards.DashboardReader>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Background.BackgroundLeaseStore>();
