@@ -49,13 +49,14 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddMemoryCache();
-        services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
         services.AddScoped<Partnership.Core.Reference.IReferenceLists, Partnership.Core.Reference.ReferenceLists>();
         services.AddScoped<Partnership.Core.Reference.ReferenceDataService>();
+        services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
         services.AddScoped<Partnership.Core.Dashboards.DashboardReader>();
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<Partnership.Infrastructure.Background.BackgroundLeaseStore>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
+        services.AddScoped<Partnership.Infrastructure.Identity.UserDirectory>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();

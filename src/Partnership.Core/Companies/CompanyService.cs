@@ -6,6 +6,8 @@ using Partnership.Core.Mail;
 
 namespace Partnership.Core.Companies;
 
+public sealed record OpenInvitation(string Email, DateTime ExpiresAt);
+
 public sealed record CompanyRow(int Id, string Name, string NameKana, string? CorporateNumber, string CityName, string IndustryCode, SizeBand SizeBand, bool IsChamberMember);
 
 public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50);
@@ -28,6 +30,21 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
         (DbContext context, string userId, CancellationToken ct) => context.Set<CompanyMember>().AsNoTracking().SingleOrDefault(m => m.UserId == userId));
 
     /// <summary>The user's membership with its company.</summary>
+    public Task<Company?> FindAsync(int companyId, CancellationToken ct = default) =>
+        db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, ct);
+
+    /// <summary>The invitations of a company not yet accepted, revoked or expired, oldest first.</summary>
+    public async Task<List<OpenInvitation>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct = default) =>
+        await db.CompanyInvitations.AsNoTracking()
+            .Where(i => i.CompanyId == companyId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new OpenInvitation(i.Email, i.ExpiresAt))
+            .ToListAsync(ct);
+
+    /// <summary>The names of the companies, by id.</summary>
+    public async Task<Dictionary<int, string>> NamesAsync(IReadOnlyCollection<int> companyIds, CancellationToken ct = default) =>
+        await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
     public Task<CompanyMember?> MembershipAsync(string userId, CancellationToken ct = default) =>
         MembershipQuery((DbContext)db, userId, ct);
 
