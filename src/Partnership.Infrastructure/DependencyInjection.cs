@@ -37,6 +37,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<OutboxService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Events.EventService>();
@@ -57,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Background.BackgroundLeaseStore>();
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
         services.AddScoped<Partnership.Infrastructure.Identity.UserDirectory>();
+        services.AddScoped<Partnership.Infrastructure.Identity.AccountService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
