@@ -6,9 +6,6 @@ namespace Partnership.Core.Catalog;
 /// <summary>The catalog of program areas, fiscal-year plans and their measures.</summary>
 public sealed class CatalogService(IAppDbContext db)
 {
-    public Task<List<ProgramArea>> AreasAsync(CancellationToken ct = default) =>
-        db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
-
     public Task<List<int>> FiscalYearsAsync(CancellationToken ct = default) =>
         db.PartnershipPlans.AsNoTracking().Select(p => p.FiscalYear).OrderBy(y => y).ToListAsync(ct);
 
