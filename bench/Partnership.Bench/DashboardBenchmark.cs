@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Seeding;

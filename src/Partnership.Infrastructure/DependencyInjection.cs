@@ -39,11 +39,13 @@ public static class DependencyInjection
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddScoped<IMailOutbox, MailOutbox>();
+        services.AddScoped<OutboxService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
+        services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.MemberSupportService>();
@@ -51,6 +53,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.OutreachChoices>();
         services.AddScoped<Partnership.Core.Audit.AuditLogService>();
         services.AddMemoryCache();
+        services.AddScoped<Partnership.Core.Reference.IReferenceLists, Partnership.Core.Reference.ReferenceLists>();
+        services.AddScoped<Partnership.Core.Reference.ReferenceDataService>();
         services.AddScoped<Partnership.Core.Dashboards.DashboardFacts>();
         services.AddScoped<Partnership.Core.Dashboards.DashboardReader>();
         services.AddScoped<OutboxProcessor>();
@@ -58,11 +62,13 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Identity.StaffService>();
         services.AddScoped<Partnership.Infrastructure.Identity.AuditPeople>();
         services.AddScoped<Partnership.Infrastructure.Identity.ChamberStaff>();
+        services.AddScoped<Partnership.Infrastructure.Identity.UserDirectory>();
+        services.AddScoped<Partnership.Infrastructure.Identity.AccountService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeExpiryService>();
-        services.AddScoped<Partnership.Core.Schemes.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
+        services.AddScoped<Partnership.Core.Mail.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
         services.AddScoped<SubsidySeeder>();

@@ -210,7 +210,7 @@ public sealed class DashboardRefreshJobTests : IDisposable
         Assert.False(await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()));
         Assert.NotEqual(stampBefore, await _portal.WithDbAsync(db => db.DashboardStamps.Select(s => s.Version).SingleAsync()));
         var desk = await _portal.WithDbAsync(db => db.DashboardFacts
-            .Where(f => f.Family == Partnership.Core.Dashboards.Families.Outreach && f.Bucket == 202605 && f.AreaCode == "" && f.Metric == "reach" && f.DimKind == "ch" && f.DimValue == "6")
+            .Where(f => f.Family == Partnership.Core.Facts.Families.Outreach && f.Bucket == 202605 && f.AreaCode == "" && f.Metric == "reach" && f.DimKind == "ch" && f.DimValue == "6")
             .SumAsync(f => f.Value));
         var direct = await _portal.WithDbAsync(db => db.OutreachActivities.Where(a => a.Channel == OutreachChannel.Desk && a.Date >= new DateOnly(2026, 5, 1) && a.Date < new DateOnly(2026, 6, 1)).SumAsync(a => (long)a.Reach));
         Assert.Equal(direct, desk);

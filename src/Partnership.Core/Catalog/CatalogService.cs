@@ -6,15 +6,29 @@ namespace Partnership.Core.Catalog;
 /// <summary>The catalog of program areas, fiscal-year plans and their measures.</summary>
 public sealed class CatalogService(IAppDbContext db)
 {
-    public Task<List<ProgramArea>> AreasAsync(CancellationToken ct = default) =>
-        db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
-
     public Task<List<int>> FiscalYearsAsync(CancellationToken ct = default) =>
         db.PartnershipPlans.AsNoTracking().Select(p => p.FiscalYear).OrderBy(y => y).ToListAsync(ct);
 
     /// <summary>The year shown when none is asked for: the latest plan.</summary>
     public async Task<int?> LatestFiscalYearAsync(CancellationToken ct = default) =>
         await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
+
+    /// <summary>
+    /// The measures of the latest plan a record can point at, by area and order: only one side's when a side is
+    /// given, and the measure a record already points at (<paramref name="keep"/>) even from an older plan.
+    /// </summary>
+    public async Task<List<Measure>> LatestPlanMeasuresAsync(MeasureSide? side = null, int? keep = null, CancellationToken ct = default)
+    {
+        var latest = await LatestFiscalYearAsync(ct);
+        var query = keep is null
+            ? db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest)
+            : db.Measures.AsNoTracking().Include(m => m.Area).Where(m => m.Plan!.FiscalYear == latest || m.Id == keep);
+        if (side is { } only)
+        {
+            query = query.Where(m => m.Side == only);
+        }
+        return await query.OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+    }
 
     public Task<List<MeasureRow>> MeasuresAsync(int fiscalYear, CancellationToken ct = default) =>
         db.Measures.AsNoTracking()

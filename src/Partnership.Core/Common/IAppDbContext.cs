@@ -57,7 +57,7 @@ public interface IAppDbContext
     DbSet<PublicityRequest> PublicityRequests { get; }
     DbSet<CoSponsorshipRequest> CoSponsorshipRequests { get; }
     DbSet<Dashboards.DashboardFact> DashboardFacts { get; }
-    DbSet<Dashboards.DashboardDirtyMark> DashboardDirtyMarks { get; }
+    DbSet<Facts.DashboardDirtyMark> DashboardDirtyMarks { get; }
     DbSet<Dashboards.DashboardStamp> DashboardStamps { get; }
     DbSet<PublicityAttachment> PublicityAttachments { get; }
     DbSet<MemberSupportCase> MemberSupportCases { get; }

@@ -6,8 +6,7 @@ using Partnership.Core.Mail;
 
 namespace Partnership.Core.Companies;
 
-/// <summary>A mail in the recipient's language, written by the web layer from its resources.</summary>
-public sealed record MailContent(string Subject, string Body);
+public sealed record OpenInvitation(string Email, DateTime ExpiresAt);
 
 public sealed record CompanyRow(int Id, string Name, string NameKana, string? CorporateNumber, string CityName, string IndustryCode, SizeBand SizeBand, bool IsChamberMember);
 
@@ -24,6 +23,21 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
     public const string EventOwnerChanged = "owner-changed";
 
     /// <summary>The user's membership with its company.</summary>
+    public Task<Company?> FindAsync(int companyId, CancellationToken ct = default) =>
+        db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, ct);
+
+    /// <summary>The invitations of a company not yet accepted, revoked or expired, oldest first.</summary>
+    public async Task<List<OpenInvitation>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct = default) =>
+        await db.CompanyInvitations.AsNoTracking()
+            .Where(i => i.CompanyId == companyId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new OpenInvitation(i.Email, i.ExpiresAt))
+            .ToListAsync(ct);
+
+    /// <summary>The names of the companies, by id.</summary>
+    public async Task<Dictionary<int, string>> NamesAsync(IReadOnlyCollection<int> companyIds, CancellationToken ct = default) =>
+        await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
     public Task<CompanyMember?> MembershipAsync(string userId, CancellationToken ct = default) =>
         db.CompanyMembers.AsNoTracking().Include(m => m.Company).SingleOrDefaultAsync(m => m.UserId == userId, ct);
 

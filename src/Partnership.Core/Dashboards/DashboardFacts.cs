@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
+using Partnership.Core.Facts;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Partnership.Core.Common;
+using Partnership.Core.Facts;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
 
@@ -97,6 +98,9 @@ public sealed class DashboardData
     }
 }
 
+/// <summary>A measure as the dashboards label and order it.</summary>
+public sealed record DashboardMeasure(int Id, string Key, string AreaCode, string TitleJa, string TitleEn, int AreaOrder, int Order);
+
 /// <summary>
 /// Reads a fiscal year's figures: refreshes the dirty buckets first, so what it reads equals the records. The
 /// year's summed facts and stock figures are kept in memory under the database's facts stamp, which every
@@ -108,6 +112,18 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
     public const int ExpiringWithinDays = 90;
 
     private sealed record YearFacts(List<FactRow> Rows, StockFigures Stock);
+
+    /// <summary>Every measure once, with the newest plan's title and id (the same measure is in several yearly plans), by area and order.</summary>
+    public async Task<List<DashboardMeasure>> MeasuresAsync(CancellationToken ct = default)
+    {
+        var all = await db.Measures.AsNoTracking().OrderByDescending(m => m.PlanId)
+            .Select(m => new DashboardMeasure(m.Id, m.Key, m.Area!.Code, m.TitleJa, m.TitleEn, m.Area.Order, m.Order)).ToListAsync(ct);
+        return [.. all.DistinctBy(m => m.Key).OrderBy(m => m.AreaOrder).ThenBy(m => m.Order)];
+    }
+
+    /// <summary>The scheme code of each measure that is a scheme, by measure key.</summary>
+    public async Task<Dictionary<string, string>> SchemeByMeasureAsync(CancellationToken ct = default) =>
+        await db.Schemes.AsNoTracking().ToDictionaryAsync(s => s.MeasureKey, s => s.Code, ct);
 
     public async Task<DashboardData> ReadAsync(int fiscalYear, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using Partnership.Core.Common;
+using Partnership.Core.Facts;
 
 namespace Partnership.Core.Dashboards;
 

@@ -196,7 +196,7 @@ public class CoSponsorshipRequest : AuditableEntity, IVersioned
 public class PublicityAttachment
 {
     public const int MaxPerRequest = 5;
-    public const int FileNameMaxLength = Subsidies.DocumentContent.FileNameMaxLength;
+    public const int FileNameMaxLength = Documents.DocumentContent.FileNameMaxLength;
 
     public int Id { get; set; }
     public int PublicityRequestId { get; set; }

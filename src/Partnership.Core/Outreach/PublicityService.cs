@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
-using Partnership.Core.Subsidies;
+using Partnership.Core.Documents;
 
 namespace Partnership.Core.Outreach;
 

@@ -7,11 +7,25 @@ namespace Partnership.Core.Outreach;
 public sealed record ReferralFilter(string? BranchCode, int? MeasureId, bool? Converted, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
+/// The submissions of the areas a referral can lead to (scheme entries, consultation requests, subsidy
+/// applications), by company and measure. Outreach reads them through this contract so that it does not depend
+/// on those areas, which depend on it to mark their conversions (<see cref="ReferralConversion"/>).
+/// </summary>
+public interface ISubmissionsUnderMeasures
+{
+    /// <summary>Every submitted record of the companies under the measures, with when it was (first) submitted.</summary>
+    Task<IReadOnlyList<MeasureSubmission>> ListAsync(IReadOnlyCollection<int> companyIds, IReadOnlyCollection<string> measureKeys, CancellationToken ct);
+}
+
+/// <summary>A company's submission under a measure: when, and what kind of take-up it is.</summary>
+public sealed record MeasureSubmission(int CompanyId, string Key, DateTime? At, ConversionKind By);
+
+/// <summary>
 /// Referrals (誘導) of member companies to Metro measures, and their conversion: a query over the schemes,
 /// consultations and subsidies finds the company's first submission under the measure after the referral and
 /// marks the referral converted with that date (docs/adr/0031-referral-conversion.md).
 /// </summary>
-public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
+public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures submitted, TimeProvider clock)
 {
     public async Task<Outcome<int>> ReferAsync(int? companyId, int? measureId, string? branchCode, string? note, string userId, CancellationToken ct = default)
     {
@@ -54,18 +68,7 @@ public sealed class ReferralService(IAppDbContext db, TimeProvider clock)
         }
         var companyIds = open.Select(r => r.CompanyId).Distinct().ToList();
         var keys = open.Select(r => r.Measure!.Key).Distinct().ToList();
-        var schemes = await db.SchemeEntries.AsNoTracking()
-            .Where(e => companyIds.Contains(e.CompanyId) && e.FirstSubmittedAt != null && keys.Contains(e.Scheme!.MeasureKey))
-            .Select(e => new { e.CompanyId, Key = e.Scheme!.MeasureKey, At = e.FirstSubmittedAt }).ToListAsync(ct);
-        var consultations = await db.ConsultationRequests.AsNoTracking()
-            .Where(c => companyIds.Contains(c.CompanyId) && c.SubmittedAt != null && c.Desk != null && keys.Contains(c.Desk.Measure!.Key))
-            .Select(c => new { c.CompanyId, Key = c.Desk!.Measure!.Key, At = c.SubmittedAt }).ToListAsync(ct);
-        var subsidies = await db.SubsidyApplications.AsNoTracking()
-            .Where(a => companyIds.Contains(a.CompanyId) && a.SubmittedAt != null && keys.Contains(a.Window!.Program!.MeasureKey))
-            .Select(a => new { a.CompanyId, Key = a.Window!.Program!.MeasureKey, At = a.SubmittedAt }).ToListAsync(ct);
-        var submissions = schemes.Select(s => (s.CompanyId, s.Key, s.At, By: ConversionKind.Scheme))
-            .Concat(consultations.Select(s => (s.CompanyId, s.Key, s.At, By: ConversionKind.Consultation)))
-            .Concat(subsidies.Select(s => (s.CompanyId, s.Key, s.At, By: ConversionKind.Subsidy)))
+        var submissions = (await submitted.ListAsync(companyIds, keys, ct))
             .ToLookup(s => (s.CompanyId, s.Key));
         var marked = 0;
         foreach (var referral in open)
@@ -145,9 +148,9 @@ public static class ReferralConversion
         }
         await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.Version, Guid.NewGuid()), ct);
-        foreach (var bucket in converting.Select(Dashboards.Families.MonthBucket).Distinct())
+        foreach (var bucket in converting.Select(Facts.Families.MonthBucket).Distinct())
         {
-            db.DashboardDirtyMarks.Add(new Dashboards.DashboardDirtyMark { Family = Dashboards.Families.Referrals, Bucket = bucket });
+            db.DashboardDirtyMarks.Add(new Facts.DashboardDirtyMark { Family = Facts.Families.Referrals, Bucket = bucket });
         }
     }
 

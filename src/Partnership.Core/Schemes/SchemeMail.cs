@@ -1,4 +1,4 @@
-using Partnership.Core.Companies;
+using Partnership.Core.Mail;
 
 namespace Partnership.Core.Schemes;
 
@@ -21,15 +21,3 @@ public interface ISchemeMail
 {
     MailContent Compose(SchemeMailKind kind, SchemeMailFacts facts, string culture);
 }
-
-/// <summary>Someone who receives mail: address and the language they read.</summary>
-public sealed record Recipient(string Email, string Culture);
-
-/// <summary>The active, confirmed users of a company, who receive its mail.</summary>
-public interface ICompanyRecipients
-{
-    Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default);
-}
-
-/// <summary>Who acts: the user's id and the name officials see in the history.</summary>
-public sealed record Actor(string UserId, string Name);

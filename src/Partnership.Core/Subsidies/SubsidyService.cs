@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Documents;
 using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
 

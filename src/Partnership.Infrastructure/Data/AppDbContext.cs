@@ -65,7 +65,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PublicityRequest> PublicityRequests => Set<PublicityRequest>();
     public DbSet<CoSponsorshipRequest> CoSponsorshipRequests => Set<CoSponsorshipRequest>();
     public DbSet<Partnership.Core.Dashboards.DashboardFact> DashboardFacts => Set<Partnership.Core.Dashboards.DashboardFact>();
-    public DbSet<Partnership.Core.Dashboards.DashboardDirtyMark> DashboardDirtyMarks => Set<Partnership.Core.Dashboards.DashboardDirtyMark>();
+    public DbSet<Partnership.Core.Facts.DashboardDirtyMark> DashboardDirtyMarks => Set<Partnership.Core.Facts.DashboardDirtyMark>();
     public DbSet<Partnership.Core.Dashboards.DashboardStamp> DashboardStamps => Set<Partnership.Core.Dashboards.DashboardStamp>();
     public DbSet<PublicityAttachment> PublicityAttachments => Set<PublicityAttachment>();
     public DbSet<MemberSupportCase> MemberSupportCases => Set<MemberSupportCase>();

@@ -1,4 +1,4 @@
-using Partnership.Core.Subsidies;
+using Partnership.Core.Documents;
 
 namespace Partnership.Infrastructure.Documents;
 

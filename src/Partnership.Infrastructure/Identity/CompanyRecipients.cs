@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Partnership.Core.Schemes;
+using Partnership.Core.Mail;
 using Partnership.Infrastructure.Data;
 
 namespace Partnership.Infrastructure.Identity;

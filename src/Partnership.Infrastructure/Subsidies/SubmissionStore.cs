@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Partnership.Core.Companies;
-using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Data;
 

@@ -907,7 +907,7 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardDirtyMark", b =>
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

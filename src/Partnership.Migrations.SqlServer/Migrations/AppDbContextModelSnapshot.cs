@@ -910,7 +910,7 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardDirtyMark", b =>
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

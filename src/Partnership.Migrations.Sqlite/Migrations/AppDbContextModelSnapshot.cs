@@ -872,7 +872,7 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Dashboards.DashboardDirtyMark", b =>
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Partnership.Core.Catalog;
+using Partnership.Core.Reference;
 
 namespace Partnership.Web.Api;
 
@@ -17,8 +18,8 @@ public static class CatalogApi
     {
         var group = app.MapGroup("/api/v1/catalog").WithTags("Catalog").AllowAnonymous();
 
-        group.MapGet("/areas", async (CatalogService catalog, CancellationToken ct) =>
-                (await catalog.AreasAsync(ct))
+        group.MapGet("/areas", async (IReferenceLists lists, CancellationToken ct) =>
+                (await lists.ProgramAreasAsync(ct))
                     .Select(a => new AreaDto(a.Code, a.Order, a.NameJa, a.NameEn, a.DescriptionJa, a.DescriptionEn))
                     .ToList())
             .WithName("GetCatalogAreas")

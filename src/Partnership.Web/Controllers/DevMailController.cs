@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Partnership.Infrastructure.Data;
+using Partnership.Core.Mail;
 
 namespace Partnership.Web.Controllers;
 
@@ -10,7 +9,7 @@ namespace Partnership.Web.Controllers;
 /// link). Answers 404 in every other environment.
 /// </summary>
 [AllowAnonymous]
-public sealed class DevMailController(AppDbContext db, IWebHostEnvironment environment) : Controller
+public sealed class DevMailController(OutboxService outbox, IWebHostEnvironment environment) : Controller
 {
     [HttpGet("/dev/mail")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -19,7 +18,7 @@ public sealed class DevMailController(AppDbContext db, IWebHostEnvironment envir
         {
             return NotFound();
         }
-        var messages = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id).Take(50).ToListAsync(ct);
+        var messages = await outbox.LatestAsync(50, ct);
         return View(messages);
     }
 }

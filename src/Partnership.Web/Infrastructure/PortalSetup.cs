@@ -73,7 +73,7 @@ public static class PortalSetup
         services.AddSingleton<Partnership.Core.Schemes.ISchemeMail, SchemeMailComposer>();
         services.AddSingleton<Partnership.Core.Subsidies.ISubsidyMail, SubsidyMailComposer>();
         // Uploaded documents outside the web root; every node must reach the same folder (docs/operations.md).
-        services.AddSingleton<Partnership.Core.Subsidies.IDocumentStore>(new Partnership.Infrastructure.Documents.FileDocumentStore(
+        services.AddSingleton<Partnership.Core.Documents.IDocumentStore>(new Partnership.Infrastructure.Documents.FileDocumentStore(
             configuration["Documents:Path"] is { Length: > 0 } documents ? documents : Path.Combine(dataDirectory, "documents")));
         services.AddScoped<ServiceMail>();
         services.AddScoped<Partnership.Web.Areas.Consultations.Controllers.ConsultationPages>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Companies;
+using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
 
 namespace Partnership.Web.Infrastructure;

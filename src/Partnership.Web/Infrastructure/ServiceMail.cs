@@ -3,6 +3,7 @@ using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Consultations;
 using Partnership.Core.Events;
+using Partnership.Core.Mail;
 
 namespace Partnership.Web.Infrastructure;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Companies;
+using Partnership.Core.Mail;
 
 namespace Partnership.Web.Infrastructure;
 

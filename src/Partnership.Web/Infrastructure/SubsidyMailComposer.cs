@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Partnership.Core.Mail;
 using Partnership.Core.Subsidies;
 using Partnership.Core.Companies;
 

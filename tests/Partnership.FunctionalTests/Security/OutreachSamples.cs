@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partnership.Core.Common;
+using Partnership.Core.Documents;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Identity;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Partnership.Core.Documents;
 using Partnership.Core.Subsidies;
 using Partnership.TestKit;
 

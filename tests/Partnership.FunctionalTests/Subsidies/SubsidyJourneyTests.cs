@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Documents;
 using Partnership.Core.Subsidies;
 using Partnership.TestKit;
 

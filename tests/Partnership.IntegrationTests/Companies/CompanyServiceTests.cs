@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Partnership.Core.Companies;
 using Partnership.Core.Common;
+using Partnership.Core.Mail;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Mail;

@@ -4,6 +4,8 @@ using Moq;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
+using Partnership.Core.Mail;
 using Partnership.Core.Outreach;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;

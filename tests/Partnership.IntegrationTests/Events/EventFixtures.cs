@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Companies;
 using Partnership.Core.Consultations;
 using Partnership.Core.Events;
+using Partnership.Core.Mail;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Seeding;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Consultations;
 using Partnership.Core.Outreach;
+using Partnership.Core.Submissions;
 using Partnership.Infrastructure.Data;
 using Partnership.IntegrationTests.Events;
 using Partnership.TestKit;
@@ -130,7 +131,7 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
             // A request made before the referral does not convert it.
             db.ConsultationRequests.Add(Request(desk.Id, Clock.GetUtcNow().UtcDateTime.AddDays(-10)));
             await db.SaveChangesAsync();
-            var referred = await new ReferralService(db, Clock).ReferAsync(companyA, desk.MeasureId, "13104", "テレワークの相談窓口を案内しました。", Chamber);
+            var referred = await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).ReferAsync(companyA, desk.MeasureId, "13104", "テレワークの相談窓口を案内しました。", Chamber);
             Assert.True(referred.Succeeded, string.Join(",", referred.Errors));
             Assert.Null((await db.Referrals.SingleAsync()).ConvertedAt);
         }
@@ -139,8 +140,8 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
         {
             db.ConsultationRequests.Add(Request(desk.Id, Clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();
-            Assert.Equal(1, await new ReferralService(db, Clock).MarkConversionsAsync());
-            Assert.Equal(0, await new ReferralService(db, Clock).MarkConversionsAsync());
+            Assert.Equal(1, await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).MarkConversionsAsync());
+            Assert.Equal(0, await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).MarkConversionsAsync());
         }
         await using var check = Database.CreateContext();
         var referral = await check.Referrals.SingleAsync();

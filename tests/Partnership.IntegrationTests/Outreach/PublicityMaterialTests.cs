@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Moq;
+using Partnership.Core.Documents;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
 using Partnership.TestKit;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Moq;
+using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Moq;
+using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Documents;
+using Partnership.Core.Mail;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Data;
@@ -216,7 +219,7 @@ public class SubsidyBudgetTests : DatabaseTest
         // The same context, a save inside a transaction of its own: EF Core's savepoint is there, so the counter sees one.
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            db.DashboardDirtyMarks.Add(new Partnership.Core.Dashboards.DashboardDirtyMark { Family = "test", Bucket = 1 });
+            db.DashboardDirtyMarks.Add(new Partnership.Core.Facts.DashboardDirtyMark { Family = "test", Bucket = 1 });
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

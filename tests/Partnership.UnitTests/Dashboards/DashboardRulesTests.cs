@@ -1,5 +1,6 @@
 using Partnership.Core.Common;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 
 namespace Partnership.UnitTests.Dashboards;
 

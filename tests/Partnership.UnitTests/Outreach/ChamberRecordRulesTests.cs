@@ -1,4 +1,4 @@
-using Partnership.Core.Subsidies;
+using Partnership.Core.Documents;
 using Partnership.Core.Outreach;
 
 namespace Partnership.UnitTests.Outreach;

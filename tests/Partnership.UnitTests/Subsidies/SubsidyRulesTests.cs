@@ -1,4 +1,5 @@
 using Partnership.Core.Companies;
+using Partnership.Core.Documents;
 using Partnership.Core.Subsidies;
 
 namespace Partnership.UnitTests.Subsidies;

@@ -164,7 +164,7 @@ public sealed class AuditLogInterceptor(ICurrentUser currentUser, TimeProvider c
         var pending = new List<Pending>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is Partnership.Core.Dashboards.DashboardFact or Partnership.Core.Dashboards.DashboardDirtyMark or Partnership.Core.Dashboards.DashboardStamp)
+            if (entry.Entity is Partnership.Core.Dashboards.DashboardFact or Partnership.Core.Facts.DashboardDirtyMark or Partnership.Core.Dashboards.DashboardStamp)
             {
                 // Derived figures, recomputed from audited records: auditing them would only repeat those records.
                 continue;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Partnership.Core.Catalog;
 using Partnership.Core.Companies;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 using Partnership.Core.Outreach;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 
 namespace Partnership.Infrastructure.Data.Config.Dashboards;
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Mail;
-using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Account.Models;
 using Partnership.Web.Infrastructure;
@@ -21,8 +20,7 @@ namespace Partnership.Web.Areas.Account.Controllers;
 public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
-    AppDbContext db,
-    IMailOutbox outbox,
+    AccountService accounts,
     PortalLinks links,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
@@ -122,11 +120,13 @@ public sealed class AccountController(
         var user = await users.FindByEmailAsync(model.Email!.Trim());
         if (user is not null && user.EmailConfirmed)
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = links.Absolute(HttpContext, Url.Action(nameof(ResetPassword), new { token, email = user.Email })!);
-            var mail = MailText.ForCulture(t, user.PreferredCulture);
-            outbox.Enqueue(user.Email!, mail["Mail.ResetPassword.Subject"], mail["Mail.ResetPassword.Body", user.DisplayName, link]);
-            await db.SaveChangesAsync();
+            await accounts.SendPasswordResetAsync(user, raw =>
+            {
+                var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(raw));
+                var link = links.Absolute(HttpContext, Url.Action(nameof(ResetPassword), new { token, email = user.Email })!);
+                var mail = MailText.ForCulture(t, user.PreferredCulture);
+                return new MailContent(mail["Mail.ResetPassword.Subject"], mail["Mail.ResetPassword.Body", user.DisplayName, link]);
+            });
         }
         // The same answer whether or not the address is registered.
         return RedirectToAction(nameof(ForgotPasswordConfirmation));
@@ -202,8 +202,13 @@ public sealed class AccountController(
             PreferredCulture = Languages.IsJapanese ? Languages.Japanese : Languages.English,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, model.Password!);
+        var created = await accounts.RegisterAsync(user, model.Password!, raw =>
+        {
+            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(raw));
+            var link = links.Absolute(HttpContext, Url.Action(nameof(ConfirmEmail), new { userId = user.Id, token, returnUrl = model.ReturnUrl })!);
+            var mail = MailText.ForCulture(t, user.PreferredCulture);
+            return new MailContent(mail["Mail.Confirm.Subject"], mail["Mail.Confirm.Body", user.DisplayName, link]);
+        });
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
@@ -215,13 +220,6 @@ public sealed class AccountController(
             model.Password = model.ConfirmPassword = null;
             return View(model);
         }
-        await users.AddToRoleAsync(user, Roles.Company);
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = links.Absolute(HttpContext, Url.Action(nameof(ConfirmEmail), new { userId = user.Id, token, returnUrl = model.ReturnUrl })!);
-        var mail = MailText.ForCulture(t, user.PreferredCulture);
-        outbox.Enqueue(user.Email, mail["Mail.Confirm.Subject"], mail["Mail.Confirm.Body", user.DisplayName, link]);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
         return RedirectToAction(nameof(RegisterSent));
     }
 

@@ -2,11 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Reference;
-using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -51,7 +49,7 @@ public sealed record StaffPage(IReadOnlyList<StaffRow> Staff, IReadOnlyList<Staf
 [Area("Admin")]
 [Authorize(Policy = Policies.Administrator)]
 [Route("/admin/staff")]
-public sealed class StaffController(StaffService staff, AppDbContext db, PortalLinks links, IStringLocalizer<SharedResource> t) : Controller
+public sealed class StaffController(StaffService staff, IReferenceLists lists, PortalLinks links, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await PageAsync(new StaffInviteModel(), ct));
@@ -105,6 +103,6 @@ public sealed class StaffController(StaffService staff, AppDbContext db, PortalL
 
     private async Task<StaffPage> PageAsync(StaffInviteModel invite, CancellationToken ct) => new(
         await staff.ListAsync(ct), await staff.OpenInvitationsAsync(ct),
-        await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct),
-        await db.MetroBureaus.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct), invite, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        await lists.BranchesAsync(ct),
+        await lists.BureausAsync(ct), invite, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Catalog;
+using Partnership.Core.Reference;
 using Partnership.Web.Areas.Catalog.Models;
 
 namespace Partnership.Web.Areas.Catalog.Controllers;
@@ -9,7 +10,7 @@ namespace Partnership.Web.Areas.Catalog.Controllers;
 [Area("Catalog")]
 [AllowAnonymous]
 [Route("/catalog")]
-public sealed class CatalogController(CatalogService catalog) : Controller
+public sealed class CatalogController(CatalogService catalog, IReferenceLists lists) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? fiscalYear, CancellationToken ct)
@@ -20,7 +21,7 @@ public sealed class CatalogController(CatalogService catalog) : Controller
         {
             return NotFound();
         }
-        return View(new CatalogIndexViewModel(years.Count == 0 ? null : year, years, await catalog.AreasAsync(ct)));
+        return View(new CatalogIndexViewModel(years.Count == 0 ? null : year, years, await lists.ProgramAreasAsync(ct)));
     }
 
     [HttpGet("areas/{code}")]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Reference;
 using Partnership.Web.Areas.Catalog.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -13,13 +14,13 @@ namespace Partnership.Web.Areas.Catalog.Controllers;
 [Area("Catalog")]
 [Authorize(Policy = Policies.ManageCatalog)]
 [Route("/catalog/manage")]
-public sealed class ManageController(CatalogService catalog, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ManageController(CatalogService catalog, IReferenceLists lists, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var years = await catalog.FiscalYearsAsync(ct);
-        return View(new ManageIndexViewModel(years, years.Count == 0 ? null : years[^1], await catalog.AreasAsync(ct)));
+        return View(new ManageIndexViewModel(years, years.Count == 0 ? null : years[^1], await lists.ProgramAreasAsync(ct)));
     }
 
     [HttpGet("measures/{id:int}/edit")]

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
-using Partnership.Infrastructure.Data;
 using Partnership.Web.Areas.Companies.Models;
 using Partnership.Web.Authorization;
 
@@ -12,7 +10,7 @@ namespace Partnership.Web.Areas.Companies.Controllers;
 /// <summary>Staff's view of companies: Metro officials search all; chamber staff see member companies.</summary>
 [Area("Companies")]
 [Route("/companies")]
-public sealed class CompaniesController(CompanyService companies, CompanyPages pages, AppDbContext db, IAuthorizationService authorization) : Controller
+public sealed class CompaniesController(CompanyService companies, CompanyPages pages, IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ViewCompanies)]
@@ -28,7 +26,7 @@ public sealed class CompaniesController(CompanyService companies, CompanyPages p
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var company = await companies.FindAsync(id, ct);
         if (company is null)
         {
             return NotFound();

@@ -1,23 +1,23 @@
-using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Companies;
-using Partnership.Infrastructure.Data;
+using Partnership.Core.Reference;
+using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Companies.Models;
 using Partnership.Web.Infrastructure;
 
 namespace Partnership.Web.Areas.Companies.Controllers;
 
-/// <summary>Reads the company pages share: the form's lists and the overview.</summary>
-public sealed class CompanyPages(AppDbContext db)
+/// <summary>What the company pages share: the form's lists and the overview, put together from the services.</summary>
+public sealed class CompanyPages(IReferenceLists lists, CompanyService companies, UserDirectory people)
 {
     public async Task<ProfileFormLists> ListsAsync(CancellationToken ct) => new(
-        await db.Municipalities.AsNoTracking().OrderBy(m => m.Order).ToListAsync(ct),
-        await db.Industries.AsNoTracking().OrderBy(i => i.Code).ToListAsync(ct),
-        await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).ToListAsync(ct));
+        await lists.MunicipalitiesAsync(ct),
+        await lists.IndustriesAsync(ct),
+        await lists.BranchesAsync(ct));
 
     public async Task<CompanyOverview> OverviewAsync(Company company, bool iAmOwner, CancellationToken ct)
     {
-        var industry = await db.Industries.AsNoTracking().SingleAsync(i => i.Code == company.IndustryCode, ct);
-        var branch = company.ChamberBranchCode is null ? null : await db.ChamberBranches.AsNoTracking().SingleOrDefaultAsync(b => b.Code == company.ChamberBranchCode, ct);
+        var industry = (await lists.IndustriesAsync(ct)).Single(i => i.Code == company.IndustryCode);
+        var branch = company.ChamberBranchCode is null ? null : (await lists.BranchesAsync(ct)).SingleOrDefault(b => b.Code == company.ChamberBranchCode);
         return new CompanyOverview(
             company,
             SmeRules.Classify(company.SmeCategory, company.CapitalYen, company.RegularEmployees),
@@ -27,17 +27,8 @@ public sealed class CompanyPages(AppDbContext db)
     }
 
     public async Task<List<MemberView>> MembersAsync(int companyId, string myUserId, CancellationToken ct) =>
-        await db.CompanyMembers.AsNoTracking()
-            .Where(m => m.CompanyId == companyId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
-            .OrderByDescending(x => x.m.IsOwner).ThenBy(x => x.m.JoinedAt)
-            .Select(x => new MemberView(x.m.Id, x.u.Email!, x.u.DisplayName, x.m.IsOwner, x.m.JoinedAt, x.m.UserId == myUserId))
-            .ToListAsync(ct);
+        [.. (await people.MembersAsync(companyId, ct)).Select(m => new MemberView(m.Id, m.Email, m.DisplayName, m.IsOwner, m.JoinedAt, m.UserId == myUserId))];
 
     public async Task<List<InvitationView>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct) =>
-        await db.CompanyInvitations.AsNoTracking()
-            .Where(i => i.CompanyId == companyId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .OrderBy(i => i.CreatedAt)
-            .Select(i => new InvitationView(i.Email, i.ExpiresAt))
-            .ToListAsync(ct);
+        [.. (await companies.OpenInvitationsAsync(companyId, now, ct)).Select(i => new InvitationView(i.Email, i.ExpiresAt))];
 }

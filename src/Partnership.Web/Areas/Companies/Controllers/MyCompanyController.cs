@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Mail;
 using Partnership.Web.Areas.Companies.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;

@@ -1,28 +1,22 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Catalog;
 using Partnership.Core.Common;
 using Partnership.Core.Consultations;
-using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Consultations.Models;
 
 namespace Partnership.Web.Areas.Consultations.Controllers;
 
 /// <summary>What the consultation pages share: people's names, the experts who can be assigned, the request page's model.</summary>
-public sealed class ConsultationPages(ConsultationService consultations, AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class ConsultationPages(ConsultationService consultations, CatalogService catalog, UserDirectory directory, UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Person>> ExpertsAsync() =>
         (await users.GetUsersInRoleAsync(Roles.Expert)).Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Person(u.Id, u.DisplayName)).ToList();
 
     /// <summary>The measures of the latest plan a desk can point at: consultation desks, expert dispatch, support hubs, programmes.</summary>
-    public async Task<IReadOnlyList<Partnership.Core.Catalog.Measure>> MeasuresAsync(CancellationToken ct)
-    {
-        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-        return await db.Measures.AsNoTracking().Include(m => m.Area)
-            .Where(m => m.Plan!.FiscalYear == latest && m.Side == Partnership.Core.Catalog.MeasureSide.Metro)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<Measure>> MeasuresAsync(CancellationToken ct) =>
+        await catalog.LatestPlanMeasuresAsync(MeasureSide.Metro, ct: ct);
 
     public async Task<bool> IsActiveExpertAsync(string userId) => (await ExpertsAsync()).Any(e => e.Id == userId);
 
@@ -36,7 +30,7 @@ public sealed class ConsultationPages(ConsultationService consultations, AppDbCo
         var ids = request.Sessions.Select(s => s.AdviserUserId)
             .Append(request.AssignedExpertUserId).Append(request.AssignedOfficerUserId).Append(request.RequestedByUserId)
             .OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await directory.NamesAsync(ids, ct);
         return new RequestViewModel(request, viewer, names,
             viewer == Viewer.Official ? await consultations.DesksAsync(ct) : [],
             viewer == Viewer.Official ? await ExpertsAsync() : [],

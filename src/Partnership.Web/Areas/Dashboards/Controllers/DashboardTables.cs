@@ -1,11 +1,11 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Dashboards;
+using Partnership.Core.Facts;
 using Partnership.Core.Outreach;
-using Partnership.Infrastructure.Data;
+using Partnership.Core.Reference;
 
 namespace Partnership.Web.Areas.Dashboards.Controllers;
 
@@ -41,7 +41,7 @@ public sealed record DashboardPage(
 /// of records behind each figure with the same year and area. Kept in one place so the page, the exports and
 /// the tests read the same tables.
 /// </summary>
-public sealed class DashboardTables(DashboardReader reader, AppDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class DashboardTables(DashboardReader reader, IReferenceLists lists, IStringLocalizer<SharedResource> t, TimeProvider clock)
 {
     public const string Metro = "metro";
     public const string Chamber = "chamber";
@@ -50,8 +50,6 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
         ["summary", "compare", "measures", "windows", "funnel", "channels", "branches", "municipalities", "sizes", "industries", "monthly", "publicity", "cosponsorship"];
 
     public static readonly IReadOnlyList<string> ChamberTables = ["channels", "branches", "referral-measures", "outreach-monthly", "publicity", "cosponsorship"];
-
-    private sealed record MeasureInfo(int Id, string Key, string AreaCode, string TitleJa, string TitleEn, int AreaOrder, int Order);
 
     public int CurrentFiscalYear => JapanTime.FiscalYearOf(clock.GetUtcNow().UtcDateTime);
 
@@ -62,14 +60,14 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
         var current = CurrentFiscalYear;
         var years = DashboardRules.SelectableYears(current, await reader.EarliestYearAsync(ct));
         var fiscalYear = year is { } y && years.Contains(y) ? y : current;
-        var areas = await db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new { a.Code, a.NameJa, a.NameEn }).ToListAsync(ct);
+        var areas = await lists.ProgramAreasAsync(ct);
         var areaList = areas.Select(a => (a.Code, ja ? a.NameJa : a.NameEn)).ToList();
         var areaCode = kind == Metro && area is not null && areas.Any(a => a.Code == area) ? area : null;
         var data = await reader.ReadAsync(fiscalYear, ct);
         var previous = compare && kind == Metro ? await reader.ReadAsync(fiscalYear - 1, ct) : null;
-        var measures = await MeasuresAsync(ct);
+        var measures = await reader.MeasuresAsync(ct);
         var context = new Context(data, areaCode, areaList, measures, ja, fiscalYear);
-        var schemeByMeasure = await db.Schemes.AsNoTracking().ToDictionaryAsync(s => s.MeasureKey, s => s.Code, ct);
+        var schemeByMeasure = await reader.SchemeByMeasureAsync(ct);
         context.SchemeByMeasure = schemeByMeasure;
 
         var tables = new List<DashTable>();
@@ -85,10 +83,10 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
             tables.Add(FunnelTable(context));
             tables.Add(Channels(context));
             tables.Add(Branches(context, await BranchesAsync(ja, ct)));
-            var municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Order).Select(m => new { m.Code, m.NameJa }).ToListAsync(ct);
+            var municipalities = await lists.MunicipalitiesAsync(ct);
             tables.Add(Municipalities(context, [.. municipalities.Select(m => (m.Code, m.NameJa))]));
             tables.Add(Sizes(context));
-            var industries = await db.Industries.AsNoTracking().OrderBy(i => i.Code).Select(i => new { i.Code, i.NameJa, i.NameEn }).ToListAsync(ct);
+            var industries = await lists.IndustriesAsync(ct);
             tables.Add(Industries(context, [.. industries.Select(i => (i.Code, ja ? i.NameJa : i.NameEn))]));
             tables.Add(Monthly(context, outreachOnly: false));
         }
@@ -105,23 +103,15 @@ public sealed class DashboardTables(DashboardReader reader, AppDbContext db, ISt
     }
 
     private async Task<List<(string Code, string Name)>> BranchesAsync(bool ja, CancellationToken ct) =>
-        (await db.ChamberBranches.AsNoTracking().OrderBy(b => b.Order).Select(b => new { b.Code, b.NameJa, b.NameEn }).ToListAsync(ct))
+        (await lists.BranchesAsync(ct))
             .Select(b => (b.Code, ja ? b.NameJa : b.NameEn)).ToList();
 
-    private async Task<List<MeasureInfo>> MeasuresAsync(CancellationToken ct)
-    {
-        var all = await db.Measures.AsNoTracking().OrderByDescending(m => m.PlanId)
-            .Select(m => new MeasureInfo(m.Id, m.Key, m.Area!.Code, m.TitleJa, m.TitleEn, m.Area.Order, m.Order)).ToListAsync(ct);
-        // The same measure in several yearly plans: the newest plan's title and id.
-        return [.. all.DistinctBy(m => m.Key).OrderBy(m => m.AreaOrder).ThenBy(m => m.Order)];
-    }
-
-    private sealed class Context(DashboardData data, string? area, List<(string Code, string Name)> areas, List<MeasureInfo> measures, bool ja, int year)
+    private sealed class Context(DashboardData data, string? area, List<(string Code, string Name)> areas, List<DashboardMeasure> measures, bool ja, int year)
     {
         public DashboardData Data { get; } = data;
         public string? Area { get; } = area;
         public List<(string Code, string Name)> Areas { get; } = areas;
-        public List<MeasureInfo> Measures { get; } = measures;
+        public List<DashboardMeasure> Measures { get; } = measures;
         public bool Ja { get; } = ja;
         public int Year { get; } = year;
         public Dictionary<string, string> SchemeByMeasure { get; set; } = [];

@@ -2,12 +2,11 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Events;
-using Partnership.Infrastructure.Data;
+using Partnership.Core.Reference;
 using Partnership.Web.Areas.Events.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -17,7 +16,7 @@ namespace Partnership.Web.Areas.Events.Controllers;
 /// <summary>The public events: list by area, month and organiser, each event's page and calendar file; company users register from the page.</summary>
 [Area("Events")]
 [Route("/events")]
-public sealed class EventsController(EventService events, CompanyService companies, AppDbContext db, PortalLinks links, TimeProvider clock,
+public sealed class EventsController(EventService events, CompanyService companies, IReferenceLists lists, PortalLinks links, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
     internal static readonly IReadOnlyDictionary<string, (string, int)> RegisterFields = new Dictionary<string, (string, int)>
@@ -43,7 +42,7 @@ public sealed class EventsController(EventService events, CompanyService compani
             organiser = null;
         }
         var rows = await events.ListAsync(new EventFilter(area, year, monthNumber, organiser, past), ct);
-        var areas = await db.ProgramAreas.AsNoTracking().OrderBy(a => a.Order).ToListAsync(ct);
+        var areas = await lists.ProgramAreasAsync(ct);
         return View(new EventListViewModel(rows, areas, area, year is null ? null : month, organiser, past));
     }
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Companies;
 using Partnership.Core.Events;
-using Partnership.Infrastructure.Data;
 using Partnership.Web.Areas.Events.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
@@ -18,7 +18,7 @@ namespace Partnership.Web.Areas.Events.Controllers;
 [Area("Events")]
 [Authorize(Policy = Policies.OrganiseEvents)]
 [Route("/events/manage")]
-public sealed class OrganiseController(EventService events, AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class OrganiseController(EventService events, CatalogService catalog, CompanyService companies, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
     {
@@ -120,7 +120,7 @@ public sealed class OrganiseController(EventService events, AppDbContext db, Tim
         }
         var rows = await events.RegistrationsAsync(id, ct);
         var companyIds = rows.Select(r => r.Registration.CompanyId).Distinct().ToList();
-        var names = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await companies.NamesAsync(companyIds, ct);
         return View(new RegistrationsViewModel(e, rows, names, e.StartsAt <= clock.GetUtcNow().UtcDateTime));
     }
 
@@ -138,10 +138,7 @@ public sealed class OrganiseController(EventService events, AppDbContext db, Tim
 
     private async Task<EventFormViewModel> FormAsync(EventFormModel form, int? id, int registered, CancellationToken ct)
     {
-        var latest = await db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
-        var measures = await db.Measures.AsNoTracking().Include(m => m.Area)
-            .Where(m => m.Plan!.FiscalYear == latest || m.Id == form.MeasureId)
-            .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
+        var measures = await catalog.LatestPlanMeasuresAsync(keep: form.MeasureId, ct: ct);
         return new EventFormViewModel(form, measures, Sides, id, registered);
     }
 

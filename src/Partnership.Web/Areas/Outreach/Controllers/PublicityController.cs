@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Documents;
 using Partnership.Core.Outreach;
 using Partnership.Core.Subsidies;
 using Partnership.Infrastructure.Identity;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Documents;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 using Partnership.Web.Areas.Subsidies.Models;

@@ -1,6 +1,6 @@
 using Partnership.Core.Common;
 
-namespace Partnership.Core.Subsidies;
+namespace Partnership.Core.Documents;
 
 /// <summary>
 /// Where uploaded documents' bytes live, outside the web root. Saving returns only once the bytes are on

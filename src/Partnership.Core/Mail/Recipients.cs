@@ -1,0 +1,13 @@
+namespace Partnership.Core.Mail;
+
+/// <summary>A mail in the recipient's language, written by the web layer from its resources.</summary>
+public sealed record MailContent(string Subject, string Body);
+
+/// <summary>Someone who receives mail: address and the language they read.</summary>
+public sealed record Recipient(string Email, string Culture);
+
+/// <summary>The active, confirmed users of a company, who receive its mail.</summary>
+public interface ICompanyRecipients
+{
+    Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default);
+}
