@@ -86,30 +86,58 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// Waits until the browser is at an address matching <paramref name="url"/> (a glob or the address) and that
-    /// page has finished loading (<c>document.readyState</c> is "complete"). Playwright's own wait for the load event
-    /// timed out in CI at pages that were fully drawn and whose network had gone idle (a sign-in on 30 November and on
-    /// 1 December, a catalogue page later on 1 December): the event was missed by the wait. This reads the
-    /// document's state instead, so styles and images are there for axe and the screenshot.
+    /// Waits until the browser is at an address matching <paramref name="url"/> (a glob as Playwright writes them:
+    /// <c>**</c> anything, <c>*</c> anything but a slash) and that page has finished loading
+    /// (<c>document.readyState</c> is "complete"), so styles and images are there for axe and the screenshot.
     /// </summary>
-    public static async Task ArriveAtAsync(this IPage page, string url)
-    {
-        await page.WaitForURLAsync(url, Committed);
-        await page.WaitForFunctionAsync(Loaded, null, Polled);
-    }
+    public static Task ArriveAtAsync(this IPage page, string url) => ArriveAtAsync(page, Glob(url));
 
     /// <inheritdoc cref="ArriveAtAsync(IPage, string)"/>
+    /// <remarks>
+    /// The address and the document's state are both read by polling, on a 100 ms timer. Playwright's waits are
+    /// events: <c>WaitForURLAsync</c> reads the address and then listens for the next navigation, so a navigation
+    /// that commits between the two is missed and the wait runs out at the right, fully loaded page (seen in CI at
+    /// /me after a two-factor sign-in); its load-state wait missed load events the same way. A poll reads the state,
+    /// whenever it came about.
+    /// </remarks>
     public static async Task ArriveAtAsync(this IPage page, System.Text.RegularExpressions.Regex url)
     {
-        await page.WaitForURLAsync(url, Committed);
-        await page.WaitForFunctionAsync(Loaded, null, Polled);
+        var deadline = DateTime.UtcNow + ArrivalTimeout;
+        while (true)
+        {
+            if (url.IsMatch(page.Url) && await LoadedAsync(page) && url.IsMatch(page.Url))
+            {
+                return;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The browser did not arrive at {url} within {ArrivalTimeout.TotalSeconds} s; it is at {page.Url}.");
+            }
+            await Task.Delay(100);
+        }
     }
 
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
+
+    private static async Task<bool> LoadedAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<bool>(Loaded);
+        }
+        catch (PlaywrightException)
+        {
+            // The document went away under the question (a navigation): not there yet.
+            return false;
+        }
+    }
+
+    /// <summary>A Playwright address glob as a regular expression over the whole address.</summary>
+    private static System.Text.RegularExpressions.Regex Glob(string glob) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 
     // Polled on a timer, not on animation frames (Playwright's default): a page the browser does not draw, such as one
-    // behind another page of the same browser or under a modal dialog, may get no frame, and a sign-in timed out in CI
-    // on 1 December at the right address.
+    // behind another page of the same browser or under a modal dialog, may get no frame.
     internal static readonly PageWaitForFunctionOptions Polled = new() { PollingInterval = 100 };
 
     private const string Loaded = "document.readyState === 'complete'";

@@ -6,6 +6,7 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Partnership.Core.Audit;
 using Partnership.Core.Common;
 using Partnership.Core.Outreach;
@@ -91,6 +92,11 @@ public sealed class ExportEscapingTests(PortalFixture portal) : IClassFixture<Po
             });
             return await db.SaveChangesAsync();
         });
+        // The branch was renamed behind the administrator's page, which is what tells the reference lists to read again.
+        using (var scope = portal.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Partnership.Core.Reference.IReferenceLists>().Invalidate();
+        }
         return subsidy;
     }
 

@@ -119,14 +119,16 @@ public static class PostgreSqlDatabases
                     {
                         create.ExecuteNonQuery();
                     }
-                    var cs = ConnectionStringFor(name);
+                    var settings = new DatabaseSettings(DatabaseProvider.PostgreSql, ConnectionStringFor(name));
                     var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<AppDbContext>();
-                    new DatabaseSettings(DatabaseProvider.PostgreSql, cs).Configure(options);
+                    settings.Configure(options);
                     using (var db = new AppDbContext(options.Options))
                     {
                         Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.Migrate(db.Database);
                     }
-                    using (var template = new NpgsqlConnection(cs))
+                    // The pool the context drew from, whose connection string carries the portal's pool limits: a
+                    // connection left in it would keep the template busy for every CREATE DATABASE … TEMPLATE.
+                    using (var template = new NpgsqlConnection(settings.EffectiveConnectionString))
                     {
                         NpgsqlConnection.ClearPool(template);
                     }
