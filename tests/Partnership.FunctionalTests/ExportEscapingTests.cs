@@ -29,7 +29,8 @@ public sealed class ExportEscapingTests(PortalFixture portal) : IClassFixture<Po
     [MemberData(nameof(Prefixes))]
     public async Task Every_export_shows_text_that_starts_like_a_formula_as_text(string prefix)
     {
-        var hostile = prefix + "HYPERLINK(\"http://example.invalid\",\"x\") " + (int)prefix[0];
+        // Short enough for every column it goes into (a branch's name holds 20 characters on the server databases).
+        var hostile = prefix + "SUM(1+1)*" + (int)prefix[0];
         var ids = await SeedAsync(hostile);
         var year = JapanTime.FiscalYearOf(DateTime.UtcNow);
 
