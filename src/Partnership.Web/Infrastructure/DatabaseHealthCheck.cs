@@ -12,12 +12,13 @@ public sealed class DatabaseHealthCheck(AppDbContext db, DatabaseSettings settin
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var pooled = settings.Provider != DatabaseProvider.Sqlite;
         var pool = new Dictionary<string, object>
         {
             ["provider"] = settings.Provider.ToString(),
             ["connectionsOpen"] = connections.Open,
         };
-        if (settings.Provider != DatabaseProvider.Sqlite)
+        if (pooled)
         {
             pool["poolSize"] = settings.Limits.MaxPoolSize;
         }
@@ -34,10 +35,10 @@ public sealed class DatabaseHealthCheck(AppDbContext db, DatabaseSettings settin
                 ? HealthCheckResult.Degraded("database busy: no connection within the wait", ex, pool)
                 : HealthCheckResult.Unhealthy("database error", ex, pool);
         }
-        var description = settings.Provider == DatabaseProvider.Sqlite
-            ? $"database reachable; {connections.Open} connections open"
-            : $"database reachable; pool {connections.Open} of {settings.Limits.MaxPoolSize} in use";
-        return settings.Provider != DatabaseProvider.Sqlite && connections.Open >= settings.Limits.MaxPoolSize
+        var description = pooled
+            ? $"database reachable; pool {connections.Open} of {settings.Limits.MaxPoolSize} in use"
+            : $"database reachable; {connections.Open} connections open";
+        return pooled && connections.Open >= settings.Limits.MaxPoolSize
             ? HealthCheckResult.Degraded(description, data: pool)
             : HealthCheckResult.Healthy(description, pool);
     }
