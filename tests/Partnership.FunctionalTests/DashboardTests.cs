@@ -186,11 +186,10 @@ public sealed class DashboardRefreshJobTests : IDisposable
     public async Task The_job_recomputes_what_a_write_marked_and_leaves_no_mark()
     {
         _portal.CreatePortalClient();
-        // The runner's first round at start answers the marks of the seeded data; wait for it.
-        for (var i = 0; i < 120 && await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()); i++)
-        {
-            await Task.Delay(250);
-        }
+        // The runner's first rounds at start answer the marks of the seeded data; wait for them.
+        var runner = _portal.Services.GetRequiredService<Partnership.Infrastructure.Background.BackgroundRunner>();
+        Assert.True(await BackgroundRounds.UntilAsync(async () => !await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()), 30, runner),
+            "the runner answered the seeded data's marks");
         await _portal.WithDbAsync(async db =>
         {
             var measure = await db.Measures.OrderBy(m => m.Id).FirstAsync();

@@ -137,14 +137,10 @@ public sealed class MultiNodeTests : IDisposable
             });
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        int unsent;
-        do
-        {
-            await Task.Delay(250);
-            unsent = await _a.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null));
-        }
-        while (unsent > 0 && DateTime.UtcNow < deadline);
+        // Each node's sender runs once a second (MailPollSeconds); wait by their rounds until the outbox is empty.
+        var runners = new[] { _a, _b }.Select(n => n.Services.GetRequiredService<BackgroundRunner>()).ToArray();
+        var unsent = -1;
+        await BackgroundRounds.UntilAsync(async () => (unsent = await _a.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null))) == 0, 120, runners);
 
         Assert.Equal(0, unsent);
         var ids = await _a.WithDbAsync(db => db.OutboxMessages.Select(m => m.Id).ToListAsync());
@@ -159,11 +155,7 @@ public sealed class MultiNodeTests : IDisposable
     public async Task The_expiry_work_runs_on_one_node_and_moves_to_the_other_when_that_node_stops()
     {
         var runners = new[] { _a, _b }.Select(n => (n.Name, Runner: n.Services.GetRequiredService<BackgroundRunner>())).ToList();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!runners.Any(r => r.Runner.HeldLeases.Contains("scheme-expiry")) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await BackgroundRounds.UntilAsync(() => runners.Any(r => r.Runner.HeldLeases.Contains("scheme-expiry")), 30, [.. runners.Select(r => r.Runner)]);
         var holders = runners.Where(r => r.Runner.HeldLeases.Contains("scheme-expiry")).Select(r => r.Name).ToList();
         var holder = Assert.Single(holders);
         var lease = await _a.WithDbAsync(db => db.BackgroundLeases.AsNoTracking().SingleAsync(l => l.Name == "scheme-expiry"));
@@ -173,11 +165,7 @@ public sealed class MultiNodeTests : IDisposable
         var (stopping, other) = holder == "node-a" ? (_a, _b) : (_b, _a);
         var otherRunner = other.Services.GetRequiredService<BackgroundRunner>();
         await stopping.Services.GetRequiredService<BackgroundRunner>().StopAsync(CancellationToken.None);
-        deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!otherRunner.HeldLeases.Contains("scheme-expiry") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await BackgroundRounds.UntilAsync(() => otherRunner.HeldLeases.Contains("scheme-expiry"), 30, otherRunner);
         Assert.Contains("scheme-expiry", otherRunner.HeldLeases);
         lease = await other.WithDbAsync(db => db.BackgroundLeases.AsNoTracking().SingleAsync(l => l.Name == "scheme-expiry"));
         Assert.Equal(other.Name, lease.Owner);

@@ -25,8 +25,16 @@ public sealed class BackgroundRunner(
     private readonly Dictionary<string, DateTimeOffset> _nextRun = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _heldUntil = new(StringComparer.Ordinal);
 
+    private TaskCompletionSource _round = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The single-instance jobs whose lease this node holds now (for tests and health).</summary>
     public IReadOnlyCollection<string> HeldLeases => _heldUntil.Keys.ToList();
+
+    /// <summary>
+    /// Completes when the runner ends the round over every job it is in now (or its next one, between rounds), so
+    /// that whoever waits for the background work waits for the work, not for the clock. Faults when the runner stops.
+    /// </summary>
+    public Task RoundEndedAsync() => Volatile.Read(ref _round).Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,12 +47,14 @@ public sealed class BackgroundRunner(
                 {
                     await TickAsync(job, stoppingToken);
                 }
+                Interlocked.Exchange(ref _round, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         finally
         {
             await ReleaseAllAsync();
+            Volatile.Read(ref _round).TrySetException(new OperationCanceledException("The background runner stopped."));
         }
     }
 
