@@ -10,7 +10,7 @@ namespace Partnership.FunctionalTests.Security;
 
 /// <summary>
 /// The harness's tally over all its classes, which run side by side, each on a portal of its own; the last portal
-/// to close writes it to artifacts/security-summary.txt (scripts/test.sh prints it).
+/// to close writes it to artifacts/security-summary-&lt;provider&gt;.txt (scripts/test.sh prints them).
 /// </summary>
 public static class SecurityTally
 {
@@ -35,7 +35,7 @@ public static class SecurityTally
             }
             var dir = Path.Combine(RepositoryPaths.Root, "artifacts");
             Directory.CreateDirectory(dir);
-            File.WriteAllText(Path.Combine(dir, "security-summary.txt"), Summary + Environment.NewLine);
+            File.WriteAllText(Path.Combine(dir, $"security-summary-{TestProvider.Current.ToString().ToLowerInvariant()}.txt"), $"{Summary} ({TestProvider.Current}){Environment.NewLine}");
         }
     }
 }
