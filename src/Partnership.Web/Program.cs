@@ -1,7 +1,16 @@
 using Partnership.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPortal();
+try
+{
+    builder.AddPortal();
+}
+catch (PortalConfigurationException e)
+{
+    // A missing production setting: say which, and stop before anything is opened or created.
+    await Console.Error.WriteLineAsync($"The portal did not start: {e.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 if (args.FirstOrDefault() == AdminBootstrap.Command)
