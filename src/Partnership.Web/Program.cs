@@ -1,6 +1,7 @@
 using Partnership.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The launch profile's environment is a default only: an environment given in the shell or on the command line wins.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Default(args) });
 try
 {
     builder.AddPortal();

@@ -206,6 +206,11 @@ public static class PortalSetup
             // default: X-Forwarded-For picks the rate limiter's partition, so a sender it is not from could pick its own.
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
+            // With both lists empty the middleware would believe every sender: with no proxy named, no header is believed.
+            if (string.IsNullOrWhiteSpace(configuration["Portal:TrustedProxies"]))
+            {
+                o.ForwardedHeaders = ForwardedHeaders.None;
+            }
             foreach (var entry in (configuration["Portal:TrustedProxies"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 if (entry.Contains('/'))
