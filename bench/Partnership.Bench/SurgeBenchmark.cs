@@ -287,6 +287,27 @@ public static partial class SurgeBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
+    private const string BenchCertificatePassword = "bench-cert-pass";
+    private static readonly Lock CertificateLock = new();
+
+    /// <summary>A self-signed certificate for the Data Protection keys, one per run folder (every node reads the same keys).</summary>
+    private static string BenchCertificate(string dir)
+    {
+        var path = Path.Combine(dir, "dataprotection.pfx");
+        lock (CertificateLock)
+        {
+            if (!File.Exists(path))
+            {
+                using var rsa = System.Security.Cryptography.RSA.Create(2048);
+                var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=bench data protection", rsa,
+                    System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+                File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, BenchCertificatePassword));
+            }
+        }
+        return path;
+    }
+
     /// <summary>The warm-up's rounds and the pause after each (see the comment on <c>--warmup</c>).</summary>
     internal const int WarmRounds = 3;
     internal static readonly TimeSpan WarmPause = TimeSpan.FromSeconds(2);
@@ -432,6 +453,12 @@ public static partial class SurgeBenchmark
             info.Environment["ConnectionStrings__PostgreSql"] = database.ConnectionString;
         }
         info.Environment["Demo__Enabled"] = "false";
+        // What Production requires (docs/adr/0062, 0064): the public base URL, the clients' proxy named as trusted (loopback
+        // is not trusted by default), and the certificate the Data Protection keys are encrypted with.
+        info.Environment["Portal__PublicBaseUrl"] = $"https://127.0.0.1:{port}";
+        info.Environment["Portal__TrustedProxies"] = "127.0.0.1";
+        info.Environment["DataProtection__Certificate__Path"] = BenchCertificate(dir);
+        info.Environment["DataProtection__Certificate__Password"] = BenchCertificatePassword;
         info.Environment["RateLimits__Auth__PermitLimit"] = "1000000";
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -1,7 +1,17 @@
 using Partnership.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPortal();
+// The launch profile's environment is a default only: an environment given in the shell or on the command line wins.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = LaunchEnvironment.Default(args) });
+try
+{
+    builder.AddPortal();
+}
+catch (PortalConfigurationException e)
+{
+    // A missing production setting: say which, and stop before anything is opened or created.
+    await Console.Error.WriteLineAsync($"The portal did not start: {e.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 if (args.FirstOrDefault() == AdminBootstrap.Command)

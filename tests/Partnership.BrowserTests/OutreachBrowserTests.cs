@@ -173,7 +173,7 @@ public class OutreachBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await metro.AssertAccessibleAsync();
         await metro.ScreenshotAsync("80-publicity-attachment-refused");
 
-        var leaflet = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF");
+        var leaflet = PdfSamples.Plain;
         await metro.GetByLabel("添付資料（任意）").SetInputFilesAsync(new FilePayload { Name = "テレワーク助成金チラシ.pdf", MimeType = "application/pdf", Buffer = leaflet });
         await metro.GetByRole(AriaRole.Button, new() { Name = "依頼する" }).ClickAsync();
         await metro.Locator(".notice", new() { HasTextString = "周知を依頼しました。" }).WaitForAsync();

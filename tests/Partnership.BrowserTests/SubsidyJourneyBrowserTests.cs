@@ -29,7 +29,7 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
         await company.Locator("#computed-amount", new() { HasTextString = "300,000円" }).WaitForAsync();
         Assert.Equal("600,000円", await company.Locator("#computed-eligible").InnerTextAsync());
 
-        var pdf = new FilePayload { Name = "見積書.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF") };
+        var pdf = new FilePayload { Name = "見積書.pdf", MimeType = "application/pdf", Buffer = PdfSamples.Plain };
         await company.GetByLabel("書類の種類").SelectOptionAsync(new SelectOptionValue { Label = "見積書" });
         await company.GetByLabel("ファイル").SetInputFilesAsync(pdf);
         await company.GetByRole(AriaRole.Button, new() { Name = "添付する" }).ClickAsync();

@@ -17,6 +17,8 @@ public class AdminBootstrapTests
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = "Production" });
         builder.Configuration["Portal:DataDirectory"] = dir;
         builder.Configuration["Portal:PublicBaseUrl"] = "https://portal.example.jp/";
+        builder.Configuration["DataProtection:Certificate:Path"] = Partnership.TestKit.TestCertificates.CreatePfx(Path.Combine(dir, "secrets"));
+        builder.Configuration["DataProtection:Certificate:Password"] = Partnership.TestKit.TestCertificates.Password;
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         builder.AddPortal();
         await using var app = builder.Build();

@@ -138,8 +138,15 @@ public sealed class AntiforgeryAndChangesTests : IDisposable
         var link = System.Text.RegularExpressions.Regex.Match(mail.BodyText, @"http://localhost/account/reset-password\S+").Value;
         Assert.NotEmpty(link);
 
-        // The development mailbox shows the same mail.
-        Assert.Contains(mail.Subject, await client.GetStringAsync("/dev/mail"));
+        // The development mailbox shows the same mail; beside a server database (the PostgreSQL pass) it is closed.
+        if (TestProvider.IsPostgreSql)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/dev/mail")).StatusCode);
+        }
+        else
+        {
+            Assert.Contains(mail.Subject, await client.GetStringAsync("/dev/mail"));
+        }
 
         var resetPage = new Uri(link).PathAndQuery;
         var token = System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["token"]!;

@@ -18,7 +18,7 @@ namespace Partnership.FunctionalTests;
 public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
 {
     private const string Password = "branch-pass-1234";
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF");
+    private static readonly byte[] Pdf = PdfSamples.Plain;
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
     private readonly PortalFactory _portal = new();
@@ -133,8 +133,8 @@ public sealed class OutreachBranchesMaterialAndSupportTests : IDisposable
         Assert.Contains("value=\"添付の誤りの試験\"", body);
 
         var active = await PostMultipartAsync(metro, "/outreach/publicity", "/outreach/publicity", fields,
-            ("script.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>"), "application/pdf"));
-        Assert.Contains("「script.pdf」はスクリプトや外部プログラムの起動を含むPDFのため受け付けられません。", await active.Content.ReadAsStringAsync());
+            ("script.pdf", PdfSamples.EscapedJavaScript, "application/pdf"));
+        Assert.Contains("「script.pdf」はスクリプト、外部プログラムの起動、埋め込みファイル、自動で開くWebページ、XFAフォームのいずれかを含むPDFのため受け付けられません。", await active.Content.ReadAsStringAsync());
 
         var six = Enumerable.Range(1, 6).Select(i => ($"資料{i}.pdf", Pdf, "application/pdf")).ToArray();
         var tooMany = await PostMultipartAsync(metro, "/outreach/publicity", "/outreach/publicity", fields, six);

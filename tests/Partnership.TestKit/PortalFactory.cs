@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Partnership.Infrastructure.Data;
 
 namespace Partnership.TestKit;
@@ -48,6 +49,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected virtual int RateLimitPermits => 100_000;
 
+    /// <summary><c>Portal:PublicBaseUrl</c>; required outside Development, and it keeps the demo data and <c>/dev/mail</c> off.</summary>
+    protected virtual string? PublicBaseUrl => null;
+
     /// <summary>How often the background mail sender runs; the harness turns it down so no write happens behind its back.</summary>
     protected virtual int MailPollSeconds => 5;
 
@@ -70,12 +74,39 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Sqlite", SharedWith is null ? "" : DatabaseSettings.ConnectionString);
             builder.UseSetting("Database:Provider", "Sqlite");
         }
+        if (PublicBaseUrl is not null)
+        {
+            builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        }
+        if (EnvironmentName == "Production")
+        {
+            // Production encrypts the Data Protection keys at rest and does not start without the certificate.
+            builder.UseSetting("DataProtection:Certificate:Path", TestCertificates.CreatePfx(Path.Combine(DataDirectory, "secrets")));
+            builder.UseSetting("DataProtection:Certificate:Password", TestCertificates.Password);
+        }
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests sign in hundreds of times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("RateLimits:Auth:PermitLimit", RateLimitPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:PollSeconds", MailPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// On the PostgreSQL pass in Development the portal itself creates no demo data (a server database is a production
+    /// setting, docs/adr/0062-production-start.md): the test kit seeds the demo accounts into its own test database
+    /// right after the start, through the same seeding the portal runs, before any test request.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development")
+        {
+            using var scope = host.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<Partnership.Infrastructure.Seeding.DatabaseInitializer>()
+                .InitializeAsync(DemoPassword, migrate: false).GetAwaiter().GetResult();
+        }
+        return host;
     }
 
     /// <summary>Serves the portal through Kestrel on a free loopback port and returns its base address.</summary>

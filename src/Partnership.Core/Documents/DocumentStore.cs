@@ -60,25 +60,6 @@ public static class DocumentContent
         ("image/jpeg", [0xFF, 0xD8, 0xFF]),
     ];
 
-    private static readonly byte[][] ActivePdfNames = ["/JavaScript"u8.ToArray(), "/JS"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray()];
-
-    /// <summary>
-    /// A PDF that can run something when opened (JavaScript, a launch action, an embedded file): refused. This
-    /// reads the names as written; a PDF that hides them in compressed object streams is not unpacked here, so
-    /// officials' viewers must still open documents with scripts disabled (docs/adr/0016).
-    /// </summary>
-    public static bool IsActivePdf(ReadOnlySpan<byte> content)
-    {
-        foreach (var name in ActivePdfNames)
-        {
-            if (content.IndexOf(name) >= 0)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>The content type for a PDF, PNG or JPEG; null for anything else (an executable renamed .pdf included).</summary>
     public static string? Sniff(ReadOnlySpan<byte> head)
     {

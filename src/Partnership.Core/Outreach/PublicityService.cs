@@ -199,9 +199,11 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
                 errors.Add(new("Files", "Publicity.Attachment.Type", [shownName]));
                 continue;
             }
-            if (type == "application/pdf" && DocumentContent.IsActivePdf(bytes))
+            // A PDF is parsed: one that can run or open something, or that cannot be read, is refused (docs/adr/0063).
+            var pdf = type == "application/pdf" ? PdfInspection.Judge(bytes) : PdfVerdict.Plain;
+            if (pdf != PdfVerdict.Plain)
             {
-                errors.Add(new("Files", "Publicity.Attachment.Active", [shownName]));
+                errors.Add(new("Files", pdf == PdfVerdict.Active ? "Publicity.Attachment.Active" : "Publicity.Attachment.Unreadable", [shownName]));
                 continue;
             }
             result.Add(new CheckedFile(DocumentContent.SafeName(file.FileName, type), type, bytes, Convert.ToHexString(SHA256.HashData(bytes))));

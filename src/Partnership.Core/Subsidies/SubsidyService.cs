@@ -239,9 +239,11 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         {
             return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentType");
         }
-        if (type == "application/pdf" && DocumentContent.IsActivePdf(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        // A PDF is parsed: one that can run or open something, or that cannot be read, is refused (docs/adr/0063).
+        var pdf = type == "application/pdf" ? PdfInspection.Judge(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)) : PdfVerdict.Plain;
+        if (pdf != PdfVerdict.Plain)
         {
-            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentActive");
+            return Outcome<SubsidyDocument>.Invalid("File", pdf == PdfVerdict.Active ? "Subsidy.DocumentActive" : "Subsidy.DocumentUnreadable");
         }
         buffer.Position = 0;
         var hash = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));

@@ -11,14 +11,11 @@ namespace Partnership.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_OutreachActivities_Reach",
-                table: "OutreachActivities");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Events_Registered",
-                table: "Events");
-
+            // Generated here was a drop and re-add of CK_OutreachActivities_Reach and CK_Events_Registered whose only change
+            // was quoting ("Reach" >= 0 for Reach >= 0). On SQLite that rebuilt both tables with PRAGMA foreign_keys = 0
+            // outside the migration's transaction (a warning at every first start, and a half-applied migration if the start
+            // died there). The constraints mean the same either way, so the no-op rebuild is left out: the schema a new
+            // database gets is the one an upgraded database has, constraint text apart (issue 24, finding 8).
             migrationBuilder.AddColumn<string>(
                 name: "LeaseOwner",
                 table: "OutboxMessages",
@@ -59,15 +56,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_OutreachActivities_Reach",
-                table: "OutreachActivities",
-                sql: "\"Reach\" >= 0");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Events_Registered",
-                table: "Events",
-                sql: "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
         }
 
         /// <inheritdoc />
@@ -79,14 +67,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_OutreachActivities_Reach",
-                table: "OutreachActivities");
-
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_Events_Registered",
-                table: "Events");
-
             migrationBuilder.DropColumn(
                 name: "LeaseOwner",
                 table: "OutboxMessages");
@@ -94,16 +74,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "LeaseUntil",
                 table: "OutboxMessages");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_OutreachActivities_Reach",
-                table: "OutreachActivities",
-                sql: "Reach >= 0");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Events_Registered",
-                table: "Events",
-                sql: "Registered >= 0 AND Registered <= Capacity");
         }
     }
 }

@@ -6,15 +6,15 @@ namespace Partnership.Web.Controllers;
 
 /// <summary>
 /// Development only: the mail the portal has queued, readable without an SMTP server (e.g. a password-reset
-/// link). Answers 404 in every other environment.
+/// link). Answers 404 in every other environment, and in Development beside a production setting (PortalMode).
 /// </summary>
 [AllowAnonymous]
-public sealed class DevMailController(OutboxService outbox, IWebHostEnvironment environment) : Controller
+public sealed class DevMailController(OutboxService outbox, Partnership.Web.Infrastructure.PortalMode mode) : Controller
 {
     [HttpGet("/dev/mail")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        if (!environment.IsDevelopment())
+        if (!mode.DevelopmentTools)
         {
             return NotFound();
         }

@@ -26,15 +26,16 @@ public static class AdminBootstrap
         await using var scope = app.Services.CreateAsyncScope();
         var staff = scope.ServiceProvider.GetRequiredService<StaffService>();
         var localizer = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-        var baseUrl = (app.Configuration["Portal:PublicBaseUrl"] ?? "").TrimEnd('/');
+        // The whole link, from Portal:PublicBaseUrl (the Development address when there is none, in Development only).
+        var links = scope.ServiceProvider.GetRequiredService<PortalLinks>();
         var outcome = await staff.InviteAsync("command-line", new StaffInvite(email, name!, Roles.Administrator, null, null, null, false),
-            token => StaffInviteMail.Create(localizer, name!, Roles.Administrator, $"{baseUrl}/staff-invitations/{token}"));
+            token => StaffInviteMail.Create(localizer, name!, Roles.Administrator, links.Absolute($"/staff-invitations/{token}")));
         if (!outcome.Succeeded)
         {
             Console.Error.WriteLine($"Not invited: {string.Join(", ", outcome.Errors.Select(e => e.Code))}");
             return 1;
         }
-        await output.WriteLineAsync($"{baseUrl}/staff-invitations/{outcome.Value}");
+        await output.WriteLineAsync(links.Absolute($"/staff-invitations/{outcome.Value}"));
         return 0;
     }
 

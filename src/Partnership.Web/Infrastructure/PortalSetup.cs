@@ -37,6 +37,15 @@ public static class PortalSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
         var environment = builder.Environment;
+        // Refuses the start with a message when a setting Production needs is missing (docs/adr/0062-production-start.md).
+        var mode = PortalMode.From(configuration, environment);
+        services.AddSingleton(mode);
+        // Only the public host (and localhost, for the health probe) passes the host filter: a forged Host header is a 400.
+        // An AllowedHosts setting of the operator's own wins.
+        if (configuration["AllowedHosts"] is null or "" or "*")
+        {
+            services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = [.. mode.AllowedHosts]);
+        }
         var dataDirectory = ResolveDataDirectory(configuration, environment);
         var secureCookies = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
@@ -62,6 +71,11 @@ public static class PortalSetup
         else
         {
             dataProtection.PersistKeysToDbContext<AppDbContext>();
+        }
+        // At rest the keys are encrypted with a certificate; Production refuses to start without one (docs/adr/0064).
+        if (DataProtectionCertificate.Load(configuration, environment) is { } certificates)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificates.Current).UnprotectKeysWithAnyCertificate(certificates.Readable);
         }
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, WebCurrentUser>();
@@ -188,7 +202,15 @@ public static class PortalSetup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // The reverse proxies whose X-Forwarded-* headers are believed (loopback always is), e.g. "10.0.0.5,10.0.1.0/24".
+            // Only the reverse proxies named in Portal:TrustedProxies are believed, e.g. "127.0.0.1,10.0.1.0/24"; not loopback by
+            // default: X-Forwarded-For picks the rate limiter's partition, so a sender it is not from could pick its own.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            // With both lists empty the middleware would believe every sender: with no proxy named, no header is believed.
+            if (string.IsNullOrWhiteSpace(configuration["Portal:TrustedProxies"]))
+            {
+                o.ForwardedHeaders = ForwardedHeaders.None;
+            }
             foreach (var entry in (configuration["Portal:TrustedProxies"] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 if (entry.Contains('/'))
@@ -207,10 +229,14 @@ public static class PortalSetup
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        // Demo accounts exist only where Demo:Enabled says so (Development), never in Production.
-        var demoPassword = app.Configuration.GetValue<bool>("Demo:Enabled") && !app.Environment.IsProduction()
-            ? app.Configuration["Demo:Password"]
-            : null;
+        // Demo accounts only when Demo:Enabled asks for them, in Development, and never beside a production setting.
+        var mode = app.Services.GetRequiredService<PortalMode>();
+        if (app.Configuration.GetValue<bool>("Demo:Enabled") && !mode.DemoData)
+        {
+            app.Logger.LogWarning("Demo:Enabled is ignored: demo data is created only in Development without a production setting ({Setting}).",
+                mode.ProductionSetting ?? "environment " + app.Environment.EnvironmentName);
+        }
+        var demoPassword = mode.DemoData && app.Configuration["Demo:Password"] is { Length: > 0 } password ? password : null;
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(
             demoPassword, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true));
     }

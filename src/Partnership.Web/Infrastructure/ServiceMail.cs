@@ -8,9 +8,9 @@ using Partnership.Core.Mail;
 namespace Partnership.Web.Infrastructure;
 
 /// <summary>Mail about events and consultations, from the resources, in the language of the person it goes to.</summary>
-public sealed class ServiceMail(IStringLocalizer<SharedResource> t, PortalLinks links, IHttpContextAccessor http) : IEventMail, IConsultationMail
+public sealed class ServiceMail(IStringLocalizer<SharedResource> t, PortalLinks links) : IEventMail, IConsultationMail
 {
-    private string Link(string path) => http.HttpContext is { } context ? links.Absolute(context, path) : path;
+    private string Link(string path) => links.Absolute(path);
 
     public MailContent Promoted(PartnershipEvent e, EventRegistration registration)
     {

@@ -16,6 +16,8 @@ public sealed class ProductionPortal : PortalFactory
 
     protected override string EnvironmentName => "Production";
 
+    protected override string? PublicBaseUrl => "https://portal.example.jp";
+
     public async Task CreateOfficialAsync()
     {
         await using var scope = Services.CreateAsyncScope();

@@ -19,9 +19,11 @@ public static class SecurityTally
     public static int HostileInputs;
     public static int ServerErrors;
     public static int HeaderChecks;
+    /// <summary>Probes of how the portal starts and builds links: forged Host headers, starts without a production setting (ProductionStartTests).</summary>
+    public static int ConfigurationProbes;
 
     public static string Summary =>
-        $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks";
+        $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks, {ConfigurationProbes} configuration probes";
 
     private static readonly Lock Writing = new();
 
@@ -139,9 +141,18 @@ public class SecurityHarnessTests(SecurityHarnessFixture portal) : IClassFixture
                         Interlocked.Increment(ref SecurityTally.Leaks);
                         problems.Add($"{where}: {(int)response.StatusCode}, database {(before == after ? "unchanged" : "changed")}, {filesAfter - files} file(s) stored");
                     }
+                    else if (probe.ActivePdf && endpoint.ActivePdfMessage is { } message && !(await response.Content.ReadAsStringAsync()).Contains(message, StringComparison.Ordinal))
+                    {
+                        problems.Add($"{where}: refused without the message 「{message}」");
+                    }
                 }
                 else
                 {
+                    // A plain PDF is still taken where PDFs are (the import takes spreadsheets only).
+                    if (endpoint.ActivePdfMessage is not null && (response.StatusCode == HttpStatusCode.UnprocessableEntity || filesAfter <= files))
+                    {
+                        problems.Add($"{where}: a plain PDF was not accepted ({(int)response.StatusCode}, {filesAfter - files} file(s) stored)");
+                    }
                     var names = await portal.WithDbAsync(async db => (await db.SubsidyDocuments.Select(d => d.FileName).ToListAsync())
                         .Concat(await db.PublicityAttachments.Select(a => a.FileName).ToListAsync()).ToList());
                     if (names.Any(n => n.Contains('/') || n.Contains('\\') || n.Contains("..")) || Directory.GetFiles(Path.GetDirectoryName(portal.DocumentsDirectory)!, "passwd*", SearchOption.AllDirectories).Length > 0)

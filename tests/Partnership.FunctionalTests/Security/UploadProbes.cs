@@ -1,4 +1,5 @@
 using System.Text;
+using Partnership.TestKit;
 
 namespace Partnership.FunctionalTests.Security;
 
@@ -6,21 +7,29 @@ namespace Partnership.FunctionalTests.Security;
 public static class UploadProbes
 {
     /// <summary>An upload endpoint: who calls it, where, the file field, fixed fields and fields taken from the sample data.</summary>
+    /// <summary>
+    /// An upload endpoint: who calls it, where, the file field, fixed fields and fields taken from the sample data; for an
+    /// endpoint that takes PDFs, the Japanese message an active PDF is refused with.
+    /// </summary>
     public sealed record Endpoint(Principal Principal, Func<SampleData, string> Sample, string FileField, IReadOnlyList<(string Name, string Value)> Fields,
-        Func<SampleData, IReadOnlyList<(string Name, string Value)>>? SampleFields = null);
+        Func<SampleData, IReadOnlyList<(string Name, string Value)>>? SampleFields = null, string? ActivePdfMessage = null);
 
-    public sealed record HostileFile(string Label, string FileName, string DeclaredType, byte[] Content, bool MustRefuse = true);
+    /// <summary>A file sent to every upload endpoint; <paramref name="ActivePdf"/>: a well-formed PDF that can run or open something.</summary>
+    public sealed record HostileFile(string Label, string FileName, string DeclaredType, byte[] Content, bool MustRefuse = true, bool ActivePdf = false);
+
+    private const string SubsidyActivePdf = "スクリプト、他のプログラムの起動、埋め込みファイル、開いたときに自動で開くWebページ、XFAフォームのいずれかを含むPDFは添付できません。";
+    private const string PublicityActivePdf = "はスクリプト、外部プログラムの起動、埋め込みファイル、自動で開くWebページ、XFAフォームのいずれかを含むPDFのため受け付けられません。";
 
     public static readonly IReadOnlyDictionary<string, Endpoint> Endpoints = new Dictionary<string, Endpoint>
     {
         ["POST /company/subsidies/applications/{id:int}/documents"] = new(Principal.Company,
-            s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents", "file", [("requirement", "doc2")]),
+            s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents", "file", [("requirement", "doc2")], ActivePdfMessage: SubsidyActivePdf),
         ["POST /outreach/import"] = new(Principal.Chamber, _ => "/outreach/import", "file", []),
         // A new publicity request with its material (the request itself is valid: only the file is hostile), and more
         // material for the sample request.
         ["POST /outreach/publicity"] = new(Principal.Metro, _ => "/outreach/publicity", "files",
-            [("Title", "テレワーク助成金の周知（添付資料）"), ("Reason", "チラシを添付します。")], s => [("MeasureId", s.MeasureId.ToString())]),
-        ["POST /outreach/publicity/{id:int}/attachments"] = new(Principal.Metro, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/attachments", "files", []),
+            [("Title", "テレワーク助成金の周知（添付資料）"), ("Reason", "チラシを添付します。")], s => [("MeasureId", s.MeasureId.ToString())], PublicityActivePdf),
+        ["POST /outreach/publicity/{id:int}/attachments"] = new(Principal.Metro, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/attachments", "files", [], ActivePdfMessage: PublicityActivePdf),
     };
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
@@ -35,6 +44,15 @@ public static class UploadProbes
         new("a PDF that launches a program", "見積書.pdf", "application/pdf", Ascii("%PDF-1.7\n1 0 obj << /OpenAction << /S /Launch /F (cmd.exe) >> >> endobj\n%%EOF")),
         new("zero bytes", "empty.pdf", "application/pdf", []),
         new("over 10 MB", "big.pdf", "application/pdf", [.. Ascii("%PDF-1.7\n"), .. new byte[10 * 1024 * 1024]]),
-        new("a traversing file name", "../../../../etc/passwd.pdf", "application/pdf", Ascii("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF"), MustRefuse: false),
+        new("a traversing file name", "../../../../etc/passwd.pdf", "application/pdf", PdfSamples.Plain, MustRefuse: false),
+        // Issue 24, finding 5: well-formed PDFs that hide what they do from a byte search; a PDF parser reads them (ADR 0063).
+        new("a PDF with /J#61vaScript in /OpenAction", "見積書.pdf", "application/pdf", PdfSamples.EscapedJavaScript, ActivePdf: true),
+        new("a PDF with /L#61unch in /OpenAction", "見積書.pdf", "application/pdf", PdfSamples.EscapedLaunch, ActivePdf: true),
+        new("a PDF whose launch action is in a compressed object stream", "見積書.pdf", "application/pdf", PdfSamples.ActionInObjectStream, ActivePdf: true),
+        new("a PDF whose page script is in a compressed object stream", "見積書.pdf", "application/pdf", PdfSamples.PageScriptInObjectStream, ActivePdf: true),
+        new("a PDF with an XFA form (/X#46A)", "見積書.pdf", "application/pdf", PdfSamples.Xfa, ActivePdf: true),
+        new("a PDF with an embedded file", "見積書.pdf", "application/pdf", PdfSamples.EmbeddedFile, ActivePdf: true),
+        new("a PDF that opens a web page by itself", "見積書.pdf", "application/pdf", PdfSamples.UriOnOpen, ActivePdf: true),
+        new("a plain PDF with a link", "見積書.pdf", "application/pdf", PdfSamples.WithLink, MustRefuse: false),
     ];
 }

@@ -35,7 +35,7 @@ public sealed class OverloadTests : IDisposable
     private static string VersionOf(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"([^\"]+)\"").Groups[1].Value;
 
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF");
+    private static readonly byte[] Pdf = PdfSamples.Plain;
 
     [PostgreSqlFact]
     public async Task A_submission_that_finds_the_pool_exhausted_answers_503_and_writes_nothing()

@@ -42,7 +42,7 @@ public sealed partial class SubsidyJourneyTests : IDisposable
         return await client.PostAsync(page + "/documents", form);
     }
 
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF");
+    private static readonly byte[] Pdf = PdfSamples.Plain;
 
     [Fact]
     public async Task A_company_applies_with_expenses_and_documents_gets_a_receipt_is_granted_reports_and_is_paid()

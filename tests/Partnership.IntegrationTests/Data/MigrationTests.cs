@@ -26,6 +26,28 @@ public class MigrationTests
         Assert.Equal(0, await db.Users.CountAsync());
     }
 
+    [Fact]
+    public async Task Every_migration_runs_inside_its_transaction_and_the_check_constraints_hold()
+    {
+        // Issue 24, finding 8: MultiNode ran PRAGMA foreign_keys outside its transaction on SQLite, with a warning.
+        using var database = new TestDatabase(empty: true);
+        var options = new DbContextOptionsBuilder<Partnership.Infrastructure.Data.AppDbContext>();
+        database.Settings.Configure(options);
+        options.ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
+        await using var db = new Partnership.Infrastructure.Data.AppDbContext(options.Options);
+
+        await db.Database.MigrateAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        // The two constraints the left-out rebuild re-created are still in the tables.
+        if (db.Database.IsSqlite())
+        {
+            var tables = await db.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE name IN ('Events', 'OutreachActivities')").ToListAsync();
+            Assert.Contains(tables, t => t.Contains("CK_Events_Registered", StringComparison.Ordinal) && t.Contains("Registered <= Capacity", StringComparison.Ordinal));
+            Assert.Contains(tables, t => t.Contains("CK_OutreachActivities_Reach", StringComparison.Ordinal) && t.Contains("Reach >= 0", StringComparison.Ordinal));
+        }
+    }
+
     [SqliteFact]
     public async Task The_SQLite_database_runs_in_WAL_mode_with_a_busy_timeout()
     {

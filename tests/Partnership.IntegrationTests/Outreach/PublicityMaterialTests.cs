@@ -11,7 +11,7 @@ namespace Partnership.IntegrationTests.Outreach;
 /// <summary>Attached material on the real database, with the document store as the seam.</summary>
 public class PublicityMaterialTests : DatabaseTest
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF");
+    private static readonly byte[] Pdf = PdfSamples.Plain;
 
     private static UploadedFile File(string name, byte[] content) => new(name, content.Length, () => new MemoryStream(content));
 

@@ -354,7 +354,7 @@ public class SubsidyBudgetTests : DatabaseTest
         Assert.Equal("Subsidy.DocumentTooLarge", (await service.AddDocumentAsync(applicationId, companyId, "doc1", "big.pdf", new MemoryStream(big), User(companyId))).Errors.Single().Code);
         Assert.Empty(Directory.Exists(Path.Combine(Database.Directory, "documents")) ? Directory.GetFiles(Path.Combine(Database.Directory, "documents"), "*", SearchOption.AllDirectories) : []);
 
-        var pdf = "%PDF-1.7\n見積書\n%%EOF"u8.ToArray();
+        var pdf = PdfSamples.Plain;
         var added = await service.AddDocumentAsync(applicationId, companyId, "doc1", "見積書.pdf", new MemoryStream(pdf), User(companyId));
         Assert.True(added.Succeeded);
         Assert.Equal("application/pdf", added.Value!.ContentType);

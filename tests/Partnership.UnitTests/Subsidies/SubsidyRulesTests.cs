@@ -1,6 +1,7 @@
 using Partnership.Core.Companies;
 using Partnership.Core.Documents;
 using Partnership.Core.Subsidies;
+using Partnership.TestKit;
 
 namespace Partnership.UnitTests.Subsidies;
 
@@ -136,12 +137,24 @@ public class SubsidyRulesTests
         Assert.Equal(expected, DocumentContent.Sniff(head));
 
     [Theory]
-    [InlineData("%PDF-1.7 << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>", true)]
-    [InlineData("%PDF-1.7 << /S /Launch /F (cmd.exe) >>", true)]
-    [InlineData("%PDF-1.7 << /Type /EmbeddedFile >>", true)]
-    [InlineData("%PDF-1.7 << /Type /Catalog /Pages 2 0 R >>", false)]
-    public void A_pdf_that_runs_something_is_recognised(string content, bool active) =>
-        Assert.Equal(active, DocumentContent.IsActivePdf(System.Text.Encoding.ASCII.GetBytes(content)));
+    [InlineData(nameof(PdfSamples.Plain), PdfVerdict.Plain)]
+    [InlineData(nameof(PdfSamples.WithLink), PdfVerdict.Plain)]
+    [InlineData(nameof(PdfSamples.EscapedJavaScript), PdfVerdict.Active)]
+    [InlineData(nameof(PdfSamples.EscapedLaunch), PdfVerdict.Active)]
+    [InlineData(nameof(PdfSamples.ActionInObjectStream), PdfVerdict.Active)]
+    [InlineData(nameof(PdfSamples.PageScriptInObjectStream), PdfVerdict.Active)]
+    [InlineData(nameof(PdfSamples.Xfa), PdfVerdict.Active)]
+    [InlineData(nameof(PdfSamples.EmbeddedFile), PdfVerdict.Active)]
+    [InlineData(nameof(PdfSamples.UriOnOpen), PdfVerdict.Active)]
+    public void A_pdf_is_judged_by_parsing_it(string sample, PdfVerdict expected) =>
+        Assert.Equal(expected, PdfInspection.Judge((byte[])typeof(PdfSamples).GetProperty(sample)!.GetValue(null)!));
+
+    [Theory]
+    [InlineData("%PDF-1.7 << /Type /Catalog /Pages 2 0 R >>")]                 // no cross-reference table, no objects
+    [InlineData("%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript >> >> endobj\n%%EOF")]
+    [InlineData("%PDF-1.7\n見積書\n%%EOF")]
+    public void A_pdf_the_parser_cannot_read_is_unreadable(string content) =>
+        Assert.Equal(PdfVerdict.Unreadable, PdfInspection.Judge(System.Text.Encoding.UTF8.GetBytes(content)));
 
     [Fact]
     public void The_window_state_follows_time_and_budget()
