@@ -276,6 +276,8 @@ public static class EndpointTable
         Read("GET", "/company/subsidies/applications/{id:int}", Caller.OwningCompany, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}"),
         Change("POST", "/company/subsidies/applications/{id:int}/autosave", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/autosave"),
         Change("POST", "/company/subsidies/applications/{id:int}/save", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/save"),
+        Change("POST", "/company/subsidies/applications/{id:int}/review", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/review"),
+        Read("GET", "/company/subsidies/applications/{id:int}/review", Caller.OwningCompany, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/review"),
         Change("POST", "/company/subsidies/applications/{id:int}/submit", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/submit"),
         Change("POST", "/company/subsidies/applications/{id:int}/documents", Caller.OwningCompany, [Text("requirement", "doc2")],
             s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents"),
