@@ -354,6 +354,8 @@ public static class EndpointTable
         Change("POST", "/events/{id:int}/register", Caller.Company,
             [Text("ParticipantName", "参加 試験"), new("ParticipantEmail", FieldKind.Email, _ => "harness-participant@example.jp")], s => $"/events/{s.EventId}/register"),
         Read("GET", "/company/events", Caller.Company),
+        Read("GET", "/company/records", Caller.Company),
+        Read("GET", "/company/subsidies", Caller.Company),
         Change("POST", "/company/events/registrations/{id:int}/cancel", Caller.OwningCompany, [], s => $"/company/events/registrations/{s.RegistrationId}/cancel"),
 
         // Events: organisers (Metro officials and chamber staff; the sample event is joint)

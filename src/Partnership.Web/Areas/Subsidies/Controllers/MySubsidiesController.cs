@@ -24,7 +24,8 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Authorize(Policy = Policies.CompanyUser)]
 [Route("/company/subsidies")]
 public sealed class MySubsidiesController(
-    SubsidyService subsidies, SchemeService schemes, OwnCompany own, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+    SubsidyService subsidies, SchemeService schemes, Partnership.Core.Home.CompanyRecordsService records, OwnCompany own, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     private const int FormRows = 8;
 
@@ -49,6 +50,18 @@ public sealed class MySubsidiesController(
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
+
+    /// <summary>The company's own subsidy applications, newest first, with status, date and next step.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if (await own.IdOfAsync(User, ct) is not { } companyId)
+        {
+            return Redirect("/company");
+        }
+        var mine = (await records.AllAsync(companyId, ct)).Where(r => r.Kind == Partnership.Core.Home.RecordKind.Subsidy).ToList();
+        return View(mine);
+    }
 
     [HttpPost("windows/{windowId:int}/apply")]
     public async Task<IActionResult> Apply(int windowId, CancellationToken ct)
