@@ -41,6 +41,12 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("52-subsidy-application");
 
+        // Documents first, then the check-your-answers page, from which the application is sent.
+        await company.GetByRole(AriaRole.Button, new() { Name = "入力内容を確認する" }).ClickAsync();
+        await company.ArriveAtAsync(new Regex(@"/company/subsidies/applications/\d+/review$"));
+        Assert.Equal("300,000円", await company.Locator("[data-testid=review-requested]").InnerTextAsync());
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("52b-subsidy-check-your-answers");
         await company.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
         await company.Locator(".notice", new() { HasTextString = "受付番号は" }).WaitForAsync();
         var receipt = await company.Locator("[data-testid=receipt]").InnerTextAsync();

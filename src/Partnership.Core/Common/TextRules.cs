@@ -7,7 +7,9 @@ namespace Partnership.Core.Common;
 /// What typed text may contain, for every form of the portal: no control characters (except line breaks and
 /// tabs), no bidirectional or invisible format controls (they can make text read differently from what it
 /// is: "Trojan Source"), no replacement characters left by invalid UTF-8, no lone surrogates, and no HTML
-/// tags. See docs/adr/0008-hostile-input.md.
+/// tag openings as a browser reads them (<c>&lt;</c> straight before a letter, <c>/</c>, <c>!</c> or <c>?</c>).
+/// Text a person really writes passes and is encoded on output: 「a &lt; b」, 「x&lt;1」, and emoji joined by a
+/// zero-width joiner (U+200D) such as 👨‍👩‍👧. See docs/adr/0008-hostile-input.md and docs/adr/0071-text-people-write.md.
 /// </summary>
 public static partial class TextRules
 {
@@ -32,6 +34,10 @@ public static partial class TextRules
                 i++;
                 continue;
             }
+            if (c == ZeroWidthJoiner && JoinsEmoji(text, i))
+            {
+                continue;
+            }
             if (IsForbidden(c))
             {
                 return Problem.ForbiddenCharacters;
@@ -39,6 +45,27 @@ public static partial class TextRules
         }
         return !allowMarkup && MarkupPattern().IsMatch(text) ? Problem.Markup : Problem.None;
     }
+
+    private const char ZeroWidthJoiner = '\u200D';
+
+    /// <summary>
+    /// A zero-width joiner inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈): after an emoji or its variation selector
+    /// U+FE0F and before another emoji. Anywhere else it is an invisible character and stays refused.
+    /// </summary>
+    private static bool JoinsEmoji(string text, int i)
+    {
+        if (i == 0 || i + 1 >= text.Length)
+        {
+            return false;
+        }
+        var before = text[i - 1];
+        var after = text[i + 1];
+        var emojiBefore = before == '\uFE0F' || char.IsLowSurrogate(before) || IsSymbol(before);
+        var emojiAfter = char.IsHighSurrogate(after) || IsSymbol(after);
+        return emojiBefore && emojiAfter;
+    }
+
+    private static bool IsSymbol(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherSymbol;
 
     private static bool IsForbidden(char c)
     {
@@ -55,6 +82,7 @@ public static partial class TextRules
         return category is UnicodeCategory.Control or UnicodeCategory.Format;
     }
 
-    [GeneratedRegex(@"<\s*/?\s*[A-Za-z!?]")]
+    // As the HTML tokenizer reads a tag: "<" directly followed by a letter, "/", "!" or "?". "a < b" is text.
+    [GeneratedRegex(@"<[A-Za-z/!?]")]
     private static partial Regex MarkupPattern();
 }

@@ -176,7 +176,7 @@ public static class CompanyProfileRules
         }
 
         long? capital = null;
-        var capitalText = NumberText(input.CapitalYen, "円");
+        var capitalText = NumberText(input.CapitalYen, [.. Amounts.YenUnits]);
         if (capitalText.Length == 0)
         {
             if (!input.IsSoleProprietor)
@@ -239,16 +239,8 @@ public static class CompanyProfileRules
             street, phone, industry, category, capital, employees, input.IsChamberMember, memberNumber, branch, contact, department), errors);
     }
 
-    /// <summary>A number as typed: full-width digits, thousands separators (, and ，) and a unit word are allowed.</summary>
-    private static string NumberText(string? text, params string[] units)
-    {
-        var normalized = JapaneseInput.NormalizeDigits(text).Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        foreach (var unit in units)
-        {
-            normalized = normalized.Replace(unit, "", StringComparison.Ordinal);
-        }
-        return normalized;
-    }
+    /// <summary>A number as typed, read by the portal's one rule for amounts (<see cref="Amounts"/>).</summary>
+    private static string NumberText(string? text, params string[] units) => Amounts.Normalize(text, units);
 
     /// <summary>
     /// Street addresses: full-width digits become ASCII and dashes become "-" (a ー between digits too, as in

@@ -243,7 +243,7 @@ public static class OutreachRules
             }
 
             int? reach = null;
-            var reachText = Code(4).Replace(",", "", StringComparison.Ordinal);
+            var reachText = Amounts.Normalize(Code(4), ["人", "名"]);
             if (reachText.Length == 0)
             {
                 errors.Add(new(number, Columns[4], "Outreach.Import.Required"));

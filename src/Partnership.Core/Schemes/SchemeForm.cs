@@ -143,7 +143,7 @@ public sealed class FormDefinition
                 continue;
             }
             var values = raw
-                .Select(v => field.Type == FormFieldType.Number ? JapaneseInput.NormalizeDigits(v).Replace(",", "", StringComparison.Ordinal) : (v ?? "").Trim())
+                .Select(v => field.Type == FormFieldType.Number ? Amounts.Normalize(v) : (v ?? "").Trim())
                 .Where(v => v.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();

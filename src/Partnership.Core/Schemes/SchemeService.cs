@@ -98,10 +98,11 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
     /// <summary>
     /// Saves the working answers as typed (autosave or the save button). The draft may be incomplete, but a
     /// value that cannot be right (text too long, a number out of range, an option not offered) is refused
-    /// and nothing is saved.
+    /// and nothing is saved. The consent to be listed in the public directory is part of the draft like any
+    /// other answer, so a ticked box comes back ticked.
     /// </summary>
     public async Task<Outcome<SchemeEntry>> SaveDraftAsync(
-        int entryId, int companyId, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> posted, Guid expectedVersion, Actor actor, CancellationToken ct = default)
+        int entryId, int companyId, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> posted, bool listInDirectory, Guid expectedVersion, Actor actor, CancellationToken ct = default)
     {
         var entry = await db.SchemeEntries.SingleOrDefaultAsync(e => e.Id == entryId && e.CompanyId == companyId, ct);
         if (entry is null)
@@ -124,6 +125,7 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
         }
         entry.FormVersionId = form.Id;
         entry.Answers = answers;
+        entry.ListInDirectory = listInDirectory;
         entry.DraftSavedAt = clock.GetUtcNow().UtcDateTime;
         entry.UpdatedBy = actor.UserId;
         return await SaveAsync(entry, expectedVersion, ct);

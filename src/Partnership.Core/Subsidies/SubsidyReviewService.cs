@@ -188,8 +188,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
             {
                 amount = ceiling;
             }
-            else if (!long.TryParse(JapaneseInput.NormalizeDigits(amountText).Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                || parsed < 0 || parsed > ceiling || parsed % SubsidyWindow.Unit != 0)
+            else if (Amounts.Yen(amountText) is not { } parsed || parsed > ceiling || parsed % SubsidyWindow.Unit != 0)
             {
                 return Outcome<SubsidyApplication>.Invalid("Amount", action == SubsidyAction.Grant ? "Subsidy.GrantAmountInvalid" : "Subsidy.ConfirmAmountInvalid");
             }
@@ -293,9 +292,9 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
 
     private static int? Int(string? text, int min, int max, string field, List<FieldError> errors)
     {
-        if (int.TryParse(JapaneseInput.NormalizeDigits(text).Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (Amounts.Whole(text) is { } value && value >= min && value <= max)
         {
-            return value;
+            return (int)value;
         }
         errors.Add(new FieldError(field, "Subsidy.NumberInvalid"));
         return null;
@@ -303,7 +302,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
 
     private static long? Yen(string? text, string field, List<FieldError> errors)
     {
-        if (long.TryParse(JapaneseInput.NormalizeDigits(text).Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        if (Amounts.Yen(text) is { } value
             && value >= SubsidyWindow.Unit && value <= 100_000_000_000)
         {
             return value;

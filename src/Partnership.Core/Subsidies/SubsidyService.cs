@@ -128,8 +128,8 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         {
             var line = input[i];
             var description = (line.Description ?? "").Trim();
-            var quantityText = JapaneseInput.NormalizeDigits(line.Quantity).Replace(",", "", StringComparison.Ordinal);
-            var priceText = JapaneseInput.NormalizeDigits(line.UnitPrice).Replace(",", "", StringComparison.Ordinal);
+            var quantityText = Amounts.Normalize(line.Quantity);
+            var priceText = Amounts.Normalize(line.UnitPrice, Amounts.YenUnits);
             if (description.Length == 0 && quantityText.Length == 0 && priceText.Length == 0)
             {
                 continue;
@@ -144,11 +144,13 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
             {
                 errors.Add(new FieldError(prefix + "Description", "Subsidy.DescriptionInvalid", [row]));
             }
-            if (!int.TryParse(quantityText, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity < 1 || quantity > SubsidyRules.MaxQuantity)
+            var quantity = (int)Math.Min(Amounts.Whole(quantityText) ?? 0, int.MaxValue);
+            if (quantity < 1 || quantity > SubsidyRules.MaxQuantity)
             {
                 errors.Add(new FieldError(prefix + "Quantity", "Subsidy.QuantityInvalid", [row]));
             }
-            if (!long.TryParse(priceText, NumberStyles.None, CultureInfo.InvariantCulture, out var price) || price < 1 || price > SubsidyRules.MaxUnitPriceYen)
+            var price = Amounts.Yen(priceText) ?? 0;
+            if (price < 1 || price > SubsidyRules.MaxUnitPriceYen)
             {
                 errors.Add(new FieldError(prefix + "UnitPrice", "Subsidy.UnitPriceInvalid", [row]));
             }
@@ -345,6 +347,13 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
                     return Outcome<SubsidyApplication>.NotFound();
                 }
             }
+        }
+        else if (lines is null or { Count: 0 } && expectedVersion is { } checkedVersion && application.Version != checkedVersion
+            && application.ReceiptNumber is null && SubsidyRules.Can(application.Status, SubsidyAction.Edit))
+        {
+            // Sent from the check-your-answers page, which posts no lines: what was checked there is what is sent,
+            // so a draft changed since (another tab) is not sent unseen.
+            return Outcome<SubsidyApplication>.Conflict("Subsidy.ChangedElsewhere");
         }
         if (application.Status == ApplicationStatus.Returned)
         {

@@ -277,6 +277,8 @@ public static class EndpointTable
         Read("GET", "/company/subsidies/applications/{id:int}", Caller.OwningCompany, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}"),
         Change("POST", "/company/subsidies/applications/{id:int}/autosave", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/autosave"),
         Change("POST", "/company/subsidies/applications/{id:int}/save", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/save"),
+        Change("POST", "/company/subsidies/applications/{id:int}/review", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/review"),
+        Read("GET", "/company/subsidies/applications/{id:int}/review", Caller.OwningCompany, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/review"),
         Change("POST", "/company/subsidies/applications/{id:int}/submit", Caller.OwningCompany, ExpenseFields, s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/submit"),
         Change("POST", "/company/subsidies/applications/{id:int}/documents", Caller.OwningCompany, [Text("requirement", "doc2")],
             s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents"),
@@ -353,6 +355,8 @@ public static class EndpointTable
         Change("POST", "/events/{id:int}/register", Caller.Company,
             [Text("ParticipantName", "参加 試験"), new("ParticipantEmail", FieldKind.Email, _ => "harness-participant@example.jp")], s => $"/events/{s.EventId}/register"),
         Read("GET", "/company/events", Caller.Company),
+        Read("GET", "/company/records", Caller.Company),
+        Read("GET", "/company/subsidies", Caller.Company),
         Change("POST", "/company/events/registrations/{id:int}/cancel", Caller.OwningCompany, [], s => $"/company/events/registrations/{s.RegistrationId}/cancel"),
 
         // Events: organisers (Metro officials and chamber staff; the sample event is joint)

@@ -252,7 +252,7 @@ public class SchemeServiceTests : DatabaseTest
             var service = Company(db);
             id = (await service.StartAsync(companyId, "LWB-FAMILY", User(2))).Value!.EntryId;
             var entry = await db.SchemeEntries.AsNoTracking().SingleAsync(e => e.Id == id);
-            var saved = await service.SaveDraftAsync(id, companyId, Posted(("measures", ["childcare", "fertility"]), ("contact", ["人事部"])), entry.Version, User(2));
+            var saved = await service.SaveDraftAsync(id, companyId, Posted(("measures", ["childcare", "fertility"]), ("contact", ["人事部"])), false, entry.Version, User(2));
             Assert.True(saved.Succeeded);
         }
         await using (var db = Context())

@@ -10,6 +10,10 @@ public class TextRulesTests
     [InlineData("複数行の\r\n説明\tです")]
     [InlineData("従業員数 < 10 名、x<1、a <= b")]
     [InlineData("絵文字 😀 と 𠮷")]
+    [InlineData("a < b")]
+    [InlineData("< svg onload=alert(1)>")]
+    [InlineData("家族 👨\u200D👩\u200D👧 と虹の旗 🏳\uFE0F\u200D🌈")]
+    [InlineData("❤\uFE0F\u200D🔥")]
     [InlineData("")]
     [InlineData(null)]
     public void Ordinary_Japanese_and_English_text_passes(string? text) =>
@@ -23,6 +27,9 @@ public class TextRulesTests
     [InlineData("rlo\u202Eevil")]
     [InlineData("rlm\u200F")]
     [InlineData("zero\u200Bwidth")]
+    [InlineData("joiner\u200Dbetween letters")]
+    [InlineData("\u200D😀")]
+    [InlineData("😀\u200D")]
     [InlineData("isolate\u2066x\u2069")]
     [InlineData("bad utf-8 \uFFFD")]
     [InlineData("lone \uD800 surrogate")]
@@ -33,8 +40,8 @@ public class TextRulesTests
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]
-    [InlineData("< svg onload=alert(1)>")]
     [InlineData("</textarea><b>")]
+    [InlineData("a<b")]
     [InlineData("<!-- comment -->")]
     public void Html_tags_are_refused(string text) =>
         Assert.Equal(TextRules.Problem.Markup, TextRules.Check(text));

@@ -29,10 +29,13 @@ public class SubsidyRulesTests
             new("ノートパソコン", "１０", "１２０,０００"),
             new("", "", ""),
             new("Web会議用カメラ", "5", "8000"),
+            new("業務用タブレット", "１", "１２８，５００"),
+            new("ヘッドセット", "2", "￥9,800円"),
         ]);
         Assert.Empty(errors);
-        Assert.Equal([new ExpenseItem("ノートパソコン", 10, 120_000), new ExpenseItem("Web会議用カメラ", 5, 8_000)], items);
-        Assert.Equal(1_240_000, items.Sum(i => i.TotalYen));
+        Assert.Equal([new ExpenseItem("ノートパソコン", 10, 120_000), new ExpenseItem("Web会議用カメラ", 5, 8_000),
+            new ExpenseItem("業務用タブレット", 1, 128_500), new ExpenseItem("ヘッドセット", 2, 9_800)], items);
+        Assert.Equal(1_388_100, items.Sum(i => i.TotalYen));
     }
 
     [Theory]

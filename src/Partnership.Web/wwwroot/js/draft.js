@@ -57,9 +57,14 @@
                     }
                     version.value = result.version;
                     // A subsidy application: the amount the server computed from what was typed.
+                    // The figures at the top of the page (補助対象経費, 申請額) follow too.
                     if (result.amount !== undefined) {
-                        document.getElementById("computed-eligible").textContent = result.eligible;
-                        document.getElementById("computed-amount").textContent = result.amount;
+                        document.querySelectorAll("#computed-eligible, [data-testid=eligible-expenses]").forEach(function (element) {
+                            element.textContent = result.eligible;
+                        });
+                        document.querySelectorAll("#computed-amount, [data-testid=requested]").forEach(function (element) {
+                            element.textContent = result.amount;
+                        });
                     }
                     localStorage.removeItem(backupKey);
                     show(result.message, false);

@@ -63,11 +63,13 @@ public sealed class MyConsultationsController(
             if (outcome.Succeeded)
             {
                 var saved = JapanTime.ToJapan(clock.GetUtcNow().UtcDateTime).ToString("H:mm", System.Globalization.CultureInfo.InvariantCulture);
-                return Json(new { saved = true, message = t["Consultation.DraftSaved", saved].Value });
+                var stamp = (await consultations.DraftAsync(membership.CompanyId, UserId, ct))?.UpdatedAt.Ticks;
+                return Json(new { saved = true, stamp = stamp?.ToString(System.Globalization.CultureInfo.InvariantCulture), message = t["Consultation.DraftSaved", saved].Value });
             }
             ServiceErrors.Add(ModelState, t, outcome.Errors, ConsultationFormModel.Fields);
         }
-        return BadRequest(new { saved = false, message = t["Consultation.DraftNotSaved"].Value });
+        // Refused: the page keeps what was typed in this browser (consultation-draft.js) and says so.
+        return BadRequest(new { saved = false, message = t["Consultation.DraftNotSaved"].Value + " " + t["Consultation.DraftKeptHere"].Value });
     }
 
     [HttpPost("new")]

@@ -66,7 +66,7 @@ public sealed class MySchemesController(
 
     /// <summary>The autosave: the whole form as typed, answered with JSON (saved time and the new version).</summary>
     [HttpPost("entries/{id:int}/autosave")]
-    public async Task<IActionResult> Autosave(int id, Guid version, CancellationToken ct)
+    public async Task<IActionResult> Autosave(int id, Guid version, bool listInDirectory, CancellationToken ct)
     {
         var company = await OwnCompanyAsync(ct);
         if (company is null)
@@ -77,7 +77,7 @@ public sealed class MySchemesController(
         {
             return BadRequest();
         }
-        var outcome = await schemes.SaveDraftAsync(id, company.Id, SchemeForms.Answers(Request.Form), version, Me, ct);
+        var outcome = await schemes.SaveDraftAsync(id, company.Id, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
         if (outcome.Status == OutcomeStatus.Invalid)
         {
             var form = await schemes.CurrentFormAsync((await schemes.FindAsync(id, company.Id, ct))!.SchemeId, ct);
@@ -100,7 +100,7 @@ public sealed class MySchemesController(
 
     /// <summary>The save button, for browsers without scripts: saves and shows the form again.</summary>
     [HttpPost("entries/{id:int}/save")]
-    public async Task<IActionResult> Save(int id, Guid version, CancellationToken ct)
+    public async Task<IActionResult> Save(int id, Guid version, bool listInDirectory, CancellationToken ct)
     {
         var company = await OwnCompanyAsync(ct);
         if (company is null)
@@ -111,7 +111,7 @@ public sealed class MySchemesController(
         {
             return BadRequest();
         }
-        var outcome = await schemes.SaveDraftAsync(id, company.Id, SchemeForms.Answers(Request.Form), version, Me, ct);
+        var outcome = await schemes.SaveDraftAsync(id, company.Id, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
         if (outcome.Status == OutcomeStatus.NotFound)
         {
             return NotFound();
@@ -164,6 +164,8 @@ public sealed class MySchemesController(
         SchemeForms.AddErrors(ModelState, errors, definition, t);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var posted = page.Form with { Answers = definition.Clean(SchemeForms.Answers(Request.Form)) };
+        // The consent box as posted, not as stored: nothing typed is lost when the page comes back.
+        ViewData["ListInDirectory"] = string.Equals(Request.Form["listInDirectory"], "true", StringComparison.OrdinalIgnoreCase);
         return View(nameof(Entry), page with { Form = posted });
     }
 

@@ -24,7 +24,8 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Authorize(Policy = Policies.CompanyUser)]
 [Route("/company/subsidies")]
 public sealed class MySubsidiesController(
-    SubsidyService subsidies, OwnCompany own, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+    SubsidyService subsidies, SchemeService schemes, Partnership.Core.Home.CompanyRecordsService records, OwnCompany own, TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : Controller
 {
     private const int FormRows = 8;
 
@@ -49,6 +50,18 @@ public sealed class MySubsidiesController(
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
     private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
+
+    /// <summary>The company's own subsidy applications, newest first, with status, date and next step.</summary>
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if (await own.IdOfAsync(User, ct) is not { } companyId)
+        {
+            return Redirect("/company");
+        }
+        var mine = (await records.AllAsync(companyId, ct)).Where(r => r.Kind == Partnership.Core.Home.RecordKind.Subsidy).ToList();
+        return View(mine);
+    }
 
     [HttpPost("windows/{windowId:int}/apply")]
     public async Task<IActionResult> Apply(int windowId, CancellationToken ct)
@@ -141,6 +154,55 @@ public sealed class MySubsidiesController(
         return ToApplication(id);
     }
 
+    /// <summary>
+    /// 入力内容を確認する: saves the lines as typed (refused lines come back on the form with their reasons), then
+    /// shows the check-your-answers page from which the application is sent.
+    /// </summary>
+    [HttpPost("applications/{id:int}/review")]
+    public async Task<IActionResult> Review(int id, ExpensesForm form, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        if (company is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return BadRequest();
+        }
+        var outcome = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            case OutcomeStatus.Invalid:
+                return await RefusedAsync(id, outcome.Errors, form.Items, ct);
+            case OutcomeStatus.Conflict:
+                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+                return ToApplication(id);
+        }
+        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{id}/review"));
+    }
+
+    /// <summary>The check-your-answers page: expenses, amounts, documents and the eligibility the company declares, with the button that sends.</summary>
+    [HttpGet("applications/{id:int}/review")]
+    public async Task<IActionResult> Review(int id, CancellationToken ct)
+    {
+        var company = await OwnCompanyAsync(ct);
+        var application = company is null ? null : await subsidies.FindAsync(id, company.Id, ct);
+        if (application is null)
+        {
+            return NotFound();
+        }
+        if (!SubsidyRules.Can(application.Status, SubsidyAction.Submit) && application.Status != ApplicationStatus.Returned)
+        {
+            return ToApplication(id);
+        }
+        var eligibility = await subsidies.EligibilityAsync(application.WindowId, company!, ct);
+        var prerequisite = application.Window!.PrerequisiteSchemeCode is { } code ? await schemes.SchemeAsync(code, ct) : null;
+        return View(new ReviewPage(application, eligibility?.Checks ?? [], prerequisite?.Name(CultureInfo.CurrentUICulture)));
+    }
+
     /// <summary>Saves the lines posted with it, then submits. A second submission returns the first receipt.</summary>
     [HttpPost("applications/{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, ExpensesForm form, CancellationToken ct)
@@ -151,6 +213,7 @@ public sealed class MySubsidiesController(
         }
         // The membership is checked by the query that reads the application (ADR 0056): another company's
         // application, or any application for a user without a company, is not found.
+        // From the check-your-answers page no lines are posted: what was checked is sent, unless it changed since.
         var outcome = await subsidies.SubmitAsMemberAsync(id, UserId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, Me, ct);
         switch (outcome.Status)
         {
@@ -319,7 +382,10 @@ public sealed class MySubsidiesController(
         {
             Description = e.Description, Quantity = e.Quantity.ToString(CultureInfo.InvariantCulture), UnitPrice = e.UnitPriceYen.ToString(CultureInfo.InvariantCulture),
         }).ToList();
-        var rows = Math.Min(SubsidyRules.MaxItems, Math.Max(FormRows, lines.Count + 2));
+        // Two empty rows after the last line typed, at least the form's rows, and never fewer rows than the page
+        // that was posted had: a refused form comes back exactly as it was sent.
+        var filled = lines.FindLastIndex(l => !string.IsNullOrWhiteSpace(l.Description) || !string.IsNullOrWhiteSpace(l.Quantity) || !string.IsNullOrWhiteSpace(l.UnitPrice)) + 1;
+        var rows = Math.Min(SubsidyRules.MaxItems, Math.Max(Math.Max(FormRows, posted?.Count ?? 0), filled + 2));
         while (lines.Count < rows)
         {
             lines.Add(new ExpenseLine());

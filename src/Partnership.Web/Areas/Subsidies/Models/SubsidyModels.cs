@@ -22,6 +22,14 @@ public sealed record WindowPage(SubsidyWindow Window, WindowState State, Eligibi
 
 public sealed record ApplicationPage(SubsidyApplication Application, WindowState State, IReadOnlyList<ExpenseLine> Lines);
 
+/// <summary>The check-your-answers page of an application: what will be sent, and the eligibility the company declares by sending it.</summary>
+public sealed record ReviewPage(SubsidyApplication Application, IReadOnlyList<EligibilityCheck> Eligibility, string? PrerequisiteName)
+{
+    /// <summary>Required documents not yet uploaded, by their labels' codes.</summary>
+    public IReadOnlyList<DocumentRequirement> MissingDocuments =>
+        Application.Window!.RequiredDocuments.Where(r => !Application.Documents.Any(d => d.Stage == DocumentStage.Application && d.RequirementCode == r.Code)).ToList();
+}
+
 public sealed class WindowForm
 {
     public string? ProgramCode { get; set; }
