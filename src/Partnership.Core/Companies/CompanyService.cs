@@ -26,6 +26,10 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
     public Task<Company?> FindAsync(int companyId, CancellationToken ct = default) =>
         db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, ct);
 
+    /// <summary>The registered company with this 法人番号 (13 ASCII digits), if any.</summary>
+    public Task<Company?> FindByCorporateNumberAsync(string corporateNumber, CancellationToken ct = default) =>
+        db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.CorporateNumber == corporateNumber, ct);
+
     /// <summary>The invitations of a company not yet accepted, revoked or expired, oldest first.</summary>
     public async Task<List<OpenInvitation>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct = default) =>
         await db.CompanyInvitations.AsNoTracking()
