@@ -67,7 +67,7 @@ public static class BusinessSignIn
     public const string IdTokenItem = "oidc_id_token";
 
     /// <summary>Adds the provider's OpenID Connect handler when the section is configured; otherwise nothing.</summary>
-    public static IServiceCollection AddBusinessSignIn(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBusinessSignIn(this IServiceCollection services, IConfiguration configuration, CookieSecurePolicy secureCookies)
     {
         var settings = configuration.GetSection(BusinessSignInOptions.Section).Get<BusinessSignInOptions>() ?? new BusinessSignInOptions();
         services.AddSingleton(settings);
@@ -115,10 +115,13 @@ public static class BusinessSignIn
             o.TokenValidationParameters.RequireSignedTokens = true;
             o.TokenValidationParameters.ValidateIssuerSigningKey = true;
             o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+            // The state parameter is the handler's own: data-protected and bound to the correlation cookie.
             o.ProtocolValidator.RequireNonce = true;
-            o.ProtocolValidator.RequireStateValidation = true;
+            // Lax is enough for the provider's top-level GET back to /signin-oidc; Secure as the portal's other cookies.
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = secureCookies;
+            o.NonceCookie.SecurePolicy = secureCookies;
             o.Events = new OpenIdConnectEvents
             {
                 // Denied consent, a provider that is down, a token that fails a check: the portal's own page, nothing changed.

@@ -105,7 +105,7 @@ public static class PortalSetup
             options.SlidingExpiration = true;
         });
         // Company users' sign-in with a business ID provider, when the Oidc section names one (docs/adr/0077).
-        services.AddBusinessSignIn(configuration);
+        services.AddBusinessSignIn(configuration, secureCookies);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = AntiforgeryCookieName;
