@@ -97,6 +97,39 @@ public sealed class BusinessSignInTests(BusinessProvider provider) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_person_of_a_registered_company_joins_when_its_owner_approves_the_request()
+    {
+        using var person = new Browser(_portal, provider);
+        await person.SignInAsync(BusinessProvider.RegisteredCompanySubject);
+        using var asked = await person.Portal.PostFormAsync("/account/external/next", "/account/external/join", []);
+        Assert.Equal("/account/external/next", asked.Headers.Location?.OriginalString);
+        Assert.Contains("data-testid=\"join-requested\"", await person.Portal.GetStringAsync("/account/external/next"), StringComparison.Ordinal);
+        // Asking again keeps the one request.
+        using var again = await person.Portal.PostFormAsync("/account/external/next", "/account/external/join", []);
+        var request = await _portal.WithDbAsync(db => db.CompanyJoinRequests.SingleAsync());
+        var company = await _portal.WithDbAsync(db => db.Companies.SingleAsync(c => c.CorporateNumber == "2010401000001"));
+        Assert.Equal(company.Id, request.CompanyId);
+
+        // Another company's owner cannot decide it.
+        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
+        using var foreign = await other.PostFormAsync("/company/join-requests", $"/company/join-requests/{request.Id}/approve", []);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        // The owner sees it on the company page and approves it.
+        var owner = await _portal.SignedInAsync(DemoUsers.Company);
+        Assert.Contains("/company/join-requests", await owner.GetStringAsync("/company"), StringComparison.Ordinal);
+        Assert.Contains("tanaka@demo-business.example.jp", await owner.GetStringAsync("/company/join-requests"), StringComparison.Ordinal);
+        using var approved = await owner.PostFormAsync("/company/join-requests", $"/company/join-requests/{request.Id}/approve", []);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var user = await _portal.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "tanaka@demo-business.example.jp"));
+        Assert.True(await _portal.WithDbAsync(db => db.CompanyMembers.AnyAsync(m => m.UserId == user.Id && m.CompanyId == company.Id && !m.IsOwner)));
+
+        using var later = new Browser(_portal, provider);
+        var (_, path) = await later.SignInAsync(BusinessProvider.RegisteredCompanySubject);
+        Assert.Equal("/me", path);
+    }
+
+    [Fact]
     public async Task An_existing_account_is_linked_only_after_signing_in_to_it_and_can_be_unlinked()
     {
         using var browser = new Browser(_portal, provider);

@@ -226,6 +226,7 @@ public static class EndpointTable
         Read("GET", "/account/external/settings", Caller.Company),
         Change("POST", "/account/external/settings/remove", Caller.Company, []),
         Change("POST", "/account/external/logout", Caller.Anyone, []),
+        Change("POST", "/account/external/join", Caller.Company, []),
 
         Read("GET", "/account/register", Caller.Anyone),
         Change("POST", "/account/register", Caller.Anyone,
@@ -249,6 +250,9 @@ public static class EndpointTable
         Change("POST", "/company/members/{memberId:int}/remove", Caller.OwningCompany, [], s => $"/company/members/{s.OwnerMemberId}/remove"),
         Change("POST", "/company/members/{memberId:int}/make-owner", Caller.OwningCompany, [], s => $"/company/members/{s.OwnerMemberId}/make-owner"),
         Read("GET", "/company/history", Caller.Company),
+        Read("GET", "/company/join-requests", Caller.Company),
+        Change("POST", "/company/join-requests/{requestId:int}/approve", Caller.Company, [], _ => "/company/join-requests/999999/approve", allowedStatus: 404),
+        Change("POST", "/company/join-requests/{requestId:int}/decline", Caller.Company, [], _ => "/company/join-requests/999999/decline", allowedStatus: 404),
         Read("GET", "/invitations/{token}", Caller.Anyone, _ => "/invitations/no-such-token", status: 404),
         Change("POST", "/invitations/{token}/accept", Caller.Company, [], _ => "/invitations/no-such-token/accept", allowedStatus: 404),
 

@@ -144,9 +144,28 @@ public sealed class ExternalLoginController(
         var claims = await StoredClaimsAsync();
         if (claims?.CorporateNumber is { } number && await companies.FindByCorporateNumberAsync(number, ct) is { } company)
         {
-            return View("Registered", new RegisteredCompanyModel(company.Name, settings.DisplayName));
+            return View("Registered", new RegisteredCompanyModel(company.Name, settings.DisplayName, await companies.HasOpenJoinRequestAsync(UserId, ct)));
         }
         return LocalRedirect("/account/external/company");
+    }
+
+    /// <summary>Asks the owner of the registered company named by the provider's 法人番号 to let the person join.</summary>
+    [HttpPost("join")]
+    [Authorize(Policy = Policies.CompanyUser)]
+    public async Task<IActionResult> Join(CancellationToken ct)
+    {
+        var claims = await StoredClaimsAsync();
+        if (claims?.CorporateNumber is not { } number)
+        {
+            return Failed("corporate-number");
+        }
+        var outcome = await companies.RequestToJoinAsync(UserId, number, ct);
+        if (outcome.Status == Partnership.Core.Common.OutcomeStatus.NotFound)
+        {
+            return LocalRedirect("/account/external/company");
+        }
+        TempData["Notice"] = t[outcome.Succeeded ? "JoinRequests.Sent" : outcome.Errors[0].Code].Value;
+        return LocalRedirect(outcome.Succeeded ? "/account/external/next" : "/company");
     }
 
     /// <summary>The new company's profile form, filled from the provider's claims; it posts to the ordinary form, checked by the same rules.</summary>

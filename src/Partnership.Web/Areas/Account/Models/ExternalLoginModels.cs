@@ -30,7 +30,7 @@ public sealed record BusinessClaims(string? Email, bool EmailVerified, string? P
 
 public sealed record ExternalLinkModel(string ProviderName, string Email);
 
-public sealed record RegisteredCompanyModel(string CompanyName, string ProviderName);
+public sealed record RegisteredCompanyModel(string CompanyName, string ProviderName, bool Requested);
 
 public sealed record ExternalSettingsModel(string ProviderName, bool Configured, bool Linked, bool CanRemove);
 
