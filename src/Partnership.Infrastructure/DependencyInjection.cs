@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Identity.ChamberStaff>();
         services.AddScoped<Partnership.Infrastructure.Identity.UserDirectory>();
         services.AddScoped<Partnership.Infrastructure.Identity.AccountService>();
+        services.AddScoped<Partnership.Infrastructure.Identity.ExternalAccountService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Home.CompanyRecordsService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();

@@ -27,6 +27,7 @@ public interface IAppDbContext
     DbSet<Company> Companies { get; }
     DbSet<CompanyMember> CompanyMembers { get; }
     DbSet<CompanyInvitation> CompanyInvitations { get; }
+    DbSet<CompanyJoinRequest> CompanyJoinRequests { get; }
     DbSet<CompanyEvent> CompanyEvents { get; }
     DbSet<Municipality> Municipalities { get; }
     DbSet<Industry> Industries { get; }

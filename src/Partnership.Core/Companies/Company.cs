@@ -61,6 +61,24 @@ public class CompanyMember
     public DateTime JoinedAt { get; set; }
 }
 
+/// <summary>
+/// A person's request to join a registered company, made after signing in with a business ID provider whose claims
+/// carry the company's 法人番号; the company's owner approves or declines it (docs/adr/0079-join-requests.md).
+/// </summary>
+public class CompanyJoinRequest
+{
+    public int Id { get; set; }
+    public int CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public required string UserId { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime CreatedAt { get; set; }
+    /// <summary>UTC; null while the owner has not decided.</summary>
+    public DateTime? DecidedAt { get; set; }
+    public bool Approved { get; set; }
+    public string? DecidedByUserId { get; set; }
+}
+
 /// <summary>An owner's invitation of a co-worker by e-mail; the link carries a token whose hash is stored.</summary>
 public class CompanyInvitation
 {

@@ -19,12 +19,17 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
     public const string EventProfileChanged = "profile-changed";
     public const string EventInvited = "invited";
     public const string EventJoined = "joined";
+    public const string EventJoinRequested = "join-requested";
     public const string EventRemoved = "member-removed";
     public const string EventOwnerChanged = "owner-changed";
 
     /// <summary>The user's membership with its company.</summary>
     public Task<Company?> FindAsync(int companyId, CancellationToken ct = default) =>
         db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == companyId, ct);
+
+    /// <summary>The registered company with this 法人番号 (13 ASCII digits), if any.</summary>
+    public Task<Company?> FindByCorporateNumberAsync(string corporateNumber, CancellationToken ct = default) =>
+        db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.CorporateNumber == corporateNumber, ct);
 
     /// <summary>The invitations of a company not yet accepted, revoked or expired, oldest first.</summary>
     public async Task<List<OpenInvitation>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct = default) =>
@@ -170,6 +175,73 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
         var hash = Hash(token);
         var invitation = await db.CompanyInvitations.AsNoTracking().Include(i => i.Company).SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
         return invitation is not null && invitation.IsOpenAt(clock.GetUtcNow().UtcDateTime) ? invitation : null;
+    }
+
+    /// <summary>
+    /// A person without a company asks to join the registered company with this 法人番号 (from the business ID
+    /// provider's claims, never from a form). Asking twice keeps the one open request.
+    /// </summary>
+    public async Task<Outcome<int>> RequestToJoinAsync(string userId, string corporateNumber, CancellationToken ct = default)
+    {
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.CorporateNumber == corporateNumber, ct);
+        if (company is null)
+        {
+            return Outcome<int>.NotFound();
+        }
+        if (await db.CompanyMembers.AnyAsync(m => m.UserId == userId, ct))
+        {
+            return Outcome<int>.Conflict("Company.AlreadyMember");
+        }
+        var open = await db.CompanyJoinRequests.FirstOrDefaultAsync(r => r.UserId == userId && r.CompanyId == company.Id && r.DecidedAt == null, ct);
+        if (open is not null)
+        {
+            return Outcome<int>.Ok(open.Id);
+        }
+        var request = new CompanyJoinRequest { CompanyId = company.Id, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.CompanyJoinRequests.Add(request);
+        db.CompanyEvents.Add(Event(company.Id, userId, EventJoinRequested, null));
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Ok(request.Id);
+    }
+
+    /// <summary>Whether the person has an undecided request to join the company with this 法人番号.</summary>
+    public Task<bool> HasOpenJoinRequestAsync(string userId, CancellationToken ct = default) =>
+        db.CompanyJoinRequests.AnyAsync(r => r.UserId == userId && r.DecidedAt == null, ct);
+
+    /// <summary>The company's undecided join requests, oldest first.</summary>
+    public Task<List<CompanyJoinRequest>> OpenJoinRequestsAsync(int companyId, CancellationToken ct = default) =>
+        db.CompanyJoinRequests.AsNoTracking().Where(r => r.CompanyId == companyId && r.DecidedAt == null).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>The owner approves (the person becomes a member) or declines an open request of their own company.</summary>
+    public async Task<Outcome<int>> DecideJoinRequestAsync(int companyId, string ownerUserId, int requestId, bool approve, CancellationToken ct = default)
+    {
+        var request = await db.CompanyJoinRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.CompanyId == companyId && r.DecidedAt == null, ct);
+        if (request is null || !await db.CompanyMembers.AnyAsync(m => m.CompanyId == companyId && m.UserId == ownerUserId && m.IsOwner, ct))
+        {
+            return Outcome<int>.NotFound();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        request.DecidedAt = now;
+        request.DecidedByUserId = ownerUserId;
+        request.Approved = approve;
+        if (approve)
+        {
+            if (await db.CompanyMembers.AnyAsync(m => m.UserId == request.UserId, ct))
+            {
+                return Outcome<int>.Conflict("Company.AlreadyMember");
+            }
+            db.CompanyMembers.Add(new CompanyMember { CompanyId = companyId, UserId = request.UserId, JoinedAt = now });
+            db.CompanyEvents.Add(Event(companyId, request.UserId, EventJoined, null));
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<int>.Conflict("Company.AlreadyMember");
+        }
+        return Outcome<int>.Ok(request.Id);
     }
 
     /// <summary>The invited person joins: the invitation must be open, addressed to them, and they must have no company yet.</summary>

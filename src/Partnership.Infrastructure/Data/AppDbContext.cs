@@ -34,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<CompanyMember> CompanyMembers => Set<CompanyMember>();
     public DbSet<CompanyInvitation> CompanyInvitations => Set<CompanyInvitation>();
+    public DbSet<CompanyJoinRequest> CompanyJoinRequests => Set<CompanyJoinRequest>();
     public DbSet<CompanyEvent> CompanyEvents => Set<CompanyEvent>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Industry> Industries => Set<Industry>();

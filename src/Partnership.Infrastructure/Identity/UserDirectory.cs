@@ -13,6 +13,10 @@ public sealed class UserDirectory(AppDbContext db)
     public async Task<Dictionary<string, string>> NamesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
         await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
+    /// <summary>The display names and e-mail addresses of the users, by id; an unknown id is left out.</summary>
+    public async Task<Dictionary<string, (string Name, string Email)>> NamesAndEmailsAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.Email ?? ""), ct);
+
     /// <summary>The owner first, then by the day they joined.</summary>
     public async Task<List<CompanyMemberRow>> MembersAsync(int companyId, CancellationToken ct = default) =>
         await db.CompanyMembers.AsNoTracking()

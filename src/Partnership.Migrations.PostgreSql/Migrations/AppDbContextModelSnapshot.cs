@@ -608,6 +608,44 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("CompanyInvitations");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Companies.CompanyJoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CompanyId", "DecidedAt");
+
+                    b.ToTable("CompanyJoinRequests");
+                });
+
             modelBuilder.Entity("Partnership.Core.Companies.CompanyMember", b =>
                 {
                     b.Property<int>("Id")
@@ -907,27 +945,6 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Family")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DashboardDirtyMarks");
-                });
-
             modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
                 {
                     b.Property<long>("Id")
@@ -1182,6 +1199,27 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         {
                             t.HasCheckConstraint("CK_Events_Registered", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
                 });
 
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
@@ -2847,6 +2885,23 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Companies.CompanyJoinRequest", b =>
+                {
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -610,6 +610,44 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("CompanyInvitations");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Companies.CompanyJoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CompanyId", "DecidedAt");
+
+                    b.ToTable("CompanyJoinRequests");
+                });
+
             modelBuilder.Entity("Partnership.Core.Companies.CompanyMember", b =>
                 {
                     b.Property<int>("Id")
@@ -910,27 +948,6 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Family")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DashboardDirtyMarks");
-                });
-
             modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
                 {
                     b.Property<long>("Id")
@@ -1186,6 +1203,27 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         {
                             t.HasCheckConstraint("CK_Events_Registered", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
                 });
 
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
@@ -2860,6 +2898,23 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Companies.CompanyJoinRequest", b =>
+                {
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -583,6 +583,42 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("CompanyInvitations");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Companies.CompanyJoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CompanyId", "DecidedAt");
+
+                    b.ToTable("CompanyJoinRequests");
+                });
+
             modelBuilder.Entity("Partnership.Core.Companies.CompanyMember", b =>
                 {
                     b.Property<int>("Id")
@@ -872,25 +908,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Family")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DashboardDirtyMarks");
-                });
-
             modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
                 {
                     b.Property<long>("Id")
@@ -1139,6 +1156,25 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_Events_Registered", "\"Registered\" >= 0 AND \"Registered\" <= \"Capacity\"");
                         });
+                });
+
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
                 });
 
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
@@ -2766,6 +2802,23 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Companies.CompanyJoinRequest", b =>
+                {
+                    b.HasOne("Partnership.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

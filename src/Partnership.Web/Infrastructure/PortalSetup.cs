@@ -118,6 +118,8 @@ public static class PortalSetup
             options.ExpireTimeSpan = TimeSpan.FromSeconds(configuration.GetValue("Portal:SessionSeconds", 1800));
             options.SlidingExpiration = true;
         });
+        // Company users' sign-in with a business ID provider, when the Oidc section names one (docs/adr/0077).
+        services.AddBusinessSignIn(configuration, secureCookies);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = AntiforgeryCookieName;

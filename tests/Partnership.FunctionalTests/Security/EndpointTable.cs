@@ -215,6 +215,20 @@ public static class EndpointTable
         Read("GET", "/account/access-denied", Caller.Anyone, status: 403),
         Read("GET", "/account/lockout", Caller.Anyone),
 
+        // Business sign-in (docs/adr/0077). The harness's portal has no provider configured, so starting one is a 404;
+        // the flow itself is tested against a real provider in BusinessSignIn/BusinessSignInTests.
+        Change("POST", "/account/external/start", Caller.Anyone, [], allowedStatus: 404),
+        Read("GET", "/account/external/callback", Caller.Anyone, status: 400),
+        Read("GET", "/account/external/failed", Caller.Anyone, _ => "/account/external/failed?reason=denied", status: 400),
+        Read("GET", "/account/external/next", Caller.Company, status: 302),
+        Read("GET", "/account/external/company", Caller.Company, status: 302),
+        Read("GET", "/account/external/link", Caller.Company, status: 400),
+        Change("POST", "/account/external/link", Caller.Company, []),
+        Read("GET", "/account/external/settings", Caller.Company),
+        Change("POST", "/account/external/settings/remove", Caller.Company, []),
+        Change("POST", "/account/external/logout", Caller.Anyone, []),
+        Change("POST", "/account/external/join", Caller.Company, []),
+
         Read("GET", "/account/register", Caller.Anyone),
         Change("POST", "/account/register", Caller.Anyone,
             [Text("DisplayName", "登録 試験"), new("Email", FieldKind.Email, _ => "harness-register@example.jp"),
@@ -237,6 +251,9 @@ public static class EndpointTable
         Change("POST", "/company/members/{memberId:int}/remove", Caller.OwningCompany, [], s => $"/company/members/{s.OwnerMemberId}/remove"),
         Change("POST", "/company/members/{memberId:int}/make-owner", Caller.OwningCompany, [], s => $"/company/members/{s.OwnerMemberId}/make-owner"),
         Read("GET", "/company/history", Caller.Company),
+        Read("GET", "/company/join-requests", Caller.Company),
+        Change("POST", "/company/join-requests/{requestId:int}/approve", Caller.Company, [], _ => "/company/join-requests/999999/approve", allowedStatus: 404),
+        Change("POST", "/company/join-requests/{requestId:int}/decline", Caller.Company, [], _ => "/company/join-requests/999999/decline", allowedStatus: 404),
         Read("GET", "/invitations/{token}", Caller.Anyone, _ => "/invitations/no-such-token", status: 404),
         Change("POST", "/invitations/{token}/accept", Caller.Company, [], _ => "/invitations/no-such-token/accept", allowedStatus: 404),
 

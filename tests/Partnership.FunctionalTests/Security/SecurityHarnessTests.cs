@@ -49,6 +49,13 @@ public sealed class SecurityHarnessFixture : PortalFactory
     // updates queued mail on its own timer, waits an hour here.
     protected override int MailPollSeconds => 3600;
 
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // No business ID provider: the harness must not wait on one (the Development settings name localhost:5090).
+        builder.UseSetting("Oidc:Authority", "");
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -56,6 +56,19 @@ public class CompanyMemberConfiguration : IEntityTypeConfiguration<CompanyMember
     }
 }
 
+public class CompanyJoinRequestConfiguration : IEntityTypeConfiguration<CompanyJoinRequest>
+{
+    public void Configure(EntityTypeBuilder<CompanyJoinRequest> builder)
+    {
+        builder.Property(r => r.UserId).HasMaxLength(64);
+        builder.Property(r => r.DecidedByUserId).HasMaxLength(64);
+        builder.HasIndex(r => new { r.CompanyId, r.DecidedAt });
+        builder.HasIndex(r => r.UserId);
+        builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Partnership.Infrastructure.Identity.AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public class CompanyInvitationConfiguration : IEntityTypeConfiguration<CompanyInvitation>
 {
     public void Configure(EntityTypeBuilder<CompanyInvitation> builder)

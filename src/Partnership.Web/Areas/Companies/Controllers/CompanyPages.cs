@@ -23,11 +23,20 @@ public sealed class CompanyPages(IReferenceLists lists, CompanyService companies
             SmeRules.Classify(company.SmeCategory, company.CapitalYen, company.RegularEmployees),
             Languages.Pick(industry.NameJa, industry.NameEn),
             branch is null ? null : Languages.Pick(branch.NameJa, branch.NameEn),
-            iAmOwner);
+            iAmOwner,
+            iAmOwner ? (await companies.OpenJoinRequestsAsync(company.Id, ct)).Count : 0);
     }
 
     public async Task<List<MemberView>> MembersAsync(int companyId, string myUserId, CancellationToken ct) =>
         [.. (await people.MembersAsync(companyId, ct)).Select(m => new MemberView(m.Id, m.Email, m.DisplayName, m.IsOwner, m.JoinedAt, m.UserId == myUserId))];
+
+    /// <summary>The company's open join requests with who asked (docs/adr/0079).</summary>
+    public async Task<List<JoinRequestView>> JoinRequestsAsync(int companyId, CancellationToken ct)
+    {
+        var requests = await companies.OpenJoinRequestsAsync(companyId, ct);
+        var who = await people.NamesAndEmailsAsync([.. requests.Select(r => r.UserId)], ct);
+        return [.. requests.Select(r => new JoinRequestView(r.Id, who.GetValueOrDefault(r.UserId).Name ?? "", who.GetValueOrDefault(r.UserId).Email ?? "", r.CreatedAt))];
+    }
 
     public async Task<List<InvitationView>> OpenInvitationsAsync(int companyId, DateTime now, CancellationToken ct) =>
         [.. (await companies.OpenInvitationsAsync(companyId, now, ct)).Select(i => new InvitationView(i.Email, i.ExpiresAt))];

@@ -100,7 +100,9 @@ public sealed class InviteModel
     public string? Email { get; set; }
 }
 
-public sealed record CompanyOverview(Company Company, SmeResult Size, string IndustryName, string? BranchName, bool IAmOwner);
+public sealed record CompanyOverview(Company Company, SmeResult Size, string IndustryName, string? BranchName, bool IAmOwner, int OpenJoinRequests = 0);
+
+public sealed record JoinRequestView(int Id, string Name, string Email, DateTime CreatedAt);
 
 public sealed record CompanySearchViewModel(CompanySearch Search, IReadOnlyList<CompanyRow> Rows, ProfileFormLists Lists, bool ChamberView);
 
