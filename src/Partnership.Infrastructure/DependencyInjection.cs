@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new AuditableEntityInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLogInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConnectionGauge>();
+        services.AddSingleton<ISpreadsheetReader>(Spreadsheets.BoundedSpreadsheetReader.Instance);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
