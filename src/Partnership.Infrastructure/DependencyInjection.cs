@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
+        services.AddScoped<Partnership.Core.Members.MemberRosterService>();
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
         services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();
