@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
 using Partnership.Core.Companies;
 using Partnership.Core.Members;
 using Partnership.Infrastructure.Data;
