@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new AuditableEntityInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new AuditLogInterceptor(new SystemUser(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConnectionGauge>();
+        services.AddSingleton<ISpreadsheetReader>(Spreadsheets.BoundedSpreadsheetReader.Instance);
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
+        services.AddScoped<Partnership.Core.Members.MemberRosterService>();
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
         services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();

@@ -8,6 +8,7 @@ using Partnership.Core.Consultations;
 using Partnership.Core.Events;
 using Partnership.Core.Reference;
 using Partnership.Core.Mail;
+using Partnership.Core.Members;
 using Partnership.Core.Outreach;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
@@ -32,6 +33,7 @@ public interface IAppDbContext
     DbSet<Municipality> Municipalities { get; }
     DbSet<Industry> Industries { get; }
     DbSet<ChamberBranch> ChamberBranches { get; }
+    DbSet<RosterMember> RosterMembers { get; }
     DbSet<MetroBureau> MetroBureaus { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Scheme> Schemes { get; }
@@ -71,6 +73,9 @@ public interface IAppDbContext
     /// instead of polling SQLite's lock (docs/adr/0052-sqlite-write-gate.md); elsewhere it is a plain transaction.
     /// </summary>
     Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default);
+
+    /// <summary>For bulk paths that save in batches and let go of what they saved.</summary>
+    ChangeTracker ChangeTracker { get; }
 
     EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
 

@@ -39,6 +39,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<ChamberBranch> ChamberBranches => Set<ChamberBranch>();
+    public DbSet<Partnership.Core.Members.RosterMember> RosterMembers => Set<Partnership.Core.Members.RosterMember>();
     public DbSet<MetroBureau> MetroBureaus => Set<MetroBureau>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();

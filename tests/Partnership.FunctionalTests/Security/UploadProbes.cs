@@ -25,6 +25,7 @@ public static class UploadProbes
         ["POST /company/subsidies/applications/{id:int}/documents"] = new(Principal.Company,
             s => $"/company/subsidies/applications/{s.Subsidy.DraftId}/documents", "file", [("requirement", "doc2")], ActivePdfMessage: SubsidyActivePdf),
         ["POST /outreach/import"] = new(Principal.Chamber, _ => "/outreach/import", "file", []),
+        ["POST /outreach/roster/import"] = new(Principal.Chamber, _ => "/outreach/roster/import", "file", []),
         // A new publicity request with its material (the request itself is valid: only the file is hostile), and more
         // material for the sample request.
         ["POST /outreach/publicity"] = new(Principal.Metro, _ => "/outreach/publicity", "files",

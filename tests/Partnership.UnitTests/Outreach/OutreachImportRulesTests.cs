@@ -125,12 +125,12 @@ public class OutreachImportRulesTests
     }
 
     [Theory]
-    [InlineData("a.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46 }, "Outreach.Import.FileType")]
-    [InlineData("a.xlsx", new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, "Outreach.Import.XlsxUnreadable")]
-    [InlineData("a.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00 }, "Outreach.Import.XlsxUnreadable")]
-    [InlineData("a.csv", new byte[] { 0x82, 0xA0, 0x82, 0xA2 }, "Outreach.Import.CsvUnreadable")]
-    [InlineData("a.csv", new byte[] { 0x61, 0x00, 0x62 }, "Outreach.Import.CsvUnreadable")]
-    [InlineData("a.csv", new byte[0], "Outreach.Import.FileEmpty")]
+    [InlineData("a.pdf", new byte[] { 0x25, 0x50, 0x44, 0x46 }, "Spreadsheet.FileType")]
+    [InlineData("a.xlsx", new byte[] { 0x4D, 0x5A, 0x90, 0x00 }, "Spreadsheet.XlsxUnreadable")]
+    [InlineData("a.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00 }, "Spreadsheet.XlsxUnreadable")]
+    [InlineData("a.csv", new byte[] { 0x82, 0xA0, 0x82, 0xA2 }, "Spreadsheet.CsvUnreadable")]
+    [InlineData("a.csv", new byte[] { 0x61, 0x00, 0x62 }, "Spreadsheet.CsvUnreadable")]
+    [InlineData("a.csv", new byte[0], "Spreadsheet.FileEmpty")]
     public void Files_are_judged_by_their_content(string name, byte[] content, string code)
     {
         var read = OutreachSpreadsheet.Read(new MemoryStream(content), name);

@@ -22,7 +22,8 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach")]
 public sealed class ActivitiesController(
-    OutreachService outreach, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : Controller
+    OutreachService outreach, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, IStringLocalizer<SharedResource> t,
+    ISpreadsheetReader spreadsheets) : Controller
 {
     private const int PageSize = 200;
     private const int ExportLimit = 100_000;
@@ -174,10 +175,10 @@ public sealed class ActivitiesController(
             return Refused("Outreach.Import.FileTooLarge");
         }
         await using var stream = file.OpenReadStream();
-        var read = OutreachSpreadsheet.Read(stream, file.FileName);
+        var read = OutreachSpreadsheet.Read(spreadsheets, stream, file.FileName);
         if (!read.Succeeded)
         {
-            return Refused(read.Errors[0].Code);
+            return Refused(read.Errors[0].Code, read.Errors[0].Args);
         }
         var result = await outreach.ImportAsync(read.Value!, UserId, ct);
         if (result.Refused)
@@ -196,10 +197,11 @@ public sealed class ActivitiesController(
     public IActionResult TemplateXlsx() =>
         File(OutreachSpreadsheet.XlsxTemplate(), SpreadsheetFiles.XlsxContentType, "outreach-template.xlsx");
 
-    private ViewResult Refused(string code)
+    private ViewResult Refused(string code, IReadOnlyList<string>? args = null)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Import", new ImportViewModel([], t[code, (OutreachSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)].Value, null));
+        object[] values = args is { Count: > 0 } ? [.. args] : [(OutreachSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)];
+        return View("Import", new ImportViewModel([], t[code, values].Value, null));
     }
 
     private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>

@@ -228,3 +228,10 @@ public sealed record SupportListViewModel(IReadOnlyList<SupportCaseRow> Rows, Me
 }
 
 public sealed record SupportFormViewModel(SupportCaseFormModel Form, int? Id, IReadOnlyList<MemberOption> Members, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<ProgramArea> Areas);
+
+public sealed record RosterImportViewModel(IReadOnlyList<Partnership.Core.Members.RosterRowError> Errors, string? FileError, Partnership.Core.Members.RosterImportResult? Result);
+
+public sealed record RosterRowView(string MemberNumber, string? CorporateNumber, string Name, string NameKana, string BranchCode, DateOnly JoinedOn,
+    Partnership.Core.Members.RosterStatus Status, DateOnly? LeftOn);
+
+public sealed record RosterIndexViewModel(IReadOnlyList<RosterRowView> Rows, int Current, int Left, string? Branch);

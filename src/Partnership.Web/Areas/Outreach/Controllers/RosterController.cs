@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Partnership.Core.Common;
+using Partnership.Core.Members;
+using Partnership.Infrastructure.Members;
+using Partnership.Infrastructure.Spreadsheets;
+using Partnership.Web.Areas.Outreach.Models;
+using Partnership.Web.Authorization;
+
+namespace Partnership.Web.Areas.Outreach.Controllers;
+
+/// <summary>
+/// The Chamber's member roster (会員名簿): chamber staff read it and import it whole from .xlsx or CSV
+/// (docs/adr/0069-member-roster.md). Companies and Metro officials never see it.
+/// </summary>
+[Area("Outreach")]
+[Authorize(Policy = Policies.ChamberStaff)]
+[Route("/outreach/roster")]
+public sealed class RosterController(MemberRosterService roster, ISpreadsheetReader spreadsheets, IStringLocalizer<SharedResource> t) : Controller
+{
+    private const int PageSize = 100;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? branch, CancellationToken ct)
+    {
+        var query = roster.Query(branch);
+        var rows = await query.OrderBy(m => m.Status).ThenBy(m => m.MemberNumber).Take(PageSize)
+            .Select(m => new RosterRowView(m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode, m.JoinedOn, m.Status, m.LeftOn)).ToListAsync(ct);
+        var current = await query.Current().CountAsync(ct);
+        var left = await query.CountAsync(m => m.Status == RosterStatus.Left, ct);
+        return View(new RosterIndexViewModel(rows, current, left, branch));
+    }
+
+    [HttpGet("import")]
+    public IActionResult Import() => View(new RosterImportViewModel([], null, null));
+
+    /// <summary>Imports the whole roster: every row checked first; with any error nothing is saved and the report lists them (422).</summary>
+    [HttpPost("import")]
+    [RequestSizeLimit(40 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 40 * 1024 * 1024)]
+    public async Task<IActionResult> Import(IFormFile? file, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || file is null || file.Length == 0)
+        {
+            return Refused("Spreadsheet.FileEmpty", []);
+        }
+        if (file.Length > RosterSpreadsheet.MaxBytes)
+        {
+            return Refused("Spreadsheet.FileTooLarge", [(RosterSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)]);
+        }
+        await using var stream = file.OpenReadStream();
+        var read = RosterSpreadsheet.Read(spreadsheets, stream, file.FileName);
+        if (!read.Succeeded)
+        {
+            return Refused(read.Errors[0].Code, read.Errors[0].Args ?? []);
+        }
+        var result = await roster.ImportAsync(read.Value!, ct);
+        if (result.Refused)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return View(new RosterImportViewModel(result.Errors, null, result));
+    }
+
+    [HttpGet("import/template.csv")]
+    public IActionResult TemplateCsv() => File(RosterSpreadsheet.CsvTemplate(), SpreadsheetFiles.CsvContentType, "roster-template.csv");
+
+    [HttpGet("import/template.xlsx")]
+    public IActionResult TemplateXlsx() => File(RosterSpreadsheet.XlsxTemplate(), SpreadsheetFiles.XlsxContentType, "roster-template.xlsx");
+
+    private ViewResult Refused(string code, IReadOnlyList<string> args)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Import", new RosterImportViewModel([], t[code, [.. args]].Value, null));
+    }
+}
