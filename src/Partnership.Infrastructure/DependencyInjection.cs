@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Identity.ChamberStaff>();
         services.AddScoped<Partnership.Infrastructure.Identity.UserDirectory>();
         services.AddScoped<Partnership.Infrastructure.Identity.AccountService>();
+        services.AddScoped<Partnership.Infrastructure.Identity.AuthenticatorCodes>();
+        services.AddScoped<Partnership.Infrastructure.Identity.PasswordWork>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
