@@ -85,6 +85,26 @@ public partial class AccountEnumerationTests(CountingHasherPortal portal) : ICla
         SecurityTally.Probe();
     }
 
+    [Fact]
+    public async Task An_unconfirmed_account_with_a_wrong_password_answers_as_an_unknown_address_does()
+    {
+        const string email = "unconfirmed@probe.example.jp";
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = "未確認", CreatedAt = DateTime.UtcNow }, "right-pass-2468")).Succeeded);
+        }
+        var (wrong, wrongWork) = await SignInAsync(email, "some-pass-1234");
+        var (unknown, _) = await SignInAsync("nobody.else@probe.example.jp", "some-pass-1234");
+        Assert.Equal(1, wrongWork);
+        Assert.Equal(Normalised(await unknown.Content.ReadAsStringAsync(), "nobody.else@probe.example.jp"), Normalised(await wrong.Content.ReadAsStringAsync(), email));
+
+        // With the right password, the owner is told why.
+        var (right, _) = await SignInAsync(email, "right-pass-2468");
+        Assert.Contains("メールアドレスの確認", await right.Content.ReadAsStringAsync());
+        SecurityTally.Probe();
+    }
+
     private async Task<HttpResponseMessage> RegisterAsync(string email, string password) =>
         await portal.CreatePortalClient().PostFormAsync("/account/register", "/account/register",
             [new("DisplayName", "登録 試験"), new("Email", email), new("Password", password), new("ConfirmPassword", password)]);

@@ -64,10 +64,14 @@ public sealed class AccountController(
             return RedirectToAction(nameof(Lockout));
         }
         var message = "Account.InvalidLogin";
-        if (result.IsNotAllowed)
+        if (result.IsNotAllowed && user is not null)
         {
-            // Only reached with the right password, so saying why does not tell strangers who has an account.
-            message = user is { IsActive: false } ? "Account.Deactivated" : "Account.NotConfirmed";
+            // Identity refuses an unconfirmed or deactivated account before it looks at the password. The password is
+            // checked here, so that only the one who knows it learns why, and the work is the same as for any account.
+            if (await users.CheckPasswordAsync(user, model.Password!))
+            {
+                message = user.IsActive ? "Account.NotConfirmed" : "Account.Deactivated";
+            }
         }
         // One message for unknown address and wrong password: the page must not tell who has an account.
         ModelState.AddModelError("", t[message]);
