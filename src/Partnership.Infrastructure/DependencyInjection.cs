@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Identity.UserDirectory>();
         services.AddScoped<Partnership.Infrastructure.Identity.AccountService>();
         services.AddScoped<Partnership.Infrastructure.Identity.ExternalAccountService>();
+        services.AddScoped<Partnership.Infrastructure.Identity.AuthenticatorCodes>();
+        services.AddScoped<Partnership.Infrastructure.Identity.PasswordWork>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Home.CompanyRecordsService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();

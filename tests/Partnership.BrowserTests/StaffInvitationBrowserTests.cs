@@ -36,11 +36,27 @@ public class StaffInvitationBrowserTests(BrowserFixture browser) : IClassFixture
         await official.GetByRole(AriaRole.Button, new() { Name = "パスワードを設定する" }).ClickAsync();
         await official.ArriveAtAsync("**/account/two-factor");
         await official.AssertAccessibleAsync();
-        await official.ScreenshotAsync("51-two-factor-setup");
 
         // The review pages are closed until two-factor sign-in is set up.
         await official.GotoAsync("/catalog/manage");
         Assert.EndsWith("/account/two-factor", official.Url);
+
+        // The key and its QR code come only after the password is confirmed (ADR 0066).
+        Assert.Equal(0, await official.Locator("[data-testid=shared-key]").CountAsync());
+        await official.ScreenshotAsync("51-two-factor-password");
+        await official.SetViewportSizeAsync(390, 844);
+        await official.AssertAccessibleAsync();
+        await official.ScreenshotAsync("51-two-factor-password-390");
+        await official.SetViewportSizeAsync(1280, 900);
+        await official.GetByLabel("現在のパスワード").FillAsync("saburo-pass-2468");
+        await official.GetByRole(AriaRole.Button, new() { Name = "パスワードを確認して設定を始める" }).ClickAsync();
+        await official.Locator("[data-testid=shared-key]").WaitForAsync();
+        await official.AssertAccessibleAsync();
+        await official.ScreenshotAsync("51-two-factor-setup");
+        await official.SetViewportSizeAsync(390, 844);
+        await official.AssertAccessibleAsync();
+        await official.ScreenshotAsync("51-two-factor-setup-390");
+        await official.SetViewportSizeAsync(1280, 900);
 
         var key = (await official.Locator("[data-testid=shared-key]").InnerTextAsync()).Replace(" ", "").ToUpperInvariant();
         await official.GetByLabel("確認コード（6桁）").FillAsync(Totp.Code(key));

@@ -38,10 +38,13 @@ public sealed class StaffAccountTests : IDisposable
         Assert.Equal("/account/two-factor", (await official.GetAsync("/catalog/manage")).Headers.Location!.OriginalString);
         Assert.Equal("/account/two-factor", (await official.GetAsync("/me")).Headers.Location!.OriginalString);
 
-        var setup = await official.GetStringAsync("/account/two-factor");
+        // The key is shown only after the password is confirmed (ADR 0066).
+        Assert.DoesNotContain("shared-key", await official.GetStringAsync("/account/two-factor"));
+        var setup = await (await official.PostFormAsync("/account/two-factor", "/account/two-factor/start", [new("Password", "official-pass-2468")])).Content.ReadAsStringAsync();
         var key = Regex.Match(setup, "data-testid=\"shared-key\">([a-z0-9 ]+)<").Groups[1].Value.Replace(" ", "").ToUpperInvariant();
         Assert.Contains("data:image/png;base64,", setup);
-        var enabled = await official.PostFormAsync("/account/two-factor", "/account/two-factor", [new("Code", Totp.Code(key))]);
+        var ticket = System.Net.WebUtility.HtmlDecode(Regex.Match(setup, "name=\"Ticket\" value=\"([^\"]+)\"").Groups[1].Value);
+        var enabled = await official.PostFormAsync("/account/two-factor", "/account/two-factor", [new("Code", Totp.Code(key)), new("Ticket", ticket)]);
         Assert.Contains("2段階認証を設定しました", await enabled.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await official.GetAsync("/catalog/manage")).StatusCode);
 

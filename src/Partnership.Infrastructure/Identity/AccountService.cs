@@ -29,6 +29,13 @@ public sealed class AccountService(UserManager<AppUser> users, AppDbContext db, 
         return created;
     }
 
+    /// <summary>Queues a mail to a user.</summary>
+    public async Task SendAsync(AppUser user, MailContent mail)
+    {
+        outbox.Enqueue(user.Email!, mail.Subject, mail.Body);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Queues the password-reset mail of a user.</summary>
     public async Task SendPasswordResetAsync(AppUser user, Func<string, MailContent> resetMail)
     {

@@ -20,4 +20,9 @@ public class AppUser : IdentityUser
     public bool IsManagementAdvisor { get; set; }
     /// <summary>Chamber staff: manages their branch (支部の管理者) and may change or delete the branch's outreach records (docs/adr/0033).</summary>
     public bool IsBranchManager { get; set; }
+    /// <summary>
+    /// The RFC 6238 time step of the last authenticator code accepted from this person: a code of this step or an
+    /// earlier one is refused, so each code signs in once (docs/adr/0066-authenticator-codes-accepted-once.md).
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

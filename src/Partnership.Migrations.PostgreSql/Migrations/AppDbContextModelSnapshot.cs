@@ -2737,6 +2737,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsManagementAdvisor")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

@@ -2749,6 +2749,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsManagementAdvisor")
                         .HasColumnType("bit");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 

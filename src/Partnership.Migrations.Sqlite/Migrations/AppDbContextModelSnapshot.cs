@@ -2654,6 +2654,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsManagementAdvisor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

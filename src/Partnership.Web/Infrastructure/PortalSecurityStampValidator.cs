@@ -10,10 +10,11 @@ using Partnership.Infrastructure.Identity;
 namespace Partnership.Web.Infrastructure;
 
 /// <summary>
-/// The once-a-minute check of a signed-in session (docs/adr/0053-pooled-context-and-lean-submission.md): one
-/// query for the account's current security stamp, compared with the one the cookie carries. When they match,
-/// the session goes on with the principal it has, its cookie renewed; when they differ or the account is gone,
-/// the session ends, as Identity's own validator ends it. Identity's validator rebuilds the principal from the
+/// The check of a signed-in session at every request (docs/adr/0065-sessions-end-on-the-server.md; the query is
+/// ADR 0053's): one query for the account's current security stamp, compared with the one the cookie carries. When
+/// they match, the session goes on with the principal it has; when they differ or the account is gone, the session
+/// ends, as Identity's own validator ends it. Signing out, a new password, a new authenticator key and deactivation
+/// renew the stamp, so a cookie saved before any of them opens nothing afterwards, on any node. Identity's validator rebuilds the principal from the
 /// database at every check (the user, then their roles) and builds a sign-in manager on every request; the
 /// portal needs neither, because everything the principal carries (address, name, roles, two-factor sign-in,
 /// being active) changes only together with the stamp: Identity renews it on a new address, name, password or
@@ -32,14 +33,16 @@ public sealed class PortalSecurityStampValidator(
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var now = (validatorOptions.Value.TimeProvider ?? clock).GetUtcNow();
-        if (context.Properties.IssuedUtc is { } issued && now - issued <= validatorOptions.Value.ValidationInterval)
+        var interval = validatorOptions.Value.ValidationInterval;
+        if (context.Properties.IssuedUtc is { } issued && now - issued < interval)
         {
             return;
         }
         if (await StillValidAsync(context.Principal, context.HttpContext.RequestAborted))
         {
-            // The principal stays; the cookie is issued anew, so the next check is a minute away.
-            context.ShouldRenew = true;
+            // The principal stays. With an interval the cookie is issued anew, so the next check is that far away;
+            // checked at every request (the portal's setting), the sliding expiry alone renews it.
+            context.ShouldRenew = interval > TimeSpan.Zero;
             return;
         }
         context.RejectPrincipal();

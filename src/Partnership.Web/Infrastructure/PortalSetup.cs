@@ -97,11 +97,16 @@ public static class PortalSetup
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            // Identity's authenticator, each code accepted once (docs/adr/0066-authenticator-codes-accepted-once.md).
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         services.AddScoped<IUserConfirmation<AppUser>, ActiveUserConfirmation>();
-        // A deactivated account or a changed role reaches open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request of a signed-in session checks the account's security stamp, so sign-out, a new password, a new
+        // authenticator key, a role change or deactivation ends the session at once on every node (ADR 0065).
+        // Portal:SessionCheckSeconds > 0 checks less often, and lets a copied cookie live that long after sign-out.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Portal:SessionCheckSeconds", 0))));
         // The check itself is one query for the account's stamp; the principal is kept while the stamp is (ADR 0053).
         services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));

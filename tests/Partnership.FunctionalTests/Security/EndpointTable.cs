@@ -202,7 +202,9 @@ public static class EndpointTable
         Change("POST", "/account/login-2fa", Caller.Anyone,
             [Text("Code", "123456"), Text("UseRecoveryCode", "false"), Text("ReturnUrl", "/me")]),
         Read("GET", "/account/two-factor", Caller.SignedIn),
-        Change("POST", "/account/two-factor", Caller.SignedIn, [Text("Code", "123456")]),
+        Change("POST", "/account/two-factor", Caller.SignedIn, [Text("Code", "123456"), Text("Ticket", "")]),
+        // The right password shows a new key and changes nothing: the key lives in the page's set-up ticket until confirmed.
+        Change("POST", "/account/two-factor/start", Caller.SignedIn, [new("Password", FieldKind.Password, _ => Partnership.TestKit.PortalFactory.DemoPassword)]),
         Read("GET", "/account/forgot-password", Caller.Anyone),
         Change("POST", "/account/forgot-password", Caller.Anyone,
             [new("Email", FieldKind.Email, _ => "nobody@demo.example.jp")]),

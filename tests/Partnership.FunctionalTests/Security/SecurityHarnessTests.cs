@@ -22,8 +22,14 @@ public static class SecurityTally
     /// <summary>Probes of how the portal starts and builds links: forged Host headers, starts without a production setting (ProductionStartTests).</summary>
     public static int ConfigurationProbes;
 
+    /// <summary>Replayed cookies, replayed authenticator codes, the two-factor key asked for, accounts told apart (docs/security.md §5).</summary>
+    public static int SessionAndAccountProbes;
+
     public static string Summary =>
-        $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks, {ConfigurationProbes} configuration probes";
+        $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks, {ConfigurationProbes} configuration probes, {SessionAndAccountProbes} session and account probes";
+
+    /// <summary>Counts one session or account probe.</summary>
+    public static void Probe() => Interlocked.Increment(ref SessionAndAccountProbes);
 
     private static readonly Lock Writing = new();
 
@@ -324,6 +330,11 @@ public class SecurityRoleTableTests(SecurityHarnessFixture portal, ITestOutputHe
                 var client = rule.Changes ? await Principals.ClientAsync(portal, principal) : readers[principal];
                 var before = rule.Changes ? await DatabaseFingerprint.TakeAsync(portal) : null;
                 var response = await SecurityHarnessTests.SendAsync(client, rule, sample, rule.Fields?.Select(f => FieldValue.Of(f.Name, f.Valid(sample))));
+                if (rule.Route == "/account/logout" && principal != Principal.Anonymous)
+                {
+                    // Signing out ends every session of the account on the server (ADR 0065), the reader's too.
+                    readers[principal] = await Principals.ClientAsync(portal, principal);
+                }
                 var answer = SecurityHarnessTests.Classify(response, rule);
                 var expected = rule.Permits(principal) ? Answer.Allowed : principal == Principal.Anonymous ? Answer.SignIn : Answer.Forbidden;
                 Interlocked.Increment(ref SecurityTally.EndpointRoleChecks);

@@ -21,6 +21,8 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     AccountService accounts,
+    PasswordWork passwordWork,
+    AuthenticatorCodes authenticatorCodes,
     PortalLinks links,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
@@ -36,7 +38,19 @@ public sealed class AccountController(
         {
             return View(model);
         }
-        var result = await signIn.PasswordSignInAsync(model.Email!.Trim(), model.Password!, isPersistent: false, lockoutOnFailure: true);
+        // An unknown address costs the same password hashing as a known one, so the answer's time does not tell
+        // who has an account (docs/adr/0067-accounts-cannot-be-told-apart.md).
+        var user = await users.FindByNameAsync(model.Email!.Trim());
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            passwordWork.SpendAsForAnAccount(model.Password!);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, model.Password!, isPersistent: false, lockoutOnFailure: true);
+        }
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/me");
@@ -50,11 +64,14 @@ public sealed class AccountController(
             return RedirectToAction(nameof(Lockout));
         }
         var message = "Account.InvalidLogin";
-        if (result.IsNotAllowed)
+        if (result.IsNotAllowed && user is not null)
         {
-            // Only reached with the right password, so saying why does not tell strangers who has an account.
-            var user = await users.FindByEmailAsync(model.Email!.Trim());
-            message = user is { IsActive: false } ? "Account.Deactivated" : "Account.NotConfirmed";
+            // Identity refuses an unconfirmed or deactivated account before it looks at the password. The password is
+            // checked here, so that only the one who knows it learns why, and the work is the same as for any account.
+            if (await users.CheckPasswordAsync(user, model.Password!))
+            {
+                message = user.IsActive ? "Account.NotConfirmed" : "Account.Deactivated";
+            }
         }
         // One message for unknown address and wrong password: the page must not tell who has an account.
         ModelState.AddModelError("", t[message]);
@@ -94,14 +111,24 @@ public sealed class AccountController(
         {
             return RedirectToAction(nameof(Lockout));
         }
-        ModelState.AddModelError(nameof(model.Code), t["TwoFactor.InvalidCode"]);
+        // A right code that signed in before is named as such: each code signs in once (docs/adr/0066).
+        var used = !model.UseRecoveryCode && authenticatorCodes.LastResult == AuthenticatorCodeResult.Used;
+        ModelState.AddModelError(nameof(model.Code), t[used ? "TwoFactor.CodeUsed" : "TwoFactor.InvalidCode"]);
         model.Code = null;
         return View(model);
     }
 
+    /// <summary>
+    /// Signs out on the server, not only in this browser: a new security stamp ends every session of the account on
+    /// every node at its next request, so a copy of the cookie opens nothing afterwards (docs/adr/0065).
+    /// </summary>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }
@@ -194,6 +221,24 @@ public sealed class AccountController(
         {
             return View(model);
         }
+        // The password's rules first: they are the same for a new address and a known one.
+        var weak = await PasswordErrorsAsync(model.Password!);
+        if (weak.Count > 0)
+        {
+            foreach (var error in weak)
+            {
+                ModelState.AddModelError(nameof(model.Password), error.Description);
+            }
+            model.Password = model.ConfirmPassword = null;
+            return View(model);
+        }
+        // A known address is answered exactly as a new one, and its owner is told by mail (docs/adr/0067).
+        if (await users.FindByEmailAsync(model.Email!.Trim()) is { } owner)
+        {
+            passwordWork.SpendAsForAnAccount(model.Password!);
+            await TellOwnerOfRegistrationAsync(owner);
+            return RedirectToAction(nameof(RegisterSent));
+        }
         var user = new AppUser
         {
             UserName = model.Email!.Trim(),
@@ -209,6 +254,13 @@ public sealed class AccountController(
             var mail = MailText.ForCulture(t, user.PreferredCulture);
             return new MailContent(mail["Mail.Confirm.Subject"], mail["Mail.Confirm.Body", user.DisplayName, link]);
         });
+        if (!created.Succeeded && created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+            && await users.FindByEmailAsync(user.Email) is { } raced)
+        {
+            // Registered a moment ago by another request: a known address after all.
+            await TellOwnerOfRegistrationAsync(raced);
+            return RedirectToAction(nameof(RegisterSent));
+        }
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors)
@@ -225,6 +277,26 @@ public sealed class AccountController(
 
     [HttpGet("register/sent")]
     public IActionResult RegisterSent() => View();
+
+    private async Task<List<IdentityError>> PasswordErrorsAsync(string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser(), password);
+            errors.AddRange(result.Errors);
+        }
+        return errors;
+    }
+
+    /// <summary>"Someone tried to register with your address": the owner learns of it, the stranger learns nothing.</summary>
+    private Task TellOwnerOfRegistrationAsync(AppUser owner)
+    {
+        var mail = MailText.ForCulture(t, owner.PreferredCulture);
+        return accounts.SendAsync(owner, new MailContent(
+            mail["Mail.RegisterAttempt.Subject"],
+            mail["Mail.RegisterAttempt.Body", owner.DisplayName, links.Absolute(HttpContext, "/account/login"), links.Absolute(HttpContext, "/account/forgot-password")]));
+    }
 
     [HttpGet("confirm-email")]
     public async Task<IActionResult> ConfirmEmail(string? userId, string? token, string? returnUrl)

@@ -107,4 +107,18 @@ public sealed class TwoFactorSetupModel
     [StringLength(20, ErrorMessage = "Validation.TooLong")]
     [Display(Name = "Field.TwoFactorCode")]
     public string? Code { get; set; }
+
+    /// <summary>The set-up in progress: the new key, protected and time-limited, bound to the account.</summary>
+    [StringLength(4096)]
+    public string? Ticket { get; set; }
+}
+
+/// <summary>The password, asked again before a new authenticator key is shown.</summary>
+public sealed class TwoFactorPasswordModel
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(128, ErrorMessage = "Validation.TooLong")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Field.CurrentPassword")]
+    public string? Password { get; set; }
 }
