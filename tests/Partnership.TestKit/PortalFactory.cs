@@ -115,7 +115,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development")
+        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development" && PublicBaseUrl is null)
         {
             using var scope = host.Services.CreateScope();
             scope.ServiceProvider.GetRequiredService<Partnership.Infrastructure.Seeding.DatabaseInitializer>()

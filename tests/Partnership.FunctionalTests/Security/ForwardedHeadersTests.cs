@@ -27,7 +27,7 @@ public class ForwardedHeadersTests
     {
         using var portal = new LowLimitKestrelPortal();
         var answers = await ForgotPasswordFromInventedAddressesAsync(portal);
-        Interlocked.Increment(ref SecurityTally.ConfigurationProbes);
+        SecurityTally.CountConfigurationProbe();
         // One sender, one partition: after three attempts the limit holds whatever the header says.
         Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
         Assert.Equal(3, answers.Count(a => a != HttpStatusCode.TooManyRequests));

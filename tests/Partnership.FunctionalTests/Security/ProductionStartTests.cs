@@ -19,6 +19,20 @@ public sealed class DevelopmentWithBaseUrlPortal : PortalFactory
     public DevelopmentWithBaseUrlPortal() => FromTemplate = false;
 }
 
+/// <summary>Issue 24, finding 2: a production setting keeps the demo data and /dev/mail off even in Development.</summary>
+public class DevelopmentWithProductionSettingTests(DevelopmentWithBaseUrlPortal portal) : IClassFixture<DevelopmentWithBaseUrlPortal>
+{
+    [Fact]
+    public async Task Development_beside_a_public_base_url_creates_no_demo_accounts_and_closes_dev_mail()
+    {
+        SecurityTally.CountConfigurationProbe();
+        var client = portal.CreatePortalClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dev/mail")).StatusCode);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/catalog")).StatusCode);
+    }
+}
+
 /// <summary>
 /// Issue 24, findings 1 and 2: every link in mail from Portal:PublicBaseUrl, the host filter set from it, no start outside
 /// Development without it, and no demo data or development tools by mistake, whatever the launch path.
@@ -29,7 +43,7 @@ public class ProductionStartTests(ProductionPortal production) : IClassFixture<P
     public async Task A_forged_Host_header_is_refused_and_the_mailed_reset_link_comes_from_the_public_base_url_only()
     {
         await production.CreateOfficialAsync();
-        Interlocked.Increment(ref SecurityTally.ConfigurationProbes);
+        SecurityTally.CountConfigurationProbe();
 
         // Another host: the host filter answers 400 before anything runs; no mail is queued.
         var forged = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://evil.example"), AllowAutoRedirect = false });
@@ -50,7 +64,7 @@ public class ProductionStartTests(ProductionPortal production) : IClassFixture<P
     [Fact]
     public async Task Production_does_not_start_without_a_public_base_url_and_says_what_to_set()
     {
-        Interlocked.Increment(ref SecurityTally.ConfigurationProbes);
+        SecurityTally.CountConfigurationProbe();
         var data = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
         var (exit, error) = await RunAsync(["exec", PortalAssembly], new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Portal__DataDirectory"] = data });
 
@@ -66,7 +80,7 @@ public class ProductionStartTests(ProductionPortal production) : IClassFixture<P
         // What `ASPNETCORE_ENVIRONMENT=Production dotnet run --project src/Partnership.Web` does: with a profile that set the
         // environment the portal would start in Development with demo accounts; it must start in Production, which refuses
         // here for want of a base URL.
-        Interlocked.Increment(ref SecurityTally.ConfigurationProbes);
+        SecurityTally.CountConfigurationProbe();
         var data = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
         var project = Path.Combine(RepositoryPaths.Root, "src", "Partnership.Web");
         var (exit, error) = await RunAsync(["run", "--no-build", "--configuration", BuildConfiguration, "--project", project],
@@ -79,7 +93,7 @@ public class ProductionStartTests(ProductionPortal production) : IClassFixture<P
     [Fact]
     public async Task Production_encrypts_the_data_protection_keys_at_rest_with_the_certificate()
     {
-        Interlocked.Increment(ref SecurityTally.ConfigurationProbes);
+        SecurityTally.CountConfigurationProbe();
         // A page with a form makes the key ring exist; the sign-in proves the encrypted keys are read back.
         await production.CreateOfficialAsync();
         var client = production.CreateHttpsClient();
@@ -98,7 +112,7 @@ public class ProductionStartTests(ProductionPortal production) : IClassFixture<P
     [Fact]
     public void Production_does_not_start_without_the_key_certificate_and_says_what_to_set()
     {
-        Interlocked.Increment(ref SecurityTally.ConfigurationProbes);
+        SecurityTally.CountConfigurationProbe();
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration["Portal:PublicBaseUrl"] = "https://portal.example.jp";
         builder.Configuration["Portal:DataDirectory"] = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));

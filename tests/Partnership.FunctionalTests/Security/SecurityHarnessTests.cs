@@ -33,6 +33,13 @@ public static class SecurityTally
 
     private static readonly Lock Writing = new();
 
+    /// <summary>Counts one configuration probe and rewrites the summary, so a probe class that ends after the harness is counted too.</summary>
+    public static void CountConfigurationProbe()
+    {
+        Interlocked.Increment(ref ConfigurationProbes);
+        Write();
+    }
+
     public static void Write()
     {
         lock (Writing)
