@@ -14,6 +14,7 @@ public sealed class SearchController(SearchService search) : Controller
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
     {
         ViewData["Query"] = q ?? "";
-        return View(await search.SearchAsync(q, ct));
+        // Refused input (markup, control characters) is explained by the error summary and searched for nothing.
+        return View(ModelState.IsValid ? await search.SearchAsync(q, ct) : new SearchResults("", []));
     }
 }
