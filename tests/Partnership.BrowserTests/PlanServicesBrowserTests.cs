@@ -12,7 +12,7 @@ public class PlanServicesBrowserTests(BrowserFixture browser) : IClassFixture<Br
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/catalog");
         await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "テレワークの推進", Exact = true }).ClickAsync();
-        await page.ArriveAtAsync("**/catalog/areas/telework");
+        await page.ArriveAtAsync(new Regex(@"/catalog/areas/telework(\?fiscalYear=\d+)?$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入に係る経費補助" }).ClickAsync();
         await page.ArriveAtAsync("**/catalog/measures/*");
         var service = page.Locator("[data-testid=measure-services] li[data-kind=subsidy]");
