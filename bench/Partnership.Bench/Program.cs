@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "outreach-import" => await OutreachImportBenchmark.RunAsync(args[1..]),
     "roster-import" => await RosterImportBenchmark.RunAsync(args[1..]),
     "dashboard" => await DashboardBenchmark.RunAsync(args[1..]),
+    "search" => await SearchBenchmark.RunAsync(args[1..]),
     "surge" or "saturate" => await SurgeBenchmark.RunAsync(args[0], args[1..]),
     _ => Usage(),
 };
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Partnership.Bench -- outreach-import [--rows 10000]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Partnership.Bench -- roster-import [--rows 80000]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/Partnership.Bench -- dashboard [--activities 1000000] [--runs 200] [--check] [--fresh]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/Partnership.Bench -- search [--count 10000] [--runs 200]");
     return 2;
 }

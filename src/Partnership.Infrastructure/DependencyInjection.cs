@@ -29,7 +29,7 @@ public static class DependencyInjection
         services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             settings.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor(),
+            options.AddInterceptors(new SearchTextInterceptor(), sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor(),
                 sp.GetRequiredService<ConnectionGauge>());
         });
         services.AddScoped(sp =>
@@ -42,6 +42,10 @@ public static class DependencyInjection
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxService>();
         services.AddScoped<CatalogService>();
+        services.AddScoped<Core.PlanServices.PlanServiceReader>();
+        services.AddScoped<Core.Library.LibraryService>();
+        services.AddScoped<Core.Search.SearchService>();
+        services.AddScoped<Core.Search.ISearchIndex, Search.ProviderSearchIndex>();
         services.AddScoped<CompanyService>();
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
@@ -84,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoCompanySeeder>();
         services.AddScoped<ConsultationDeskSeeder>();
+        services.AddScoped<PlanServicesSeeder>();
         services.AddScoped<DemoEventSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DatabaseInitializer>();

@@ -15,7 +15,7 @@ public class SubsidyJourneyBrowserTests(BrowserFixture browser) : IClassFixture<
         await company.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "補助金・助成金", Exact = true }).ClickAsync();
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("50-subsidy-windows");
-        await company.GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
+        await company.Locator("[data-testid=windows]").GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
         Assert.Contains("満たしています：都内に事業所があること", await company.Locator("[data-testid=eligibility]").InnerTextAsync());
         await company.AssertAccessibleAsync();
         await company.ScreenshotAsync("51-subsidy-window");

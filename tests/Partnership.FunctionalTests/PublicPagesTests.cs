@@ -27,7 +27,7 @@ public class PublicPagesTests(PortalFixture portal) : IClassFixture<PortalFixtur
 
     [Theory]
     [InlineData("/", "The six areas of the partnership")]
-    [InlineData("/catalog", "Programme catalogue")]
+    [InlineData("/catalog", "Program catalog")]
     [InlineData("/catalog/areas/telework", "What the Tokyo Chamber of Commerce and Industry does")]
     [InlineData("/account/login", "Sign in")]
     public async Task Public_pages_answer_in_English_once_the_visitor_has_chosen_it(string path, string text)

@@ -35,6 +35,7 @@ public sealed class TestDatabase : IDisposable
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Settings.Configure(options);
         options.AddInterceptors(
+            new SearchTextInterceptor(),
             new AuditableEntityInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
             new AuditLogInterceptor(user ?? new SystemUser(), clock ?? TimeProvider.System),
             new DashboardDirtyInterceptor());

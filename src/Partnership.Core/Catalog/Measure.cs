@@ -36,7 +36,7 @@ public enum MeasureKind
 /// A measure (取組): one ○ or ・ line of a fiscal year's plan. A ・ line sits under its ○ parent; there is no
 /// deeper nesting. <see cref="Key"/> stays the same when a plan is copied to the next year.
 /// </summary>
-public class Measure : AuditableEntity, IVersioned
+public class Measure : AuditableEntity, IVersioned, ISearchable
 {
     public const int TitleMaxLength = 400;
 
@@ -57,6 +57,9 @@ public class Measure : AuditableEntity, IVersioned
     /// <summary>Reading order in the plan (the seed's order for the seeded plan).</summary>
     public int Order { get; set; }
     public Guid Version { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchSources() => [Key, TitleJa, TitleEn];
 
     public static string SideCode(MeasureSide side) => side == MeasureSide.Metro ? "metro" : "chamber";
 }

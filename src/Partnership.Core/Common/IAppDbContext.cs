@@ -64,6 +64,9 @@ public interface IAppDbContext
     DbSet<Dashboards.DashboardStamp> DashboardStamps { get; }
     DbSet<PublicityAttachment> PublicityAttachments { get; }
     DbSet<MemberSupportCase> MemberSupportCases { get; }
+    DbSet<PlanServices.MeasureServiceLink> MeasureServiceLinks { get; }
+    DbSet<PlanServices.MeasureOfflineNote> MeasureOfflineNotes { get; }
+    DbSet<Library.LibraryArticle> LibraryArticles { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

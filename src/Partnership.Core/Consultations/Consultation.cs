@@ -6,7 +6,7 @@ namespace Partnership.Core.Consultations;
 /// A consultation desk (相談窓口) from the seed: 働き方改革, 東京テレワーク推進センター, テレワーク推進デスク,
 /// 人材確保相談窓口, 外国人材受入れ支援拠点, 企業主導型保育施設. Each points at the measure it implements.
 /// </summary>
-public class ConsultationDesk
+public class ConsultationDesk : ISearchable
 {
     public int Id { get; set; }
     /// <summary>Stable code, e.g. TELEWORK-CENTER.</summary>
@@ -20,6 +20,9 @@ public class ConsultationDesk
     public bool IsActive { get; set; } = true;
     public int Order { get; set; }
     public List<ConsultationTopic> Topics { get; set; } = [];
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchSources() => [Code, NameJa, NameEn];
 }
 
 /// <summary>A topic a desk handles.</summary>

@@ -15,7 +15,7 @@ public enum OrganiserSide
 /// (shown in Japan time). <see cref="Registered"/> counts the places taken; it only ever changes through an
 /// atomic conditional update, so it never passes <see cref="Capacity"/> (docs/adr/0021-event-capacity.md).
 /// </summary>
-public class PartnershipEvent : AuditableEntity, IVersioned
+public class PartnershipEvent : AuditableEntity, IVersioned, ISearchable
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 2000;
@@ -47,6 +47,9 @@ public class PartnershipEvent : AuditableEntity, IVersioned
     /// <summary>Places taken (status Registered). Changed only by conditional updates in <see cref="EventService"/>.</summary>
     public int Registered { get; set; }
     public Guid Version { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchSources() => [TitleJa, TitleEn, DescriptionJa, DescriptionEn];
 
     public bool IsRegistrationOpenAt(DateTime utcNow) => utcNow >= RegistrationOpensAt && utcNow < RegistrationClosesAt && utcNow < StartsAt;
 

@@ -17,7 +17,7 @@ public enum SchemeKind
 /// so it follows the measure from year to year). <see cref="ValidityMonths"/>: how long an acceptance lasts,
 /// or null for no end; <see cref="ValidUntilField"/>: a date answer that ends it instead (an action plan's end).
 /// </summary>
-public class Scheme : AuditableEntity
+public class Scheme : AuditableEntity, ISearchable
 {
     public int Id { get; set; }
     /// <summary>Stable code used in addresses and open data, e.g. TELEWORK-RULE.</summary>
@@ -37,6 +37,9 @@ public class Scheme : AuditableEntity
     public bool HasProgressReports { get; set; }
     public int Order { get; set; }
     public List<SchemeFormVersion> FormVersions { get; set; } = [];
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchSources() => [Code, NameJa, NameEn];
 
     public string Name(CultureInfo culture) => JapanTime.IsJapanese(culture) ? NameJa : NameEn;
 }

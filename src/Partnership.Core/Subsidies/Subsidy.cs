@@ -5,7 +5,7 @@ using Partnership.Core.Companies;
 namespace Partnership.Core.Subsidies;
 
 /// <summary>A subsidy, grant or incentive of the plan (補助金・助成金・奨励金), pointing at its measure.</summary>
-public class SubsidyProgram
+public class SubsidyProgram : ISearchable
 {
     public int Id { get; set; }
     public required string Code { get; set; }
@@ -16,6 +16,9 @@ public class SubsidyProgram
     /// <summary>Letters in the receipt number, e.g. TEL in R8-TEL-000123.</summary>
     public required string ReceiptCode { get; set; }
     public int Order { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public IEnumerable<string?> SearchSources() => [Code, NameJa, NameEn];
 
     public string Name(CultureInfo culture) => JapanTime.IsJapanese(culture) ? NameJa : NameEn;
 }

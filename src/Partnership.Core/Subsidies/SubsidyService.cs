@@ -49,6 +49,15 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
     public Task<List<SubsidyWindow>> WindowsAsync(CancellationToken ct = default) =>
         db.SubsidyWindows.AsNoTracking().Include(w => w.Program).OrderByDescending(w => w.OpensAt).ThenBy(w => w.Program!.Order).ToListAsync(ct);
 
+    /// <summary>Every program of the plan with all its windows, past, present and next (oldest first).</summary>
+    public async Task<List<(SubsidyProgram Program, List<SubsidyWindow> Windows)>> ProgramsAsync(string? code = null, CancellationToken ct = default)
+    {
+        var programs = await db.SubsidyPrograms.AsNoTracking().Where(p => code == null || p.Code == code).OrderBy(p => p.Order).ToListAsync(ct);
+        var ids = programs.Select(p => p.Id).ToList();
+        var windows = await db.SubsidyWindows.AsNoTracking().Where(w => ids.Contains(w.ProgramId)).OrderBy(w => w.OpensAt).ToListAsync(ct);
+        return programs.Select(p => (p, windows.Where(w => w.ProgramId == p.Id).ToList())).ToList();
+    }
+
     public Task<SubsidyWindow?> WindowAsync(int id, CancellationToken ct = default) =>
         db.SubsidyWindows.AsNoTracking().Include(w => w.Program).SingleOrDefaultAsync(w => w.Id == id, ct);
 

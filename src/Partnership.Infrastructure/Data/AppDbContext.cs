@@ -71,6 +71,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Partnership.Core.Dashboards.DashboardStamp> DashboardStamps => Set<Partnership.Core.Dashboards.DashboardStamp>();
     public DbSet<PublicityAttachment> PublicityAttachments => Set<PublicityAttachment>();
     public DbSet<MemberSupportCase> MemberSupportCases => Set<MemberSupportCase>();
+    public DbSet<Core.PlanServices.MeasureServiceLink> MeasureServiceLinks => Set<Core.PlanServices.MeasureServiceLink>();
+    public DbSet<Core.PlanServices.MeasureOfflineNote> MeasureOfflineNotes => Set<Core.PlanServices.MeasureOfflineNote>();
+    public DbSet<Core.Library.LibraryArticle> LibraryArticles => Set<Core.Library.LibraryArticle>();
 
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>
         SqliteWriteGate.BeginAsync(Database, ct);

@@ -10,7 +10,7 @@ namespace Partnership.Infrastructure.Seeding;
 /// </summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, CatalogSeeder catalog, SchemeSeeder schemes, SubsidySeeder subsidies, ReferenceDataSeeder reference, IdentitySeeder identity,
-    DemoCompanySeeder demoCompanies, ConsultationDeskSeeder desks, DemoEventSeeder demoEvents, ILogger<DatabaseInitializer> logger)
+    DemoCompanySeeder demoCompanies, ConsultationDeskSeeder desks, DemoEventSeeder demoEvents, PlanServicesSeeder planServices, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(string? demoPassword, bool migrate = true, CancellationToken ct = default)
     {
@@ -28,6 +28,7 @@ public sealed class DatabaseInitializer(
         await subsidies.SeedAsync(ct);
         await reference.SeedAsync(ct);
         await desks.SeedAsync(ct);
+        await planServices.SeedAsync(ct);
         await identity.SeedRolesAsync();
         if (demoPassword is not null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Partnership.Core.Catalog;
+using Partnership.Core.PlanServices;
 using Partnership.Core.Reference;
 
 namespace Partnership.Web.Api;
@@ -10,7 +11,14 @@ public static class CatalogApi
     public sealed record AreaDto(string Code, int Order, string NameJa, string NameEn, string DescriptionJa, string DescriptionEn);
 
     public sealed record MeasureDto(
-        int Id, string AreaCode, string Side, int? ParentId, string Kind, string Key, string TitleJa, string TitleEn, int Order);
+        int Id, string AreaCode, string Side, int? ParentId, string Kind, string Key, string TitleJa, string TitleEn, int Order,
+        IReadOnlyList<ServiceDto> Services, OfflineDto? Offline);
+
+    /// <summary>A service of a measure: kind subsidy|scheme|consultation|event|library|outreach, state open|closed|upcoming|budget-reached|ongoing.</summary>
+    public sealed record ServiceDto(string Kind, string Code, string TitleJa, string TitleEn, string Url, string State, DateOnly? OpensOn);
+
+    /// <summary>The official note of a measure not served online: what to do instead and whom to contact.</summary>
+    public sealed record OfflineDto(string NoteJa, string NoteEn);
 
     public sealed record MeasuresDto(int FiscalYear, IReadOnlyList<MeasureDto> Measures);
 
@@ -25,7 +33,7 @@ public static class CatalogApi
             .WithName("GetCatalogAreas")
             .WithSummary("The program areas (施策分野) of the partnership.");
 
-        group.MapGet("/measures", async Task<Results<Ok<MeasuresDto>, NotFound>> (int? fiscalYear, CatalogService catalog, CancellationToken ct) =>
+        group.MapGet("/measures", async Task<Results<Ok<MeasuresDto>, NotFound>> (int? fiscalYear, CatalogService catalog, PlanServiceReader services, CancellationToken ct) =>
             {
                 var year = fiscalYear ?? await catalog.LatestFiscalYearAsync(ct);
                 if (year is null || !(await catalog.FiscalYearsAsync(ct)).Contains(year.Value))
@@ -33,14 +41,15 @@ public static class CatalogApi
                     return TypedResults.NotFound();
                 }
                 var measures = await catalog.MeasuresAsync(year.Value, ct);
-                return TypedResults.Ok(new MeasuresDto(year.Value, measures.Select(ToDto).ToList()));
+                var offers = await services.ForMeasuresAsync(measures, ct);
+                return TypedResults.Ok(new MeasuresDto(year.Value, measures.Select(m => ToDto(m, offers[m.Id])).ToList()));
             })
             .WithName("GetCatalogMeasures")
             .WithSummary("The measures (取組) of one fiscal year's plan; the latest plan when fiscalYear is omitted.");
         return app;
     }
 
-    public static MeasureDto ToDto(MeasureRow m) => new(
+    public static MeasureDto ToDto(MeasureRow m, MeasureOffer offer) => new(
         m.Id,
         m.AreaCode,
         Measure.SideCode(m.Side),
@@ -49,5 +58,7 @@ public static class CatalogApi
         m.Key,
         m.TitleJa,
         m.TitleEn,
-        m.Order);
+        m.Order,
+        offer.Services.Select(s => new ServiceDto(ServiceCodes.Kind(s.Kind), s.Code, s.TitleJa, s.TitleEn, s.Url, ServiceCodes.State(s.State), s.StateDate)).ToList(),
+        offer.Offline is { } note ? new OfflineDto(note.NoteJa, note.NoteEn) : null);
 }

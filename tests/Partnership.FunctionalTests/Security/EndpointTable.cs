@@ -192,6 +192,22 @@ public static class EndpointTable
         Read("ANY", "/error/{statusCode:int}", Caller.Anyone, _ => "/error/404", status: 404),
         // Closed beside a production setting such as a server database, so on the PostgreSQL pass it is a 404 for everyone.
         Read("GET", "/dev/mail", Caller.DevelopmentOnly, status: Partnership.TestKit.TestProvider.IsPostgreSql ? 404 : 200),
+        Read("GET", "/schemes", Caller.Anyone),
+        Read("GET", "/schemes/{code}", Caller.Anyone, _ => "/schemes/TELEWORK-RULE"),
+        Read("GET", "/subsidies/programs/{code}", Caller.Anyone, _ => "/subsidies/programs/TELEWORK-EQUIP"),
+        Read("GET", "/desks", Caller.Anyone),
+        Read("GET", "/desks/{code}", Caller.Anyone, _ => "/desks/TELEWORK-CENTER"),
+        Read("GET", "/library", Caller.Anyone),
+        Read("GET", "/library/{code}", Caller.Anyone, _ => "/library/WS-OVERTIME"),
+        Read("GET", "/search", Caller.Anyone, _ => "/search?q=%E3%81%A6%E3%82%8C%E3%82%8F%E3%83%BC%E3%81%8F"),
+        Read("GET", "/help", Caller.Anyone),
+        Read("GET", "/help/{audience}", Caller.Anyone, _ => "/help/company"),
+        Read("GET", "/faq", Caller.Anyone),
+        Read("GET", "/contact", Caller.Anyone),
+        Read("GET", "/privacy", Caller.Anyone),
+        Read("GET", "/terms", Caller.Anyone),
+        Read("GET", "/accessibility", Caller.Anyone),
+        Read("GET", "/chamber", Caller.Anyone),
 
         // Account
         Read("GET", "/account/login", Caller.Anyone),

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Catalog;
+using Partnership.Core.Common;
+using Partnership.Core.PlanServices;
 using Partnership.Core.Reference;
 using Partnership.Web.Areas.Catalog.Models;
 
@@ -10,7 +12,7 @@ namespace Partnership.Web.Areas.Catalog.Controllers;
 [Area("Catalog")]
 [AllowAnonymous]
 [Route("/catalog")]
-public sealed class CatalogController(CatalogService catalog, IReferenceLists lists) : Controller
+public sealed class CatalogController(CatalogService catalog, PlanServiceReader services, IReferenceLists lists) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? fiscalYear, CancellationToken ct)
@@ -41,6 +43,12 @@ public sealed class CatalogController(CatalogService catalog, IReferenceLists li
     public async Task<IActionResult> Measure(int id, CancellationToken ct)
     {
         var measure = await catalog.MeasureAsync(id, ct);
-        return measure is null ? NotFound() : View(measure);
+        if (measure is null)
+        {
+            return NotFound();
+        }
+        var offer = await services.ForMeasureAsync(measure.Measure, ct);
+        var staff = User.IsInRole(Roles.ChamberStaff) || User.IsInRole(Roles.MetroOfficial);
+        return View(new MeasurePageViewModel(measure, offer, staff));
     }
 }

@@ -65,3 +65,6 @@ public sealed class NewMeasureModel
 
     public AreaColumns? Columns { get; set; }
 }
+
+/// <summary>A measure's page: the measure, what it offers now, and whether the reader is chamber staff or a Metro official.</summary>
+public sealed record MeasurePageViewModel(MeasureDetail Detail, Partnership.Core.PlanServices.MeasureOffer Offer, bool Staff);

@@ -46,3 +46,6 @@ public sealed class OptionEdit
 }
 
 public sealed record FormEditPage(Scheme Scheme, SchemeFormVersion Current, FormEditModel Edit);
+
+/// <summary>A scheme's public page: the scheme, its current form (the commitments asked) and the measures it serves.</summary>
+public sealed record SchemePublicPage(Scheme Scheme, FormDefinition Form, IReadOnlyList<Partnership.Core.PlanServices.ServedMeasure> Measures);

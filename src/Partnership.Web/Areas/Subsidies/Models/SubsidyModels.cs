@@ -53,3 +53,14 @@ public sealed class WindowForm
 }
 
 public sealed record NewWindowPage(WindowForm Form, IReadOnlyList<SubsidyProgram> Programs, IReadOnlyList<Partnership.Core.Schemes.Scheme> Schemes);
+
+/// <summary>A program on /subsidies with its current state.</summary>
+public sealed record ProgramRow(SubsidyProgram Program, Partnership.Core.PlanServices.ServiceItem Item);
+
+/// <summary>/subsidies: every program with its state, then every window.</summary>
+public sealed record SubsidiesIndexPage(IReadOnlyList<ProgramRow> Programs, IReadOnlyList<SubsidyWindow> Windows);
+
+/// <summary>A program's public page: every window past, present and next, the state, and the measures it serves.</summary>
+public sealed record ProgramPage(
+    SubsidyProgram Program, IReadOnlyList<SubsidyWindow> Windows, Partnership.Core.PlanServices.ServiceItem Item, DateTime Now,
+    IReadOnlyDictionary<string, string> PrerequisiteNames, IReadOnlyList<Partnership.Core.PlanServices.ServedMeasure> Measures);
