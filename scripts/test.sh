@@ -22,6 +22,9 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Test portals do not watch their settings files (each watcher takes one of the user's 128 inotify instances, and
+# the two passes keep many portals open at once); PortalFactory sets the same for every test process.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 rm -f artifacts/security-summary*.txt
 results=$(mktemp -d)
 started_pg=""

@@ -68,7 +68,7 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var company = await browser.NewPageAsync();
         await company.SignInAsync(DemoUsers.Company);
         await company.GotoAsync("/subsidies");
-        await company.GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
+        await company.Locator("[data-testid=windows]").GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
         await company.GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
         await company.Locator("#subsidy-form").WaitForAsync();
         await company.GetByLabel("1行目の品名・内容", new() { Exact = true }).FillAsync("業務用タブレット");

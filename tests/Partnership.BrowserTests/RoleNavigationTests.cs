@@ -6,7 +6,7 @@ namespace Partnership.BrowserTests;
 public class RoleNavigationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData(DemoUsers.Company, "企業ユーザー", new[] { "company", "schemes", "my-consultations", "my-events" })]
+    [InlineData(DemoUsers.Company, "企業ユーザー", new[] { "company", "records", "schemes", "my-subsidies", "my-consultations", "my-events" })]
     [InlineData(DemoUsers.Chamber, "東京商工会議所 職員", new[] { "companies", "organise-events", "outreach", "referrals", "publicity", "cosponsorship", "chamber-dashboard", "support" })]
     [InlineData(DemoUsers.Metro, "東京都 職員", new[] { "companies", "manage-catalog", "scheme-review", "scheme-forms", "subsidies-manage", "consultations", "dashboard", "organise-events", "outreach", "referrals", "publicity", "cosponsorship", "support", "audit" })]
     [InlineData(DemoUsers.Expert, "専門家", new[] { "expert" })]

@@ -21,6 +21,14 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "test-pass-2021";
 
+    /// <summary>
+    /// Test portals do not watch their settings files: each watcher is an inotify instance, the user's limit is 128,
+    /// and the two database passes of scripts/test.sh keep well over a hundred portals open at once. A setting a test
+    /// needs is given to its portal; none changes a file under a running one. (Set before any host is built, and
+    /// inherited by the portal processes the production-start tests launch.)
+    /// </summary>
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The PostgreSQL database of this portal on the PostgreSQL pass; null on SQLite.</summary>

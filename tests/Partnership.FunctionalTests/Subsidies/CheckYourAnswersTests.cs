@@ -15,7 +15,7 @@ namespace Partnership.FunctionalTests.Subsidies;
 /// </summary>
 public sealed partial class CheckYourAnswersTests : IDisposable
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF");
+    private static readonly byte[] Pdf = PdfSamples.Plain;
     private readonly PortalFactory _portal = new();
 
     public void Dispose() => _portal.Dispose();
