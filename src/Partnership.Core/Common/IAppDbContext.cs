@@ -61,6 +61,7 @@ public interface IAppDbContext
     DbSet<Dashboards.DashboardStamp> DashboardStamps { get; }
     DbSet<PublicityAttachment> PublicityAttachments { get; }
     DbSet<MemberSupportCase> MemberSupportCases { get; }
+    DbSet<Notices.Notice> Notices { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

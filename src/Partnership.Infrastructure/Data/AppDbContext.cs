@@ -69,6 +69,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Partnership.Core.Dashboards.DashboardStamp> DashboardStamps => Set<Partnership.Core.Dashboards.DashboardStamp>();
     public DbSet<PublicityAttachment> PublicityAttachments => Set<PublicityAttachment>();
     public DbSet<MemberSupportCase> MemberSupportCases => Set<MemberSupportCase>();
+    public DbSet<Partnership.Core.Notices.Notice> Notices => Set<Partnership.Core.Notices.Notice>();
 
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>
         SqliteWriteGate.BeginAsync(Database, ct);

@@ -907,27 +907,6 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Family")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DashboardDirtyMarks");
-                });
-
             modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
                 {
                     b.Property<long>("Id")
@@ -1184,6 +1163,27 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
+                });
+
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1234,6 +1234,46 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notices");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>
@@ -2961,6 +3001,15 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>
+                {
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>

@@ -910,27 +910,6 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("ConsultationTopics");
                 });
 
-            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Bucket")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Family")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DashboardDirtyMarks");
-                });
-
             modelBuilder.Entity("Partnership.Core.Dashboards.DashboardFact", b =>
                 {
                     b.Property<long>("Id")
@@ -1188,6 +1167,27 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Partnership.Core.Facts.DashboardDirtyMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardDirtyMarks");
+                });
+
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1238,6 +1238,46 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notices");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>
@@ -2974,6 +3014,15 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>
+                {
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>
