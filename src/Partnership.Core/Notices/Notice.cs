@@ -27,7 +27,7 @@ public class Notice
 
     /// <summary>
     /// The short text of a mail body: the greeting line before the first blank line and lines that are links are left
-    /// out, the rest joined and cut at <see cref="TextLength"/> characters.
+    /// out, the rest joined (Japanese sentences without a space) and cut at <see cref="TextLength"/> characters.
     /// </summary>
     public static string ShortText(string body)
     {
@@ -36,7 +36,8 @@ public class Notice
         var kept = lines.Skip(start)
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !l.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
-        var text = string.Join(" ", kept);
+        // Japanese sentences follow one another without a space; other lines are joined with one.
+        var text = kept.Aggregate("", (all, line) => all.Length == 0 ? line : all[^1] is '。' or '、' or '）' or '」' ? all + line : all + " " + line);
         return text.Length <= TextLength ? text : string.Concat(text.AsSpan(0, TextLength - 1), "…");
     }
 }

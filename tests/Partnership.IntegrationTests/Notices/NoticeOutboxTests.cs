@@ -55,7 +55,7 @@ public sealed class NoticeOutboxTests : IAsyncLifetime
         var first = notices[0];
         Assert.Equal("user-a", first.UserId);
         Assert.Equal("【連携ポータル】申請を受理しました", first.Title);
-        Assert.Equal("東京都・東京商工会議所 連携ポータルです。 申請を受理しました。", first.Text);
+        Assert.Equal("東京都・東京商工会議所 連携ポータルです。申請を受理しました。", first.Text);
         Assert.Equal("/company/schemes/entries/7", first.Link);
         Assert.Equal(_clock.GetUtcNow().UtcDateTime, first.CreatedAt);
         Assert.Null(first.ReadAt);
@@ -108,6 +108,7 @@ public sealed class NoticeOutboxTests : IAsyncLifetime
     public void The_short_text_leaves_out_the_greeting_and_links_and_is_cut()
     {
         Assert.Equal("本文です。", Notice.ShortText("A社 ご担当者様\r\n\r\n本文です。\r\nhttp://x.example/\r\n"));
+        Assert.Equal("first line second line.", Notice.ShortText("Dear A,\n\nfirst line\nsecond line."));
         var text = Notice.ShortText(new string('あ', 500));
         Assert.Equal(Notice.TextLength, text.Length);
         Assert.EndsWith("…", text);
