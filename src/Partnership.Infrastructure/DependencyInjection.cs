@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Identity.PasswordWork>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Home.CompanyRecordsService>();
+        services.AddScoped<Partnership.Core.Notices.NoticeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeExpiryService>();

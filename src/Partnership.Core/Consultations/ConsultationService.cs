@@ -502,7 +502,7 @@ public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IC
         if (notify && request.ContactEmail.Length > 0)
         {
             var content = mail.StatusChanged(request, action);
-            outbox.Enqueue(request.ContactEmail, content.Subject, content.Body);
+            outbox.Enqueue(request.ContactEmail, content.Subject, content.Body, $"/company/consultations/{request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
         try
         {

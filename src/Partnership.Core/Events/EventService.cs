@@ -272,7 +272,7 @@ public sealed class EventService(IAppDbContext db, IMailOutbox outbox, IEventMai
         next.Status = RegistrationStatus.Registered;
         next.PromotedAt = now;
         var content = mail.Promoted(e, next);
-        outbox.Enqueue(next.ContactEmail, content.Subject, content.Body);
+        outbox.Enqueue(next.ContactEmail, content.Subject, content.Body, $"/events/{e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>The organiser records whether a registered participant came; only once the event has begun.</summary>

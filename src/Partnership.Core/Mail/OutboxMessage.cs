@@ -24,8 +24,12 @@ public class OutboxMessage
     public DateTime? LeaseUntil { get; set; }
 }
 
-/// <summary>Adds mail to the outbox in the caller's unit of work; the caller's SaveChanges commits both.</summary>
+/// <summary>
+/// Adds mail to the outbox in the caller's unit of work; the caller's SaveChanges commits both. When the address
+/// (or <paramref name="userId"/>) is a portal user's, the same call adds a notice for that user in the portal, with
+/// <paramref name="link"/> (a path in the portal to the record) when the caller knows it.
+/// </summary>
 public interface IMailOutbox
 {
-    OutboxMessage Enqueue(string to, string subject, string bodyText);
+    OutboxMessage Enqueue(string to, string subject, string bodyText, string? link = null, string? userId = null);
 }

@@ -269,7 +269,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
             foreach (var recipient in await recipients.MembersAsync(application.CompanyId, ct))
             {
                 var content = mail.Compose(k, facts, recipient.Culture);
-                outbox.Enqueue(recipient.Email, content.Subject, content.Body);
+                outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/subsidies/applications/{application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
             }
         }
         db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;

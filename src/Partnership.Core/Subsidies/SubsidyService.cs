@@ -588,7 +588,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         foreach (var recipient in people)
         {
             var content = mail.Compose(kind, facts, recipient.Culture);
-            outbox.Enqueue(recipient.Email, content.Subject, content.Body);
+            outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/subsidies/applications/{application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
     }
 

@@ -1406,6 +1406,44 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.ToTable("RosterMembers");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notices");
+                });
+
             modelBuilder.Entity("Partnership.Core.Outreach.CoSponsorshipRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -3215,6 +3253,15 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("BranchCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>
+                {
+                    b.HasOne("Partnership.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -26,9 +26,12 @@ public static class Policies
     public const string ChamberDashboard = nameof(ChamberDashboard);
     public const string ChangeChamberRecord = nameof(ChangeChamberRecord);
     public const string ReadPublicityMaterial = nameof(ReadPublicityMaterial);
+    /// <summary>Any signed-in person: their own notices.</summary>
+    public const string SignedIn = nameof(SignedIn);
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(ManageCatalog, p => p.RequireRole(Roles.MetroOfficial))
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(CompanyUser, p => p.RequireRole(Roles.Company))
         .AddPolicy(ChamberStaff, p => p.RequireRole(Roles.ChamberStaff))
         .AddPolicy(MetroOfficial, p => p.RequireRole(Roles.MetroOfficial))

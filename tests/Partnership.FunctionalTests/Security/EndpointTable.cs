@@ -256,6 +256,11 @@ public static class EndpointTable
 
         // Signed-in
         Read("GET", "/me", Caller.SignedIn),
+        // Notices: always the signed-in person's own (no user id in the address); another person's notice answers 404,
+        // so the sample is an id nobody has (ownership is tested in Notices/NoticesTests).
+        Read("GET", "/notices", Caller.SignedIn),
+        Change("POST", "/notices/{id:long}/open", Caller.SignedIn, [], _ => "/notices/0/open", allowedStatus: 404),
+        Change("POST", "/notices/read-all", Caller.SignedIn, []),
         Change("POST", "/session/keep-alive", Caller.SignedIn, []),
 
         // Companies: their own company (no id in the address)
