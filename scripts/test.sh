@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the portal: unit, integration, functional (WebApplicationFactory) and browser (Playwright
-# with Debian's Chromium) on SQLite, and beside that pass the integration and functional tests again on PostgreSQL
+# with Debian's Chromium) on SQLite, then the integration and functional tests again on PostgreSQL
 # (docs/adr/0040-postgresql-third-provider.md). Installs Chromium first where it is missing and apt-get is available.
 # PostgreSQL: the server named by PARTNERSHIP_TEST_PG when set; otherwise a private cluster started (and stopped)
 # by scripts/pg-test-cluster.sh, which installs Debian's postgresql when it can. PARTNERSHIP_TEST_PG=none skips
@@ -22,15 +22,13 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
-# Test portals do not watch their settings files (each watcher takes one of the user's 128 inotify instances, and
-# the two passes keep many portals open at once); PortalFactory sets the same for every test process.
+# Test portals do not watch their settings files (each watcher takes one of the user's 128 inotify instances, and a
+# test process keeps many portals open at once); PortalFactory sets the same for every test process.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 rm -f artifacts/security-summary*.txt
 results=$(mktemp -d)
 started_pg=""
-pg_pid=""
 cleanup() {
-  [ -n "$pg_pid" ] && { pkill -P "$pg_pid" 2>/dev/null; kill "$pg_pid" 2>/dev/null; }
   [ -n "$started_pg" ] && bash scripts/pg-test-cluster.sh stop >/dev/null 2>&1
   rm -rf "$results"
 }
@@ -49,42 +47,33 @@ echo "== Build"
 code=0
 dotnet build Partnership.sln -nologo -v quiet 2>&1 | tee -a "$results/console.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || code=1
+built=$((1 - code))
 
-# The two passes run side by side on the one build: the browser tests, the longest part of the SQLite pass, spend
-# much of their time waiting for Chromium, which the PostgreSQL pass fills. Its output is printed when it ends.
-if [ "$code" -ne 0 ]; then
-  echo "The build failed; no test ran." >&2
-elif [ -z "$pg" ] || [ "$pg" = "none" ]; then
-  echo "warning: no PostgreSQL server (set PARTNERSHIP_TEST_PG or install postgresql); the PostgreSQL pass did not run." >&2
-else
-  (
-    pass=0
-    for project in tests/Partnership.IntegrationTests tests/Partnership.FunctionalTests; do
-      filter=()
-      if [ "$project" = tests/Partnership.FunctionalTests ] && [ -n "${PG_FUNCTIONAL_FILTER:-}" ]; then
-        filter=(--filter "$PG_FUNCTIONAL_FILTER")
-      fi
-      PARTNERSHIP_TEST_PROVIDER=PostgreSql PARTNERSHIP_TEST_PG="$pg" \
-        dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql" "${filter[@]}" "$@" || pass=1
-    done
-    exit "$pass"
-  ) > "$results/postgresql.log" 2>&1 &
-  pg_pid=$!
-fi
-
-if [ "$code" -eq 0 ]; then
-  echo "== SQLite: every test project (the PostgreSQL pass runs beside it)"
+if [ "$built" -eq 1 ]; then
+  echo "== SQLite: every test project"
   # Each assembly's summary line ("Passed!  - Failed: 0, Passed: 7, Skipped: 0, ...") is kept for the total: the TRX
   # files of assemblies finishing in the same second share a name and overwrite each other.
   PARTNERSHIP_TEST_PROVIDER=Sqlite dotnet test Partnership.sln --no-build --logger trx --results-directory "$results/sqlite" "$@" 2>&1 | tee -a "$results/console.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || code=1
+else
+  echo "The build failed; no test ran." >&2
 fi
 
-if [ -n "$pg_pid" ]; then
-  wait "$pg_pid" || code=1
-  pg_pid=""
-  echo "== PostgreSQL: integration and functional tests (ran beside the SQLite pass)"
-  tee -a "$results/console.log" < "$results/postgresql.log"
+# The PostgreSQL pass runs after the SQLite pass, not beside it: side by side, the two passes' portals used up the
+# user's 128 inotify instances on this machine (docs/adr/0059-test-hosts-templates-and-clocks.md).
+if [ -z "$pg" ] || [ "$pg" = "none" ]; then
+  echo "warning: no PostgreSQL server (set PARTNERSHIP_TEST_PG or install postgresql); the PostgreSQL pass did not run." >&2
+elif [ "$built" -eq 1 ]; then
+  echo "== PostgreSQL: integration and functional tests"
+  for project in tests/Partnership.IntegrationTests tests/Partnership.FunctionalTests; do
+    filter=()
+    if [ "$project" = tests/Partnership.FunctionalTests ] && [ -n "${PG_FUNCTIONAL_FILTER:-}" ]; then
+      filter=(--filter "$PG_FUNCTIONAL_FILTER")
+    fi
+    PARTNERSHIP_TEST_PROVIDER=PostgreSql PARTNERSHIP_TEST_PG="$pg" \
+      dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql" "${filter[@]}" "$@" 2>&1 | tee -a "$results/console.log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || code=1
+  done
 fi
 
 # Sum the summary line of every assembly of both passes.

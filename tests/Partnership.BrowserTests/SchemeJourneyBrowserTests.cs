@@ -91,7 +91,7 @@ public class SchemeJourneyBrowserTests(BrowserFixture browser) : IClassFixture<B
         var visitor = await browser.NewPageAsync();
         await visitor.GotoAsync("/directory");
         await visitor.GetByLabel("制度").SelectOptionAsync(new SelectOptionValue { Label = Scheme });
-        await visitor.GetByRole(AriaRole.Button, new() { Name = "検索" }).ClickAsync();
+        await visitor.Locator("#main").GetByRole(AriaRole.Button, new() { Name = "検索" }).ClickAsync();
         await visitor.Locator("[data-testid=directory] td", new() { HasTextString = number }).WaitForAsync();
         Assert.Contains("デモ商事株式会社", await visitor.Locator("[data-testid=directory]").InnerTextAsync());
         await visitor.AssertAccessibleAsync();
