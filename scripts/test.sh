@@ -24,7 +24,9 @@ fi
 
 # Test portals do not watch their settings files (each watcher takes one of the user's 128 inotify instances, and a
 # test process keeps many portals open at once); PortalFactory sets the same for every test process.
+# Their file providers poll rather than watch, for the same reason (asp-append-version watches the web root).
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 rm -f artifacts/security-summary*.txt
 results=$(mktemp -d)
 started_pg=""

@@ -32,13 +32,11 @@ public static class DependencyInjection
             options.AddInterceptors(new SearchTextInterceptor(), sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<AuditLogInterceptor>(), new DashboardDirtyInterceptor(),
                 sp.GetRequiredService<ConnectionGauge>());
         });
-        services.AddScoped(sp =>
-        {
-            var db = sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
-            db.Actor = sp.GetRequiredService<ICurrentUser>();
-            return db;
-        });
-        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        // One rental per scope; the context it holds is handed out as AppDbContext and as IAppDbContext, and goes back
+        // to the pool once, when the rental is disposed (see ScopedContextRental).
+        services.AddScoped<ScopedContextRental>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopedContextRental>().Context);
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<ScopedContextRental>().Context);
         services.AddScoped<IMailOutbox, MailOutbox>();
         services.AddScoped<OutboxService>();
         services.AddScoped<CatalogService>();

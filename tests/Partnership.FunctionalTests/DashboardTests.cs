@@ -186,10 +186,16 @@ public sealed class DashboardRefreshJobTests : IDisposable
     public async Task The_job_recomputes_what_a_write_marked_and_leaves_no_mark()
     {
         _portal.CreatePortalClient();
-        // The runner's first rounds at start answer the marks of the seeded data; wait for them.
+        // The runner's first round at start runs the job once; after it the job is not due for an hour. The seeded
+        // data's marks are answered by the job run here (on the PostgreSQL pass the test kit seeds after the start,
+        // so some marks may come after the runner's round).
         var runner = _portal.Services.GetRequiredService<Partnership.Infrastructure.Background.BackgroundRunner>();
-        Assert.True(await BackgroundRounds.UntilAsync(async () => !await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()), 30, runner),
-            "the runner answered the seeded data's marks");
+        await runner.RoundEndedAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        using (var scope = _portal.Services.CreateScope())
+        {
+            await new Partnership.Web.Infrastructure.DashboardRefreshJob(TimeSpan.FromSeconds(5)).RunAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+        Assert.False(await _portal.WithDbAsync(db => db.DashboardDirtyMarks.AnyAsync()), "the job answered the seeded data's marks");
         await _portal.WithDbAsync(async db =>
         {
             var measure = await db.Measures.OrderBy(m => m.Id).FirstAsync();

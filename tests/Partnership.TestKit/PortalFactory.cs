@@ -22,12 +22,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "test-pass-2021";
 
     /// <summary>
-    /// Test portals do not watch their settings files: each watcher is an inotify instance, the user's limit is 128,
-    /// and the two database passes of scripts/test.sh keep well over a hundred portals open at once. A setting a test
-    /// needs is given to its portal; none changes a file under a running one. (Set before any host is built, and
+    /// Test portals take no inotify instance: the user's limit is 128 per machine, and a test process keeps many
+    /// portals open at once. They do not watch their settings files (a setting a test needs is given to its portal;
+    /// none changes a file under a running one), and their file providers poll instead of watching: the first
+    /// <c>asp-append-version</c> link of a page asks the web root to watch the file, which otherwise opens one
+    /// inotify instance per portal, and past the limit every page answers 500. (Set before any host is built, and
     /// inherited by the portal processes the production-start tests launch.)
     /// </summary>
-    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    static PortalFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
 

@@ -11,7 +11,12 @@ public static partial class WebPageHelpers
     public static string ExtractAntiforgeryToken(string html)
     {
         var match = TokenPattern().Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on the page.");
+        if (match.Success)
+            return WebUtility.HtmlDecode(match.Groups[1].Value);
+        var title = TitlePattern().Match(html);
+        var start = html.Length > 600 ? html[..600] : html;
+        throw new InvalidOperationException(
+            $"No antiforgery token on the page (title: {(title.Success ? title.Groups[1].Value.Trim() : "none")}). Page starts: {start}");
     }
 
     /// <summary>GETs <paramref name="formPage"/>, then POSTs the fields to <paramref name="action"/> with the page's token.</summary>
@@ -20,6 +25,10 @@ public static partial class WebPageHelpers
     {
         var page = await client.GetAsync(formPage);
         var html = await page.Content.ReadAsStringAsync();
+        if (!TokenPattern().IsMatch(html))
+            throw new InvalidOperationException(
+                $"GET {formPage} answered {(int)page.StatusCode} {page.StatusCode} (location: {page.Headers.Location?.OriginalString ?? "none"}) without a form token. "
+                + $"Body starts: {(html.Length > 600 ? html[..600] : html)}");
         var all = fields.Append(new(AntiforgeryFieldName, ExtractAntiforgeryToken(html)));
         return await client.PostAsync(action, new FormUrlEncodedContent(all));
     }
@@ -38,6 +47,9 @@ public static partial class WebPageHelpers
         }
         return response;
     }
+
+    [GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial Regex TitlePattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

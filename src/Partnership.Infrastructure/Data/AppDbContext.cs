@@ -86,9 +86,37 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     public ICurrentUser? Actor { get; set; }
 
+    /// <summary>
+    /// True while a request's scope holds this context (<see cref="ScopedContextRental"/>): the scope hands it out
+    /// as several services, the container disposes each of them, and only the rental gives it back to the pool.
+    /// </summary>
+    private bool _heldByScope;
+
+    internal void HoldForScope(ICurrentUser actor)
+    {
+        Actor = actor;
+        _heldByScope = true;
+    }
+
+    internal ValueTask ReleaseFromScopeAsync()
+    {
+        _heldByScope = false;
+        return DisposeAsync();
+    }
+
+    internal void ReleaseFromScope()
+    {
+        _heldByScope = false;
+        Dispose();
+    }
+
     /// <summary>A pooled context goes back to the pool without the request's actor, and without a write transaction left open.</summary>
     public override void Dispose()
     {
+        if (_heldByScope)
+        {
+            return;
+        }
         Actor = null;
         SqliteWriteGate.EndLeftOver(this);
         base.Dispose();
@@ -96,6 +124,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public override ValueTask DisposeAsync()
     {
+        if (_heldByScope)
+        {
+            return ValueTask.CompletedTask;
+        }
         Actor = null;
         SqliteWriteGate.EndLeftOver(this);
         return base.DisposeAsync();

@@ -38,7 +38,22 @@ public sealed class PortalSecurityStampValidator(
         {
             return;
         }
-        if (await StillValidAsync(context.Principal, context.HttpContext.RequestAborted))
+        bool stillValid;
+        try
+        {
+            stillValid = await StillValidAsync(context.Principal, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (DatabaseOverload.Is(e))
+        {
+            // The database is too busy to say. The request is not served as the person (nor as a visitor, which
+            // would send them to sign in): SessionCheckBusy answers it 503 after authentication. The result of this
+            // check is kept for the request, so the error page that follows is shown as to a visitor without asking
+            // the database again; the cookie stays, and the next request is checked as usual.
+            context.RejectPrincipal();
+            context.HttpContext.Features.Set(new SessionCheckBusy(e));
+            return;
+        }
+        if (stillValid)
         {
             // The principal stays. With an interval the cookie is issued anew, so the next check is that far away;
             // checked at every request (the portal's setting), the sliding expiry alone renews it.
@@ -60,5 +75,23 @@ public sealed class PortalSecurityStampValidator(
         }
         var row = await CurrentStamp(db, id, ct);
         return row?.Stamp is { } current && string.Equals(current, principal.FindFirstValue(claims.SecurityStampClaimType), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// The session check found the database overloaded (<see cref="PortalSecurityStampValidator"/>): the request goes no
+/// further and is answered as every overloaded request is, 503 with Retry-After, by the error page.
+/// </summary>
+public sealed record SessionCheckBusy(Exception Error)
+{
+    /// <summary>Right after authentication: rethrows the overload once, for the exception handler.</summary>
+    public static Task Middleware(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<SessionCheckBusy>() is { } busy)
+        {
+            context.Features.Set<SessionCheckBusy>(null);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(busy.Error).Throw();
+        }
+        return next(context);
     }
 }

@@ -266,6 +266,7 @@ public static class PortalSetup
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(SessionCheckBusy.Middleware);
         app.UseMiddleware<StaffTwoFactorMiddleware>();
         app.UseAuthorization();
 
