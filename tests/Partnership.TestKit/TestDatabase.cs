@@ -19,9 +19,15 @@ public sealed class TestDatabase : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), "partnership-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
-        Settings = TestProvider.IsPostgreSql
+        Settings = (TestProvider.IsPostgreSql
             ? new DatabaseSettings(DatabaseProvider.PostgreSql, PostgreSqlDatabases.Create(empty))
-            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}");
+            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}"))
+        {
+            // A test asks whether the work is right, not whether it was quick: a hundred simultaneous registrations
+            // on a busy machine may wait longer than the portal's five seconds for a connection (the limits
+            // themselves are tested on portals that set them).
+            Limits = DatabaseLimits.Default with { PoolWaitSeconds = 120 },
+        };
     }
 
     /// <summary>A temporary folder of the test's own (the SQLite file, documents).</summary>
