@@ -7,7 +7,6 @@ using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Data.Interceptors;
-using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Mail;
 using Partnership.Infrastructure.Seeding;
 
@@ -57,7 +56,7 @@ public static class CompanySearchBenchmark
             var results = new Dictionary<string, object>();
             await using (var db = Create(settings))
             {
-                var service = new CompanyService(db, new MailOutbox(db, TimeProvider.System), new CompanyRecipients(db), TimeProvider.System);
+                var service = new CompanyService(db, new MailOutbox(db, TimeProvider.System), new Partnership.Infrastructure.Identity.CompanyRecipients(db), TimeProvider.System);
                 foreach (var (name, search) in cases)
                 {
                     await service.SearchAsync(search);
