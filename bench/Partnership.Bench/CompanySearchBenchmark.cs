@@ -56,7 +56,7 @@ public static class CompanySearchBenchmark
             var results = new Dictionary<string, object>();
             await using (var db = Create(settings))
             {
-                var service = new CompanyService(db, new MailOutbox(db, TimeProvider.System), TimeProvider.System);
+                var service = new CompanyService(db, new MailOutbox(db, TimeProvider.System), new Partnership.Infrastructure.Identity.CompanyRecipients(db), TimeProvider.System);
                 foreach (var (name, search) in cases)
                 {
                     await service.SearchAsync(search);

@@ -82,6 +82,25 @@ public static class DevProvider
     public static Uri Address(this WebApplication app) =>
         new(app.Urls.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal) + "/");
 
+    /// <summary>
+    /// Also accepts <paramref name="portal"/>'s /signin-oidc and /signout-callback-oidc, for a portal whose port is known
+    /// only once it runs (the browser tests start the provider first, since the portal reads its metadata address).
+    /// </summary>
+    public static async Task AllowPortalAsync(this WebApplication app, Uri portal)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var settings = app.Services.GetRequiredService<DevProviderSettings>();
+        var client = await applications.FindByClientIdAsync(settings.ClientId)
+            ?? throw new InvalidOperationException($"The client {settings.ClientId} is not registered.");
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, client);
+        var address = portal.GetLeftPart(UriPartial.Authority);
+        descriptor.RedirectUris.Add(new Uri(address + "/signin-oidc"));
+        descriptor.PostLogoutRedirectUris.Add(new Uri(address + "/signout-callback-oidc"));
+        await applications.UpdateAsync(client, descriptor);
+    }
+
     private static async Task RegisterPortalAsync(IServiceProvider services, DevProviderSettings settings)
     {
         await using var scope = services.CreateAsyncScope();

@@ -13,7 +13,7 @@ public sealed record CompanyRow(int Id, string Name, string NameKana, string? Co
 public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50);
 
 /// <summary>Companies, their members and invitations. Who may call what is checked by the caller's policy.</summary>
-public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimeProvider clock)
+public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, ICompanyRecipients recipients, TimeProvider clock)
 {
     public const string EventCreated = "created";
     public const string EventProfileChanged = "profile-changed";
@@ -22,6 +22,9 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
     public const string EventJoinRequested = "join-requested";
     public const string EventRemoved = "member-removed";
     public const string EventOwnerChanged = "owner-changed";
+
+    /// <summary>Where the owner decides join requests.</summary>
+    public const string JoinRequestsPath = "/company/join-requests";
 
     /// <summary>The user's membership with its company.</summary>
     public Task<Company?> FindAsync(int companyId, CancellationToken ct = default) =>
@@ -179,9 +182,11 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
 
     /// <summary>
     /// A person without a company asks to join the registered company with this 法人番号 (from the business ID
-    /// provider's claims, never from a form). Asking twice keeps the one open request.
+    /// provider's claims, never from a form). Asking twice keeps the one open request. The owner learns of a new
+    /// request by a mail (<paramref name="mail"/>, in the owner's language) and a notice linking to
+    /// <see cref="JoinRequestsPath"/>, saved with the request.
     /// </summary>
-    public async Task<Outcome<int>> RequestToJoinAsync(string userId, string corporateNumber, CancellationToken ct = default)
+    public async Task<Outcome<int>> RequestToJoinAsync(string userId, string corporateNumber, Func<Recipient, string, MailContent> mail, CancellationToken ct = default)
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.CorporateNumber == corporateNumber, ct);
         if (company is null)
@@ -200,6 +205,11 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, TimePro
         var request = new CompanyJoinRequest { CompanyId = company.Id, UserId = userId, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.CompanyJoinRequests.Add(request);
         db.CompanyEvents.Add(Event(company.Id, userId, EventJoinRequested, null));
+        foreach (var owner in await recipients.OwnersAsync(company.Id, ct))
+        {
+            var content = mail(owner, company.Name);
+            outbox.Enqueue(owner.Email, content.Subject, content.Body, JoinRequestsPath);
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(request.Id);
     }

@@ -10,4 +10,7 @@ public sealed record Recipient(string Email, string Culture);
 public interface ICompanyRecipients
 {
     Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default);
+
+    /// <summary>The company's owner (active and confirmed), who decides who joins it; empty when there is none.</summary>
+    Task<IReadOnlyList<Recipient>> OwnersAsync(int companyId, CancellationToken ct = default);
 }

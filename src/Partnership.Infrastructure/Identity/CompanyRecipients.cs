@@ -18,4 +18,11 @@ public sealed class CompanyRecipients(AppDbContext db) : ICompanyRecipients
 
     public async Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default) =>
         await MembersQuery(db, companyId).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<Recipient>> OwnersAsync(int companyId, CancellationToken ct = default) =>
+        await (from m in db.CompanyMembers
+               join u in db.Users on m.UserId equals u.Id
+               where m.CompanyId == companyId && m.IsOwner && u.IsActive && u.EmailConfirmed && u.Email != null
+               orderby m.Id
+               select new Recipient(u.Email!, u.PreferredCulture)).ToListAsync(ct);
 }

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Common;
+using Partnership.Core.Companies;
 using Partnership.Core.Home;
 using Partnership.Web.Authorization;
 
@@ -7,9 +9,10 @@ namespace Partnership.Web.Controllers;
 
 /// <summary>
 /// The signed-in person's start page: for a company user the to-do list of their company (or, before the company
-/// is registered, the way to register it), and what their roles let them do here.
+/// is registered, the way to register it), with the join requests waiting for the owner first, and what their
+/// roles let them do here.
 /// </summary>
-public sealed class MeController(OwnCompany own, CompanyRecordsService records) : Controller
+public sealed class MeController(OwnCompany own, CompanyRecordsService records, CompanyService companies, IAuthorizationService authorization) : Controller
 {
     [HttpGet("/me")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -18,13 +21,19 @@ public sealed class MeController(OwnCompany own, CompanyRecordsService records) 
         {
             return View(new MePage(false, []));
         }
-        if (await own.IdOfAsync(User, ct) is not { } companyId)
+        if (await own.OfAsync(User, ct) is not { } company)
         {
             return View(new MePage(true, [], NeedsCompany: true));
         }
-        return View(new MePage(true, await records.ToDoAsync(companyId, ct)));
+        var joinRequests = (await authorization.AuthorizeAsync(User, company, Policies.CompanyOwner)).Succeeded
+            ? (await companies.OpenJoinRequestsAsync(company.Id, ct)).Count
+            : 0;
+        return View(new MePage(true, await records.ToDoAsync(company.Id, ct), JoinRequests: joinRequests));
     }
 }
 
-/// <summary>What /me shows: for a company user the company's to-do list, or that the company is still to be registered.</summary>
-public sealed record MePage(bool IsCompanyUser, IReadOnlyList<CompanyRecord> ToDo, bool NeedsCompany = false);
+/// <summary>
+/// What /me shows: for a company user the company's to-do list (for its owner, with the number of join requests
+/// waiting), or that the company is still to be registered.
+/// </summary>
+public sealed record MePage(bool IsCompanyUser, IReadOnlyList<CompanyRecord> ToDo, bool NeedsCompany = false, int JoinRequests = 0);

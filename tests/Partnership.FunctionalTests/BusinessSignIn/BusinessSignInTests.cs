@@ -34,6 +34,21 @@ public sealed class BusinessSignInTests(BusinessProvider provider) : IClassFixtu
     }
 
     [Fact]
+    public async Task Forms_may_lead_to_the_provider_and_nowhere_else()
+    {
+        // The sign-in and sign-out buttons post forms answered by a redirect to the provider; browsers check that
+        // redirect against form-action, so the provider's origin (and only it) is named there.
+        using var browser = new Browser(_portal, provider);
+        using var page = await browser.Portal.GetAsync("/account/login");
+        var csp = string.Join("", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains($"form-action 'self' {provider.Address.GetLeftPart(UriPartial.Authority)};", csp, StringComparison.Ordinal);
+
+        using var plain = new PortalWithoutProvider();
+        using var plainPage = await plain.CreatePortalClient().GetAsync("/account/login");
+        Assert.Contains("form-action 'self';", string.Join("", plainPage.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_person_gets_a_company_user_and_the_company_form_filled_from_the_claims()
     {
         using var browser = new Browser(_portal, provider);
@@ -127,6 +142,48 @@ public sealed class BusinessSignInTests(BusinessProvider provider) : IClassFixtu
         using var later = new Browser(_portal, provider);
         var (_, path) = await later.SignInAsync(BusinessProvider.RegisteredCompanySubject);
         Assert.Equal("/me", path);
+    }
+
+    [Fact]
+    public async Task The_owner_learns_of_a_join_request_by_one_mail_and_notice_and_on_the_home_page()
+    {
+        var ownerId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Company).Select(u => u.Id).SingleAsync());
+        var otherOwnerId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.OtherCompany).Select(u => u.Id).SingleAsync());
+        var owner = await _portal.SignedInAsync(DemoUsers.Company);
+        Assert.DoesNotContain("data-testid=\"todo-join-requests\"", await owner.GetStringAsync("/me"), StringComparison.Ordinal);
+        var mailsBefore = await _portal.WithDbAsync(db => db.OutboxMessages.CountAsync());
+        var noticesBefore = await _portal.WithDbAsync(db => db.Notices.Select(n => n.Id).ToListAsync());
+
+        using var person = new Browser(_portal, provider);
+        await person.SignInAsync(BusinessProvider.RegisteredCompanySubject);
+        using var asked = await person.Portal.PostFormAsync("/account/external/next", "/account/external/join", []);
+        Assert.Equal("/account/external/next", asked.Headers.Location?.OriginalString);
+        // Asking again keeps the one request and sends nothing more.
+        using var again = await person.Portal.PostFormAsync("/account/external/next", "/account/external/join", []);
+
+        // Exactly one mail, to the owner, in Japanese, with the link to the requests; and the same as a notice.
+        var mails = await _portal.WithDbAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Skip(mailsBefore).ToListAsync());
+        var mail = Assert.Single(mails);
+        Assert.Equal(DemoUsers.Company, mail.To);
+        Assert.Equal("【連携ポータル】デモ商事株式会社 への参加の申請が届きました", mail.Subject);
+        Assert.Contains("田中 一郎 様（tanaka@demo-business.example.jp）", mail.BodyText, StringComparison.Ordinal);
+        Assert.Contains("http://localhost/company/join-requests", mail.BodyText, StringComparison.Ordinal);
+        var notices = await _portal.WithDbAsync(db => db.Notices.Where(n => !noticesBefore.Contains(n.Id)).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal((ownerId, "/company/join-requests"), (notice.UserId, notice.Link));
+        Assert.DoesNotContain(notices, n => n.UserId == otherOwnerId);
+
+        // The owner's home page lists it as a thing to do, linked to the requests; another company's owner sees nothing.
+        var home = await owner.GetStringAsync("/me");
+        Assert.Contains("<li data-testid=\"todo-join-requests\"><a href=\"/company/join-requests\">参加の申請の承認：承認を待っている申請が1件あります</a></li>", home, StringComparison.Ordinal);
+        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
+        Assert.DoesNotContain("todo-join-requests", await other.GetStringAsync("/me"), StringComparison.Ordinal);
+
+        // Decided, it leaves the owner's list.
+        var request = await _portal.WithDbAsync(db => db.CompanyJoinRequests.SingleAsync());
+        using var declined = await owner.PostFormAsync("/company/join-requests", $"/company/join-requests/{request.Id}/decline", []);
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.DoesNotContain("todo-join-requests", await owner.GetStringAsync("/me"), StringComparison.Ordinal);
     }
 
     [Fact]

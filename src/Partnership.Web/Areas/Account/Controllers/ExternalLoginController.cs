@@ -31,6 +31,7 @@ public sealed class ExternalLoginController(
     BusinessSignInOptions settings,
     TimeProvider clock,
     ILogger<ExternalLoginController> log,
+    PortalLinks links,
     IStringLocalizer<SharedResource> t) : Controller
 {
     private const string Scheme = BusinessSignInOptions.Scheme;
@@ -159,7 +160,15 @@ public sealed class ExternalLoginController(
         {
             return Failed("corporate-number");
         }
-        var outcome = await companies.RequestToJoinAsync(UserId, number, ct);
+        var person = claims.PersonName ?? User.Identity?.Name ?? "";
+        var email = claims.Email ?? "";
+        var link = links.Absolute(HttpContext, CompanyService.JoinRequestsPath);
+        var outcome = await companies.RequestToJoinAsync(UserId, number, (owner, company) =>
+        {
+            var mail = MailText.ForCulture(t, owner.Culture);
+            return new Partnership.Core.Mail.MailContent(
+                mail["Mail.JoinRequest.Subject", company], mail["Mail.JoinRequest.Body", company, person, email, link]);
+        }, ct);
         if (outcome.Status == Partnership.Core.Common.OutcomeStatus.NotFound)
         {
             return LocalRedirect("/account/external/company");
