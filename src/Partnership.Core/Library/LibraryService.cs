@@ -21,7 +21,7 @@ public sealed class LibraryService(IAppDbContext db, TimeProvider clock)
 
 public static class LibraryQueries
 {
-    /// <summary>Entries whose publication day has come.</summary>
+    /// <summary>Entries published (not drafts) whose publication day has come.</summary>
     public static IQueryable<LibraryArticle> PublishedBy(this IQueryable<LibraryArticle> articles, DateOnly today) =>
-        articles.Where(a => a.PublishedOn <= today);
+        articles.Where(a => !a.IsDraft && a.PublishedOn <= today);
 }

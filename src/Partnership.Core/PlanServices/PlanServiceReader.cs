@@ -49,7 +49,7 @@ public sealed class PlanServiceReader(IAppDbContext db, TimeProvider clock)
             .Select(e => new { e.Id, e.TitleJa, e.TitleEn, e.RegistrationOpensAt, e.RegistrationClosesAt, e.StartsAt, e.Capacity, e.Registered, MeasureKey = e.Measure!.Key })
             .ToListAsync(ct);
         var articles = await db.LibraryArticles.AsNoTracking()
-            .Where(a => a.PublishedOn <= today && (keys.Contains(a.MeasureKey) || linkedCodes.Contains(a.Code)))
+            .Where(a => !a.IsDraft && a.PublishedOn <= today && (keys.Contains(a.MeasureKey) || linkedCodes.Contains(a.Code)))
             .OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Code)
             .Select(a => new { a.Code, a.TitleJa, a.TitleEn, a.MeasureKey })
             .ToListAsync(ct);
