@@ -23,6 +23,9 @@ public sealed record MeasureChoice(string Key, string TitleJa, string TitleEn);
 /// </summary>
 public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store, TimeProvider clock)
 {
+    /// <summary>No entry is dated before the partnership began; none more than a year ahead.</summary>
+    public static readonly DateOnly EarliestDate = new(2015, 4, 1);
+
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{2,59}$")]
     private static partial Regex CodePattern();
 
@@ -204,9 +207,14 @@ public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store
         Check(errors, "SummaryEn", input.SummaryEn, LibraryArticle.SummaryMaxLength, required: false);
         Check(errors, "BodyJa", input.BodyJa, LibraryArticle.BodyMaxLength, required: true);
         Check(errors, "BodyEn", input.BodyEn, LibraryArticle.BodyMaxLength, required: false);
-        if (input.PublishedOn is null)
+        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
+        if (input.PublishedOn is not { } date)
         {
             errors.Add(new("PublishedOn", "Validation.Required"));
+        }
+        else if (date < EarliestDate || date > today.AddYears(1))
+        {
+            errors.Add(new("PublishedOn", "Library.Edit.PublishedOnRange"));
         }
     }
 

@@ -119,7 +119,8 @@ public sealed class PlanServiceEditor(IAppDbContext db, TimeProvider clock)
         noteJa = (noteJa ?? "").Trim();
         noteEn = (noteEn ?? "").Trim();
         var note = await db.MeasureOfflineNotes.SingleOrDefaultAsync(n => n.MeasureKey == measureKey, ct);
-        if (note is not null && note.Version != expectedVersion)
+        // A version the official started from must still be the note's; starting from no note, there must still be none.
+        if (note?.Version != expectedVersion)
         {
             return Outcome<bool>.Conflict("PlanAdmin.NoteChanged");
         }

@@ -71,12 +71,9 @@ public sealed class ServicesController(CatalogService catalog, PlanServiceEditor
         {
             return NotFound();
         }
+        // Removing a link that is already gone (a second click, another official) leaves the same result: no link.
         var outcome = await editor.RemoveLinkAsync(detail.Measure.Key, linkId, ct);
-        if (!outcome.Succeeded)
-        {
-            return NotFound();
-        }
-        TempData["Notice"] = t["PlanAdmin.LinkRemoved"].Value;
+        TempData["Notice"] = t[outcome.Succeeded ? "PlanAdmin.LinkRemoved" : "PlanAdmin.LinkGone"].Value;
         return RedirectToAction(nameof(Index), new { id });
     }
 
@@ -88,12 +85,16 @@ public sealed class ServicesController(CatalogService catalog, PlanServiceEditor
         {
             return NotFound();
         }
-        var outcome = await editor.SaveNoteAsync(detail.Measure.Key, form.NoteJa, form.NoteEn, form.Version, ct);
+        // A version that is not one (a tampered form) is refused before anything is compared or saved.
+        var outcome = ModelState.IsValid
+            ? await editor.SaveNoteAsync(detail.Measure.Key, form.NoteJa, form.NoteEn, form.Version, ct)
+            : Outcome<bool>.Invalid("", "Form.Resend");
         if (outcome.Succeeded)
         {
             TempData["Notice"] = t[outcome.Value ? "PlanAdmin.NoteSaved" : "PlanAdmin.NoteRemoved"].Value;
             return RedirectToAction(nameof(Index), new { id });
         }
+        ModelState.Clear();
         ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
         Response.StatusCode = outcome.Status == OutcomeStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         if (outcome.Status == OutcomeStatus.Conflict)

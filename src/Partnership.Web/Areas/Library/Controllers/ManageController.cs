@@ -48,7 +48,7 @@ public sealed class ManageController(LibraryEditor editor, IStringLocalizer<Shar
     [HttpPost("new")]
     public async Task<IActionResult> New(ArticleFormModel form, CancellationToken ct)
     {
-        var outcome = await editor.CreateAsync(form.ToInput(), ct);
+        var outcome = ModelState.IsValid ? await editor.CreateAsync(form.ToInput(), ct) : Refusal<int>(form);
         if (outcome.Succeeded)
         {
             TempData["Notice"] = t["Library.Edit.Created"].Value;
@@ -69,7 +69,7 @@ public sealed class ManageController(LibraryEditor editor, IStringLocalizer<Shar
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, ArticleFormModel form, CancellationToken ct)
     {
-        var outcome = await editor.UpdateAsync(id, form.ToInput(), form.Version, ct);
+        var outcome = ModelState.IsValid ? await editor.UpdateAsync(id, form.ToInput(), form.Version, ct) : Refusal<Guid>(form);
         if (outcome.Status == OutcomeStatus.NotFound)
         {
             return NotFound();
@@ -126,13 +126,25 @@ public sealed class ManageController(LibraryEditor editor, IStringLocalizer<Shar
     [HttpPost("{id:int}/attachments/{attachmentId:int}/remove")]
     public async Task<IActionResult> RemoveAttachment(int id, int attachmentId, CancellationToken ct)
     {
-        var outcome = await editor.RemoveAttachmentAsync(id, attachmentId, ct);
-        if (!outcome.Succeeded)
+        if (await editor.FindAsync(id, ct) is null)
         {
             return NotFound();
         }
-        TempData["Notice"] = t["Library.Attachment.Removed"].Value;
+        // An attachment already removed (a second click) leaves the same result.
+        var outcome = await editor.RemoveAttachmentAsync(id, attachmentId, ct);
+        TempData["Notice"] = t[outcome.Succeeded ? "Library.Attachment.Removed" : "Library.Attachment.Gone"].Value;
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>
+    /// A field that did not bind (a date that is not one, a tampered version or kind) is refused with its own message;
+    /// the service is not called, so nothing is saved.
+    /// </summary>
+    private Outcome<T> Refusal<T>(ArticleFormModel form)
+    {
+        var fields = ModelState.Where(kv => kv.Value?.Errors.Count > 0).Select(kv => kv.Key).ToList();
+        ModelState.Clear();
+        return Outcome<T>.Invalid(fields.Select(f => new FieldError(Fields.ContainsKey(f) ? f : "", Fields.ContainsKey(f) ? "Validation.Invalid" : "Form.Resend")).ToList());
     }
 
     private async Task<IActionResult> SetPublishedAsync(int id, bool publish, CancellationToken ct)
