@@ -151,7 +151,7 @@ public class PlanAdminTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
         Assert.Equal(HttpStatusCode.Redirect, (await metro.PostFormAsync(edit, $"/library/manage/{id}/publish", [])).StatusCode);
         Assert.Contains("両立支援のはじめかた", await visitor.GetStringAsync("/library"));
-        Assert.Contains("両立支援のはじめかた", await visitor.GetStringAsync("/search?q=" + Uri.EscapeDataString("りょうりつしえんのはじめかた")));
+        Assert.Contains("両立支援のはじめかた", await visitor.GetStringAsync("/search?q=" + Uri.EscapeDataString("ハジメカタ")));
         var file = await visitor.GetAsync($"/library/WLB-GUIDE-FUNC/files/{attachment.Id}");
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal(PdfSamples.Plain, await file.Content.ReadAsByteArrayAsync());
