@@ -51,7 +51,7 @@ public class PlanAdminTests : DatabaseTest
         Assert.Equal("PlanAdmin.AlreadyLinked", (await editor.AddLinkAsync(measure.Key, ServiceKind.Consultation, "TELEWORK-CENTER")).Errors.Single().Code);
         Assert.Equal(before + 1, await db.MeasureServiceLinks.CountAsync());
 
-        Assert.Equal(OutcomeStatusOf(await editor.RemoveLinkAsync("TELEWORK-M01", added.Value)), "NotFound");
+        Assert.Equal("NotFound", OutcomeStatusOf(await editor.RemoveLinkAsync("TELEWORK-M01", added.Value)));
         Assert.True((await editor.RemoveLinkAsync(measure.Key, added.Value)).Succeeded);
         Assert.DoesNotContain((await reader.ForMeasureAsync(measure)).Services, s => s.Url == "/desks/TELEWORK-CENTER");
     }
