@@ -41,6 +41,8 @@ public static class DependencyInjection
         services.AddScoped<OutboxService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<Core.PlanServices.PlanServiceReader>();
+        services.AddScoped<Core.PlanServices.PlanServiceEditor>();
+        services.AddScoped<Core.Library.LibraryEditor>();
         services.AddScoped<Core.Library.LibraryService>();
         services.AddScoped<Core.Search.SearchService>();
         services.AddScoped<Core.Search.ISearchIndex, Search.ProviderSearchIndex>();

@@ -67,6 +67,7 @@ public interface IAppDbContext
     DbSet<PlanServices.MeasureServiceLink> MeasureServiceLinks { get; }
     DbSet<PlanServices.MeasureOfflineNote> MeasureOfflineNotes { get; }
     DbSet<Library.LibraryArticle> LibraryArticles { get; }
+    DbSet<Library.LibraryAttachment> LibraryAttachments { get; }
     DbSet<Notices.Notice> Notices { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>

@@ -16,12 +16,14 @@ public sealed record EventInput(
     DateTime? EndsAtJapan,
     int? Capacity,
     DateTime? RegistrationOpensAtJapan,
-    DateTime? RegistrationClosesAtJapan);
+    DateTime? RegistrationClosesAtJapan,
+    EventType Type = EventType.General);
 
 /// <summary>An event as checked, times in UTC.</summary>
 public sealed record ValidEvent(
     int MeasureId, OrganiserSide Organiser, string TitleJa, string TitleEn, string DescriptionJa, string DescriptionEn,
-    string? Venue, string? OnlineUrl, DateTime StartsAt, DateTime EndsAt, int Capacity, DateTime RegistrationOpensAt, DateTime RegistrationClosesAt)
+    string? Venue, string? OnlineUrl, DateTime StartsAt, DateTime EndsAt, int Capacity, DateTime RegistrationOpensAt, DateTime RegistrationClosesAt,
+    EventType Type = EventType.General)
 {
     public void ApplyTo(PartnershipEvent e)
     {
@@ -38,6 +40,7 @@ public sealed record ValidEvent(
         e.Capacity = Capacity;
         e.RegistrationOpensAt = RegistrationOpensAt;
         e.RegistrationClosesAt = RegistrationClosesAt;
+        e.Type = Type;
     }
 }
 
@@ -125,12 +128,18 @@ public static class EventRules
             errors.Add(new(nameof(input.Capacity), "Event.CapacityBelowRegistered"));
         }
 
+        var type = input.Type;
+        if (!Enum.IsDefined(type))
+        {
+            errors.Add(new(nameof(input.Type), "Validation.RequiredChoice"));
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
         }
         return (new ValidEvent(input.MeasureId, organiser, titleJa, titleEn, descriptionJa, descriptionEn, venue, url,
-            startsAt!.Value, endsAt!.Value, capacity, opensAt!.Value, closesAt!.Value), errors);
+            startsAt!.Value, endsAt!.Value, capacity, opensAt!.Value, closesAt!.Value, type), errors);
     }
 
     private static DateTime? Instant(string field, DateTime? japan, List<FieldError> errors)

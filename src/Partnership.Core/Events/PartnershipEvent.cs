@@ -11,6 +11,16 @@ public enum OrganiserSide
 }
 
 /// <summary>
+/// What an event is for, beyond its measure. A career-support event (キャリア形成支援) also serves WOMEN-M03, whatever
+/// its own measure (docs/adr/0086-events-typed-as-career-support.md).
+/// </summary>
+public enum EventType
+{
+    General = 0,
+    CareerSupport = 1,
+}
+
+/// <summary>
 /// An event, seminar, EXPO or tour (イベント・セミナー・EXPO・見学会) that companies register for. Times are UTC
 /// (shown in Japan time). <see cref="Registered"/> counts the places taken; it only ever changes through an
 /// atomic conditional update, so it never passes <see cref="Capacity"/> (docs/adr/0021-event-capacity.md).
@@ -27,6 +37,7 @@ public class PartnershipEvent : AuditableEntity, IVersioned, ISearchable
     public int MeasureId { get; set; }
     public Catalog.Measure? Measure { get; set; }
     public OrganiserSide Organiser { get; set; }
+    public EventType Type { get; set; }
     public required string TitleJa { get; set; }
     public string TitleEn { get; set; } = "";
     public string DescriptionJa { get; set; } = "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Events;
 using Partnership.Core.Schemes;
 using Partnership.Core.Subsidies;
 
@@ -16,6 +17,9 @@ public sealed class PlanServiceReader(IAppDbContext db, TimeProvider clock)
 {
     /// <summary>The page of the Chamber's support for its members, which serves every Chamber-side measure.</summary>
     public const string ChamberUrl = "/chamber";
+
+    /// <summary>キャリア形成支援: besides its own services, every event typed as career support serves it (docs/adr/0086).</summary>
+    public const string CareerSupportMeasureKey = "WOMEN-M03";
 
     public async Task<MeasureOffer> ForMeasureAsync(MeasureRow measure, CancellationToken ct = default) =>
         (await ForMeasuresAsync([measure], ct))[measure.Id];
@@ -43,13 +47,14 @@ public sealed class PlanServiceReader(IAppDbContext db, TimeProvider clock)
             .OrderBy(d => d.Order)
             .Select(d => new { d.Code, d.NameJa, d.NameEn, d.IsActive, d.OffersExpertDispatch, MeasureKey = d.Measure!.Key })
             .ToListAsync(ct);
+        var careerSupport = keys.Contains(CareerSupportMeasureKey);
         var events = await db.PartnershipEvents.AsNoTracking()
-            .Where(e => e.EndsAt > now && keys.Contains(e.Measure!.Key))
+            .Where(e => e.EndsAt > now && (keys.Contains(e.Measure!.Key) || (careerSupport && e.Type == EventType.CareerSupport)))
             .OrderBy(e => e.StartsAt)
-            .Select(e => new { e.Id, e.TitleJa, e.TitleEn, e.RegistrationOpensAt, e.RegistrationClosesAt, e.StartsAt, e.Capacity, e.Registered, MeasureKey = e.Measure!.Key })
+            .Select(e => new { e.Id, e.TitleJa, e.TitleEn, e.RegistrationOpensAt, e.RegistrationClosesAt, e.StartsAt, e.Capacity, e.Registered, e.Type, MeasureKey = e.Measure!.Key })
             .ToListAsync(ct);
         var articles = await db.LibraryArticles.AsNoTracking()
-            .Where(a => a.PublishedOn <= today && (keys.Contains(a.MeasureKey) || linkedCodes.Contains(a.Code)))
+            .Where(a => !a.IsDraft && a.PublishedOn <= today && (keys.Contains(a.MeasureKey) || linkedCodes.Contains(a.Code)))
             .OrderByDescending(a => a.PublishedOn).ThenBy(a => a.Code)
             .Select(a => new { a.Code, a.TitleJa, a.TitleEn, a.MeasureKey })
             .ToListAsync(ct);
@@ -70,7 +75,8 @@ public sealed class PlanServiceReader(IAppDbContext db, TimeProvider clock)
             items.AddRange(desks.Where(d => Serves(ServiceKind.Consultation, d.MeasureKey, d.Code))
                 .Select(d => new ServiceItem(ServiceKind.Consultation, d.Code, d.NameJa, d.NameEn, $"/desks/{d.Code}",
                     d.IsActive ? ServiceState.Ongoing : ServiceState.Closed, null, "Service.Action.Consult")));
-            items.AddRange(events.Where(e => e.MeasureKey == measure.Key || linked.Any(l => l.Kind == ServiceKind.Event && l.ServiceCode == e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            items.AddRange(events.Where(e => e.MeasureKey == measure.Key
+                    || (measure.Key == CareerSupportMeasureKey && e.Type == EventType.CareerSupport) || linked.Any(l => l.Kind == ServiceKind.Event && l.ServiceCode == e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Select(e => new ServiceItem(ServiceKind.Event, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), e.TitleJa,
                     string.IsNullOrEmpty(e.TitleEn) ? e.TitleJa : e.TitleEn, $"/events/{e.Id}",
                     EventState(e.RegistrationOpensAt, e.RegistrationClosesAt, e.StartsAt, now),

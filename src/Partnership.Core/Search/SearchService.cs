@@ -92,7 +92,7 @@ public sealed class SearchService(IAppDbContext db, ISearchIndex index, TimeProv
             .Select(e => new SearchHit(SearchKind.Event, e.TitleJa, e.TitleEn.Length == 0 ? e.TitleJa : e.TitleEn, $"/events/{e.Id}")));
         var today = DateOnly.FromDateTime(JapanTime.Today(clock));
         var articleIds = await index.MatchAsync(SearchKind.Library, terms, PerKind, ct);
-        hits.AddRange((await db.LibraryArticles.AsNoTracking().Where(a => articleIds.Contains(a.Id) && a.PublishedOn <= today)
+        hits.AddRange((await db.LibraryArticles.AsNoTracking().Where(a => articleIds.Contains(a.Id) && !a.IsDraft && a.PublishedOn <= today)
                 .OrderByDescending(a => a.PublishedOn).Select(a => new { a.Code, a.TitleJa, a.TitleEn }).ToListAsync(ct))
             .Select(a => new SearchHit(SearchKind.Library, a.TitleJa, a.TitleEn.Length == 0 ? a.TitleJa : a.TitleEn, $"/library/{a.Code}")));
         return new SearchResults(string.Join(' ', terms), hits);

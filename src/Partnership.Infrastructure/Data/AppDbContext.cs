@@ -74,6 +74,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Core.PlanServices.MeasureServiceLink> MeasureServiceLinks => Set<Core.PlanServices.MeasureServiceLink>();
     public DbSet<Core.PlanServices.MeasureOfflineNote> MeasureOfflineNotes => Set<Core.PlanServices.MeasureOfflineNote>();
     public DbSet<Core.Library.LibraryArticle> LibraryArticles => Set<Core.Library.LibraryArticle>();
+    public DbSet<Core.Library.LibraryAttachment> LibraryAttachments => Set<Core.Library.LibraryAttachment>();
     public DbSet<Partnership.Core.Notices.Notice> Notices => Set<Partnership.Core.Notices.Notice>();
 
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>

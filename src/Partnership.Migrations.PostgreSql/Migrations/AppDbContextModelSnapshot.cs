@@ -1186,6 +1186,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1263,6 +1266,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1304,6 +1310,10 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("text");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1312,6 +1322,55 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("MeasureKey", "PublishedOn");
 
                     b.ToTable("LibraryArticles");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Library.LibraryAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryAttachments");
                 });
 
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
@@ -3340,6 +3399,17 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Library.LibraryAttachment", b =>
+                {
+                    b.HasOne("Partnership.Core.Library.LibraryArticle", "Article")
+                        .WithMany("Attachments")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("Partnership.Core.Members.RosterMember", b =>
                 {
                     b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
@@ -3644,6 +3714,11 @@ namespace Partnership.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Partnership.Core.Consultations.ConsultationRequest", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Library.LibraryArticle", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>

@@ -1143,6 +1143,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -1216,6 +1219,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1257,6 +1263,10 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1265,6 +1275,53 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("MeasureKey", "PublishedOn");
 
                     b.ToTable("LibraryArticles");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Library.LibraryAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("LibraryAttachments");
                 });
 
             modelBuilder.Entity("Partnership.Core.Mail.OutboxMessage", b =>
@@ -3247,6 +3304,17 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Library.LibraryAttachment", b =>
+                {
+                    b.HasOne("Partnership.Core.Library.LibraryArticle", "Article")
+                        .WithMany("Attachments")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+                });
+
             modelBuilder.Entity("Partnership.Core.Members.RosterMember", b =>
                 {
                     b.HasOne("Partnership.Core.Reference.ChamberBranch", null)
@@ -3551,6 +3619,11 @@ namespace Partnership.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Partnership.Core.Consultations.ConsultationRequest", b =>
                 {
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Partnership.Core.Library.LibraryArticle", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Partnership.Core.Outreach.OutreachActivity", b =>

@@ -97,7 +97,61 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
         var (draft, accepted) = await SchemeSamples.EnsureAsync(portal, owner.CompanyId);
         var subsidy = await SubsidySamples.EnsureAsync(portal, owner.CompanyId);
         var outreach = await OutreachSamples.EnsureAsync(portal, owner.CompanyId);
-        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, services, draft, accepted, subsidy, outreach);
+        var (articleId, publishedCode, attachmentId) = await LibrarySamplesAsync(portal);
+        return new SampleData(portal, measureId, owner.CompanyId, owner.Id, outboxMessageId, staffUserId, services, draft, accepted, subsidy, outreach)
+        {
+            LibraryArticleId = articleId, PublishedArticleCode = publishedCode, LibraryAttachmentId = attachmentId,
+        };
+    }
+
+    /// <summary>The entry the officials' library endpoints change (its own, so the seeded ones stay as they are).</summary>
+    public int LibraryArticleId { get; init; }
+
+    /// <summary>A published entry with one attachment, never changed by the harness: the public download's sample.</summary>
+    public string PublishedArticleCode { get; init; } = "";
+
+    public int LibraryAttachmentId { get; init; }
+
+    public string ArticleVersion() =>
+        portal.WithDbAsync(db => db.LibraryArticles.Where(a => a.Id == LibraryArticleId).Select(a => a.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
+
+    /// <summary>The sample measure's offline note version, or empty when it has none (read at the moment of the request).</summary>
+    public string NoteVersion() =>
+        portal.WithDbAsync(db => db.MeasureOfflineNotes.Where(n => n.MeasureKey == "TELEWORK-M01").Select(n => (Guid?)n.Version).SingleOrDefaultAsync()).GetAwaiter().GetResult()?.ToString() ?? "";
+
+    private static async Task<(int ArticleId, string PublishedCode, int AttachmentId)> LibrarySamplesAsync(PortalFactory portal)
+    {
+        const string draftCode = "HARNESS-DRAFT", publishedCode = "HARNESS-GUIDE";
+        await using var scope = portal.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<Partnership.Core.Documents.IDocumentStore>();
+        return await portal.WithDbAsync(async db =>
+        {
+            foreach (var code in new[] { draftCode, publishedCode })
+            {
+                if (!await db.LibraryArticles.AnyAsync(a => a.Code == code))
+                {
+                    db.LibraryArticles.Add(new Partnership.Core.Library.LibraryArticle
+                    {
+                        Code = code, MeasureKey = "WORKSTYLE-M03", TitleJa = "試験用の記事", TitleEn = "Harness entry", SummaryJa = "概要", BodyJa = "本文",
+                        PublishedOn = new DateOnly(2021, 4, 1), IsDraft = code == draftCode,
+                    });
+                }
+            }
+            await db.SaveChangesAsync();
+            var published = await db.LibraryArticles.Include(a => a.Attachments).SingleAsync(a => a.Code == publishedCode);
+            if (published.Attachments.Count == 0)
+            {
+                using var content = new MemoryStream(PdfSamples.Plain);
+                published.Attachments.Add(new Partnership.Core.Library.LibraryAttachment
+                {
+                    FileName = "guide.pdf", ContentType = "application/pdf", SizeBytes = PdfSamples.Plain.Length, Sha256 = new string('0', 64),
+                    StorageKey = await store.SaveAsync(content), UploadedAt = DateTime.UtcNow, UploadedByUserId = "harness",
+                });
+                await db.SaveChangesAsync();
+            }
+            var draft = await db.LibraryArticles.Where(a => a.Code == draftCode).Select(a => a.Id).SingleAsync();
+            return (draft, publishedCode, published.Attachments[0].Id);
+        });
     }
 
     /// <summary>The sample support case's current version, read at the moment of the request.</summary>

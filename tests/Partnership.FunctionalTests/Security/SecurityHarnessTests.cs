@@ -174,7 +174,8 @@ public class SecurityHarnessTests(SecurityHarnessFixture portal) : IClassFixture
                         problems.Add($"{where}: a plain PDF was not accepted ({(int)response.StatusCode}, {filesAfter - files} file(s) stored)");
                     }
                     var names = await portal.WithDbAsync(async db => (await db.SubsidyDocuments.Select(d => d.FileName).ToListAsync())
-                        .Concat(await db.PublicityAttachments.Select(a => a.FileName).ToListAsync()).ToList());
+                        .Concat(await db.PublicityAttachments.Select(a => a.FileName).ToListAsync())
+                        .Concat(await db.LibraryAttachments.Select(a => a.FileName).ToListAsync()).ToList());
                     if (names.Any(n => n.Contains('/') || n.Contains('\\') || n.Contains("..")) || Directory.GetFiles(Path.GetDirectoryName(portal.DocumentsDirectory)!, "passwd*", SearchOption.AllDirectories).Length > 0)
                     {
                         Interlocked.Increment(ref SecurityTally.Leaks);

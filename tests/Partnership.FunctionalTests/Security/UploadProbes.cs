@@ -31,6 +31,7 @@ public static class UploadProbes
         ["POST /outreach/publicity"] = new(Principal.Metro, _ => "/outreach/publicity", "files",
             [("Title", "テレワーク助成金の周知（添付資料）"), ("Reason", "チラシを添付します。")], s => [("MeasureId", s.MeasureId.ToString())], PublicityActivePdf),
         ["POST /outreach/publicity/{id:int}/attachments"] = new(Principal.Metro, s => $"/outreach/publicity/{s.Outreach.PublicityRequestId}/attachments", "files", [], ActivePdfMessage: PublicityActivePdf),
+        ["POST /library/manage/{id:int}/attachments"] = new(Principal.Metro, s => $"/library/manage/{s.LibraryArticleId}/attachments", "files", [], ActivePdfMessage: PublicityActivePdf),
     };
 
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

@@ -41,5 +41,19 @@ public class LibraryArticleConfiguration : IEntityTypeConfiguration<LibraryArtic
         builder.Property(a => a.SummaryEn).HasMaxLength(LibraryArticle.SummaryMaxLength);
         builder.Property(a => a.BodyJa).HasMaxLength(LibraryArticle.BodyMaxLength);
         builder.Property(a => a.BodyEn).HasMaxLength(LibraryArticle.BodyMaxLength);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasMany(a => a.Attachments).WithOne(x => x.Article!).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class LibraryAttachmentConfiguration : IEntityTypeConfiguration<LibraryAttachment>
+{
+    public void Configure(EntityTypeBuilder<LibraryAttachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(Partnership.Core.Documents.DocumentContent.FileNameMaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.StorageKey).HasMaxLength(32);
+        builder.Property(a => a.UploadedByUserId).HasMaxLength(64);
     }
 }

@@ -68,3 +68,21 @@ public sealed class NewMeasureModel
 
 /// <summary>A measure's page: the measure, what it offers now, and whether the reader is chamber staff or a Metro official.</summary>
 public sealed record MeasurePageViewModel(MeasureDetail Detail, Partnership.Core.PlanServices.MeasureOffer Offer, bool Staff);
+
+/// <summary>The offline note as the official types it, with the version they started from (null: there was none).</summary>
+public sealed class NoteFormModel
+{
+    public string? NoteJa { get; set; }
+
+    public string? NoteEn { get; set; }
+
+    public Guid? Version { get; set; }
+}
+
+/// <summary>The officials' page of a measure's services: its links, the services to choose from and the offline note.</summary>
+public sealed record MeasureServicesViewModel(
+    MeasureDetail Detail,
+    IReadOnlyList<Partnership.Core.PlanServices.LinkRow> Links,
+    IReadOnlyList<Partnership.Core.PlanServices.ServiceChoice> Choices,
+    NoteFormModel Note,
+    string? ChosenService);

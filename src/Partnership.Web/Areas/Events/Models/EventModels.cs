@@ -82,16 +82,20 @@ public sealed class EventFormModel
     [Display(Name = "Field.RegistrationClosesAt")]
     public DateTime? RegistrationClosesAt { get; set; }
 
+    /// <summary>Career support (WOMEN-M03) or not; a form without the field keeps an event general.</summary>
+    [Display(Name = "Field.EventType")]
+    public EventType Type { get; set; }
+
     public Guid Version { get; set; }
 
     public EventInput ToInput() => new(MeasureId ?? 0, Organiser, TitleJa, TitleEn, DescriptionJa, DescriptionEn, Venue, OnlineUrl,
-        StartsAt, EndsAt, Capacity, RegistrationOpensAt, RegistrationClosesAt);
+        StartsAt, EndsAt, Capacity, RegistrationOpensAt, RegistrationClosesAt, Type);
 
     public static EventFormModel From(PartnershipEvent e) => new()
     {
         MeasureId = e.MeasureId, Organiser = e.Organiser, TitleJa = e.TitleJa, TitleEn = e.TitleEn, DescriptionJa = e.DescriptionJa, DescriptionEn = e.DescriptionEn,
         Venue = e.Venue, OnlineUrl = e.OnlineUrl, StartsAt = JapanTime.ToJapan(e.StartsAt), EndsAt = JapanTime.ToJapan(e.EndsAt), Capacity = e.Capacity,
-        RegistrationOpensAt = JapanTime.ToJapan(e.RegistrationOpensAt), RegistrationClosesAt = JapanTime.ToJapan(e.RegistrationClosesAt), Version = e.Version,
+        RegistrationOpensAt = JapanTime.ToJapan(e.RegistrationOpensAt), RegistrationClosesAt = JapanTime.ToJapan(e.RegistrationClosesAt), Type = e.Type, Version = e.Version,
     };
 }
 

@@ -25,4 +25,11 @@ public sealed class LibraryController(LibraryService library, PlanServiceReader 
         ViewData["Measures"] = await services.MeasuresOfAsync(ServiceKind.Library, article.Code, article.MeasureKey, ct);
         return View(article);
     }
+
+    [HttpGet("{code}/files/{attachmentId:int}")]
+    public async Task<IActionResult> Download(string code, int attachmentId, CancellationToken ct)
+    {
+        var opened = await library.OpenAttachmentAsync(code.ToUpperInvariant(), attachmentId, ct);
+        return opened is { } a ? File(a.Content, a.Attachment.ContentType, a.Attachment.FileName) : NotFound();
+    }
 }
