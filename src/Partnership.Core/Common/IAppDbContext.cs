@@ -68,6 +68,7 @@ public interface IAppDbContext
     DbSet<PlanServices.MeasureOfflineNote> MeasureOfflineNotes { get; }
     DbSet<Library.LibraryArticle> LibraryArticles { get; }
     DbSet<Notices.Notice> Notices { get; }
+    DbSet<Reminders.SentReminder> SentReminders { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

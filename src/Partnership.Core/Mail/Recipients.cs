@@ -11,3 +11,9 @@ public interface ICompanyRecipients
 {
     Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default);
 }
+
+/// <summary>A portal user's address and language, for mail to staff (null when the account is inactive or has no confirmed address).</summary>
+public interface IUserRecipients
+{
+    Task<Recipient?> OfAsync(string userId, CancellationToken ct = default);
+}

@@ -75,6 +75,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Core.PlanServices.MeasureOfflineNote> MeasureOfflineNotes => Set<Core.PlanServices.MeasureOfflineNote>();
     public DbSet<Core.Library.LibraryArticle> LibraryArticles => Set<Core.Library.LibraryArticle>();
     public DbSet<Partnership.Core.Notices.Notice> Notices => Set<Partnership.Core.Notices.Notice>();
+    public DbSet<Partnership.Core.Reminders.SentReminder> SentReminders => Set<Partnership.Core.Reminders.SentReminder>();
 
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>
         SqliteWriteGate.BeginAsync(Database, ct);
