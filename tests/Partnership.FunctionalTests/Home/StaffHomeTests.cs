@@ -57,10 +57,10 @@ public sealed class StaffHomeTests : IDisposable
     {
         var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var company = await _portal.SignedInAsync(DemoUsers.Company);
-        var other = await _portal.SignedInAsync(DemoUsers.OtherCompany);
         var metroId = await UserIdAsync(DemoUsers.Metro);
         var chamberId = await UserIdAsync(DemoUsers.Chamber);
         var companyId = await CompanyIdAsync(DemoUsers.Company);
+        var companyUserId = await UserIdAsync(DemoUsers.Company);
         var before = await QueuesAsync(metro, Roles.MetroOfficial);
 
         // A scheme entry counts once it is sent, not as a draft.
@@ -80,18 +80,21 @@ public sealed class StaffHomeTests : IDisposable
         var windowId = await _portal.WithDbAsync(db => db.SubsidyWindows.Select(w => w.Id).SingleAsync());
         var received = (await company.PostFormAsync($"/subsidies/windows/{windowId}", $"/company/subsidies/windows/{windowId}/apply", [])).Headers.Location!.OriginalString;
         var receivedId = int.Parse(received[(received.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        var underReview = (await other.PostFormAsync($"/subsidies/windows/{windowId}", $"/company/subsidies/windows/{windowId}/apply", [])).Headers.Location!.OriginalString;
-        var underReviewId = int.Parse(underReview[(underReview.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var otherId = await CompanyIdAsync(DemoUsers.OtherCompany);
+        var underReviewApplication = new SubsidyApplication { WindowId = windowId, CompanyId = otherId, Status = ApplicationStatus.Draft, LiveKey = SubsidyApplication.LiveKeyFor(otherId, windowId) };
+        await SaveAsync(db => db.SubsidyApplications.Add(underReviewApplication));
+        var underReviewId = underReviewApplication.Id;
+        Assert.NotEqual(receivedId, underReviewId);
         var receivedLink = $"/subsidies/manage/windows/{windowId}?status=Submitted";
         Assert.Equal(Count(before, "SubsidyApplicationsReceived"), Count(await QueuesAsync(metro, Roles.MetroOfficial), "SubsidyApplicationsReceived"));
-        await _portal.WithDbAsync(db => db.SubsidyApplications.Where(a => a.Id == receivedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted)));
-        await _portal.WithDbAsync(db => db.SubsidyApplications.Where(a => a.Id == underReviewId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.UnderReview)));
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.SubsidyApplications.Where(a => a.Id == receivedId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.Submitted))));
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.SubsidyApplications.Where(a => a.Id == underReviewId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ApplicationStatus.UnderReview))));
 
         // Consultations: one sent (to triage) and one accepted (already triaged).
         var deskId = await _portal.WithDbAsync(db => db.ConsultationDesks.Select(d => d.Id).FirstAsync());
         await SaveAsync(db => db.ConsultationRequests.AddRange(
-            new ConsultationRequest { CompanyId = companyId, RequestedByUserId = "x", DeskId = deskId, Status = ConsultationStatus.Submitted, SubmittedAt = DateTime.UtcNow, ReceiptNumber = "SH-1" },
-            new ConsultationRequest { CompanyId = companyId, RequestedByUserId = "x", DeskId = deskId, Status = ConsultationStatus.Accepted, SubmittedAt = DateTime.UtcNow, ReceiptNumber = "SH-2" }));
+            new ConsultationRequest { CompanyId = companyId, RequestedByUserId = companyUserId, DeskId = deskId, Status = ConsultationStatus.Submitted, SubmittedAt = DateTime.UtcNow, ReceiptNumber = "SH-1" },
+            new ConsultationRequest { CompanyId = companyId, RequestedByUserId = companyUserId, DeskId = deskId, Status = ConsultationStatus.Accepted, SubmittedAt = DateTime.UtcNow, ReceiptNumber = "SH-2" }));
 
         // Publicity and co-sponsorship: the official's own requests answered lately count; unanswered, old or others' do not.
         var measureId = await _portal.WithDbAsync(db => db.Measures.Select(m => m.Id).FirstAsync());
@@ -182,15 +185,17 @@ public sealed class StaffHomeTests : IDisposable
         var expert = await _portal.SignedInAsync(DemoUsers.Expert);
         var expertId = await UserIdAsync(DemoUsers.Expert);
         var companyId = await CompanyIdAsync(DemoUsers.Company);
+        var companyUserId = await UserIdAsync(DemoUsers.Company);
         var deskId = await _portal.WithDbAsync(db => db.ConsultationDesks.Select(d => d.Id).FirstAsync());
+        var metroId = await UserIdAsync(DemoUsers.Metro);
         var before = Count(await QueuesAsync(expert, Roles.Expert), "ExpertAssignments");
         ConsultationRequest Request(ConsultationStatus status, string? assigned) => new()
         {
-            CompanyId = companyId, RequestedByUserId = "x", DeskId = deskId, Status = status, SubmittedAt = DateTime.UtcNow, AssignedExpertUserId = assigned,
+            CompanyId = companyId, RequestedByUserId = companyUserId, DeskId = deskId, Status = status, SubmittedAt = DateTime.UtcNow, AssignedExpertUserId = assigned,
         };
         await SaveAsync(db => db.ConsultationRequests.AddRange(
             Request(ConsultationStatus.Assigned, expertId), Request(ConsultationStatus.Scheduled, expertId),
-            Request(ConsultationStatus.Closed, expertId), Request(ConsultationStatus.Assigned, "someone-else")));
+            Request(ConsultationStatus.Closed, expertId), Request(ConsultationStatus.Assigned, metroId)));
 
         var queues = await QueuesAsync(expert, Roles.Expert);
         var queue = Assert.Single(queues);
