@@ -75,11 +75,14 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Infrastructure.Identity.PasswordWork>();
         services.AddScoped<Partnership.Core.Schemes.SchemeService>();
         services.AddScoped<Partnership.Core.Home.CompanyRecordsService>();
+        services.AddScoped<Partnership.Core.Home.StaffHomeService>();
         services.AddScoped<Partnership.Core.Notices.NoticeService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeReviewService>();
         services.AddScoped<Partnership.Core.Schemes.DirectoryService>();
         services.AddScoped<Partnership.Core.Schemes.SchemeExpiryService>();
         services.AddScoped<Partnership.Core.Mail.ICompanyRecipients, Partnership.Infrastructure.Identity.CompanyRecipients>();
+        services.AddScoped<Partnership.Core.Mail.IUserRecipients, Partnership.Infrastructure.Identity.UserRecipients>();
+        services.AddScoped<Partnership.Core.Reminders.ReminderService>();
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
         services.AddScoped<SubsidySeeder>();

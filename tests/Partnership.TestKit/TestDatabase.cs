@@ -21,7 +21,7 @@ public sealed class TestDatabase : IDisposable
         System.IO.Directory.CreateDirectory(Directory);
         Settings = (TestProvider.IsPostgreSql
             ? new DatabaseSettings(DatabaseProvider.PostgreSql, PostgreSqlDatabases.Create(empty))
-            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}"))
+            : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Directory, "partnership.db")}")) with
         {
             // A test asks whether the work is right, not whether it was quick: a hundred simultaneous registrations
             // on a busy machine may wait longer than the portal's five seconds for a connection (the limits

@@ -69,6 +69,7 @@ public interface IAppDbContext
     DbSet<Library.LibraryArticle> LibraryArticles { get; }
     DbSet<Library.LibraryAttachment> LibraryAttachments { get; }
     DbSet<Notices.Notice> Notices { get; }
+    DbSet<Reminders.SentReminder> SentReminders { get; }
 
     /// <summary>For the few operations that need an explicit transaction (event registrations, the subsidy budget).</summary>
     DatabaseFacade Database { get; }

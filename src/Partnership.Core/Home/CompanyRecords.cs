@@ -93,7 +93,7 @@ public sealed class CompanyRecordsService(IAppDbContext db, TimeProvider clock)
             .Select(e => new { e.Id, e.Status, e.Scheme!.NameJa, e.Scheme.NameEn, e.Scheme.RenewalWindowDays, e.ValidUntil, e.UpdatedAt })
             .ToListAsync(ct);
         var applications = await db.SubsidyApplications.AsNoTracking().Where(a => a.CompanyId == companyId)
-            .Select(a => new { a.Id, a.Status, a.Window!.Program!.NameJa, a.Window.Program.NameEn, a.Window.ClosesAt, a.UpdatedAt })
+            .Select(a => new { a.Id, a.Status, a.Window!.Program!.NameJa, a.Window.Program.NameEn, a.Window.ClosesAt, a.ResultReportDueOn, a.UpdatedAt })
             .ToListAsync(ct);
         var consultations = await db.ConsultationRequests.AsNoTracking().Where(r => r.CompanyId == companyId)
             .Select(r => new { r.Id, r.Status, Desk = r.Desk != null ? r.Desk.NameJa : null, DeskEn = r.Desk != null ? r.Desk.NameEn : null, r.ReceiptNumber, r.UpdatedAt })
@@ -111,7 +111,9 @@ public sealed class CompanyRecordsService(IAppDbContext db, TimeProvider clock)
         {
             var next = ToDoRules.ForSubsidy(a.Status, a.ClosesAt, now);
             return new CompanyRecord(RecordKind.Subsidy, a.Id, a.NameJa, a.NameEn, $"ApplicationStatus.{a.Status}", a.UpdatedAt, next,
-                next == NextStep.FinishDraft ? a.ClosesAt : null, string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{a.Id}"));
+                next == NextStep.FinishDraft ? a.ClosesAt
+                : next == NextStep.SubmitReport && a.ResultReportDueOn is { } reportDue ? reportDue.ToDateTime(TimeOnly.MinValue) : null,
+                string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{a.Id}"));
         }));
         records.AddRange(consultations.Select(r => new CompanyRecord(RecordKind.Consultation, r.Id,
             r.Desk ?? "", r.DeskEn ?? "", $"ConsultationStatus.{r.Status}", r.UpdatedAt, ToDoRules.ForConsultation(r.Status), null,

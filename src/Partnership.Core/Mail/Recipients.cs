@@ -14,3 +14,9 @@ public interface ICompanyRecipients
     /// <summary>The company's owner (active and confirmed), who decides who joins it; empty when there is none.</summary>
     Task<IReadOnlyList<Recipient>> OwnersAsync(int companyId, CancellationToken ct = default);
 }
+
+/// <summary>A portal user's address and language, for mail to staff (null when the account is inactive or has no confirmed address).</summary>
+public interface IUserRecipients
+{
+    Task<Recipient?> OfAsync(string userId, CancellationToken ct = default);
+}

@@ -162,6 +162,8 @@ public class SubsidyApplication : AuditableEntity, IVersioned
     public DateTime? SubmittedAt { get; set; }
     public DateTime? DecidedAt { get; set; }
     public DateTime? ReportedAt { get; set; }
+    /// <summary>The Japan-time day the result report (実績報告) is due, set by the official with the grant; null when none was set.</summary>
+    public DateOnly? ResultReportDueOn { get; set; }
     public DateTime? PaidAt { get; set; }
     public DateTime? DraftSavedAt { get; set; }
     public string? Reason { get; set; }

@@ -147,7 +147,14 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
     /// (reason), confirm the amount after the report, mark paid. The official's version must be the
     /// application's current one; budget moves happen in the same transaction and never overspend.
     /// </summary>
-    public async Task<Outcome<SubsidyApplication>> DecideAsync(int id, SubsidyAction action, string? amountText, string? reason, Guid expectedVersion, Actor actor, CancellationToken ct = default)
+    public Task<Outcome<SubsidyApplication>> DecideAsync(int id, SubsidyAction action, string? amountText, string? reason, Guid expectedVersion, Actor actor, CancellationToken ct = default) =>
+        DecideAsync(id, action, amountText, reason, null, expectedVersion, actor, ct);
+
+    /// <summary>
+    /// The same, with the day the result report is due (<c>yyyy-MM-dd</c>, Japan time), which only a grant takes and
+    /// which must be after today; left empty, the grant sets no due day.
+    /// </summary>
+    public async Task<Outcome<SubsidyApplication>> DecideAsync(int id, SubsidyAction action, string? amountText, string? reason, string? reportDueText, Guid expectedVersion, Actor actor, CancellationToken ct = default)
     {
         var application = await db.SubsidyApplications.Include(a => a.Window).ThenInclude(w => w!.Program).Include(a => a.Company)
             .SingleOrDefaultAsync(a => a.Id == id && a.Status != ApplicationStatus.Draft, ct);
@@ -175,6 +182,20 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
         if (reason.Length > ReasonMaxLength)
         {
             return Outcome<SubsidyApplication>.Invalid("Reason", "Subsidy.ReasonTooLong");
+        }
+        DateOnly? reportDue = null;
+        if (!string.IsNullOrWhiteSpace(reportDueText))
+        {
+            if (action != SubsidyAction.Grant)
+            {
+                return Outcome<SubsidyApplication>.Invalid("ReportDue", "Subsidy.ReportDueNotForStep");
+            }
+            if (!DateOnly.TryParseExact(reportDueText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                || day <= DateOnly.FromDateTime(JapanTime.Today(clock)))
+            {
+                return Outcome<SubsidyApplication>.Invalid("ReportDue", "Subsidy.ReportDueInvalid");
+            }
+            reportDue = day;
         }
         long? amount = null;
         if (action is not (SubsidyAction.Grant or SubsidyAction.Confirm) && !string.IsNullOrWhiteSpace(amountText))
@@ -230,6 +251,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
         {
             case SubsidyAction.Grant:
                 application.GrantedYen = amount;
+                application.ResultReportDueOn = reportDue;
                 application.DecidedAt = now;
                 application.Reason = null;
                 break;

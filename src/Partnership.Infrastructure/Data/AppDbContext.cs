@@ -76,6 +76,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Core.Library.LibraryArticle> LibraryArticles => Set<Core.Library.LibraryArticle>();
     public DbSet<Core.Library.LibraryAttachment> LibraryAttachments => Set<Core.Library.LibraryAttachment>();
     public DbSet<Partnership.Core.Notices.Notice> Notices => Set<Partnership.Core.Notices.Notice>();
+    public DbSet<Partnership.Core.Reminders.SentReminder> SentReminders => Set<Partnership.Core.Reminders.SentReminder>();
 
     public Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct = default) =>
         SqliteWriteGate.BeginAsync(Database, ct);

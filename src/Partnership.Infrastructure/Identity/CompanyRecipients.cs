@@ -26,3 +26,13 @@ public sealed class CompanyRecipients(AppDbContext db) : ICompanyRecipients
                orderby m.Id
                select new Recipient(u.Email!, u.PreferredCulture)).ToListAsync(ct);
 }
+
+/// <summary>One user's confirmed address and language, for mail to staff; null for an inactive account.</summary>
+public sealed class UserRecipients(AppDbContext db) : IUserRecipients
+{
+    public async Task<Recipient?> OfAsync(string userId, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.IsActive && u.EmailConfirmed && u.Email != null)
+            .Select(u => new Recipient(u.Email!, u.PreferredCulture))
+            .FirstOrDefaultAsync(ct);
+}

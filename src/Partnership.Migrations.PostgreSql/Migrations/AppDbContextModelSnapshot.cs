@@ -2227,6 +2227,39 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Reminders.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
             modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>
                 {
                     b.Property<int>("Id")
@@ -2664,6 +2697,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
 
                     b.Property<long>("RequestedYen")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ResultReportDueOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");

@@ -2234,6 +2234,39 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Partnership.Core.Reminders.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("SentReminders");
+                });
+
             modelBuilder.Entity("Partnership.Core.Schemes.Scheme", b =>
                 {
                     b.Property<int>("Id")
@@ -2673,6 +2706,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
 
                     b.Property<long>("RequestedYen")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ResultReportDueOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");

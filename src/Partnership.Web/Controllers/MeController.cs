@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Common;
@@ -12,14 +13,15 @@ namespace Partnership.Web.Controllers;
 /// is registered, the way to register it), with the join requests waiting for the owner first, and what their
 /// roles let them do here.
 /// </summary>
-public sealed class MeController(OwnCompany own, CompanyRecordsService records, CompanyService companies, IAuthorizationService authorization) : Controller
+public sealed class MeController(
+    OwnCompany own, CompanyRecordsService records, CompanyService companies, IAuthorizationService authorization, StaffHomeService staffHome) : Controller
 {
     [HttpGet("/me")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         if (!User.IsInRole(Roles.Company))
         {
-            return View(new MePage(false, []));
+            return View(new MePage(false, []) { Queues = await QueuesAsync(ct) });
         }
         if (await own.OfAsync(User, ct) is not { } company)
         {
@@ -30,10 +32,37 @@ public sealed class MeController(OwnCompany own, CompanyRecordsService records, 
             : 0;
         return View(new MePage(true, await records.ToDoAsync(company.Id, ct), JoinRequests: joinRequests));
     }
+
+    /// <summary>The staff queues of each staff role the user holds, in the order Metro, chamber, expert.</summary>
+    private async Task<IReadOnlyList<StaffQueueGroup>> QueuesAsync(CancellationToken ct)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var groups = new List<StaffQueueGroup>();
+        if (User.IsInRole(Roles.MetroOfficial))
+        {
+            groups.Add(new(Roles.MetroOfficial, await staffHome.MetroAsync(userId, ct)));
+        }
+        if (User.IsInRole(Roles.ChamberStaff))
+        {
+            groups.Add(new(Roles.ChamberStaff, await staffHome.ChamberAsync(ct)));
+        }
+        if (User.IsInRole(Roles.Expert))
+        {
+            groups.Add(new(Roles.Expert, await staffHome.ExpertAsync(userId, ct)));
+        }
+        return groups;
+    }
 }
+
+/// <summary>One staff role's queues on /me.</summary>
+public sealed record StaffQueueGroup(string Role, IReadOnlyList<QueueCount> Queues);
 
 /// <summary>
 /// What /me shows: for a company user the company's to-do list (for its owner, with the number of join requests
 /// waiting), or that the company is still to be registered.
 /// </summary>
-public sealed record MePage(bool IsCompanyUser, IReadOnlyList<CompanyRecord> ToDo, bool NeedsCompany = false, int JoinRequests = 0);
+public sealed record MePage(bool IsCompanyUser, IReadOnlyList<CompanyRecord> ToDo, bool NeedsCompany = false, int JoinRequests = 0)
+{
+    /// <summary>For staff: each staff role's queues with counts (empty for a company user).</summary>
+    public IReadOnlyList<StaffQueueGroup> Queues { get; init; } = [];
+}

@@ -85,6 +85,7 @@ public static class PortalSetup
         services.AddScoped<Partnership.Web.Areas.Dashboards.Controllers.DashboardTables>();
         services.AddScoped<Partnership.Web.Authorization.OwnCompany>();
         services.AddSingleton<Partnership.Core.Schemes.ISchemeMail, SchemeMailComposer>();
+        services.AddSingleton<Partnership.Core.Reminders.IReminderMail, ReminderMailComposer>();
         services.AddSingleton<Partnership.Core.Subsidies.ISubsidyMail, SubsidyMailComposer>();
         // Uploaded documents outside the web root; every node must reach the same folder (docs/operations.md).
         services.AddSingleton<Partnership.Core.Documents.IDocumentStore>(new Partnership.Infrastructure.Documents.FileDocumentStore(
@@ -187,6 +188,7 @@ public static class PortalSetup
             TimeSpan.FromSeconds(configuration.GetValue("Background:LeaseSeconds", 60))));
         services.AddSingleton<IBackgroundJob>(new OutboxJob(TimeSpan.FromSeconds(configuration.GetValue("Mail:PollSeconds", 5))));
         services.AddSingleton<IBackgroundJob>(new SchemeExpiryJob(TimeSpan.FromMinutes(configuration.GetValue("Schemes:ExpiryCheckMinutes", 60))));
+        services.AddSingleton<IBackgroundJob>(new ReminderJob(TimeSpan.FromMinutes(configuration.GetValue("Reminders:CheckMinutes", 60.0))));
         services.AddSingleton<IBackgroundJob>(new DashboardRefreshJob(TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RefreshSeconds", 5))));
         services.AddSingleton<BackgroundRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunner>());

@@ -342,7 +342,7 @@ public static class EndpointTable
             s => $"/subsidies/manage/applications/{s.Subsidy.ReceivedId}/documents/{s.Subsidy.ReceivedDocumentId}"),
         Change("POST", "/subsidies/manage/applications/{id:int}/decide", Caller.Metro,
             [new("action", FieldKind.Enum, _ => "Return"), new("amount", FieldKind.Number, _ => ""), Text("reason", "見積書の日付を確認してください。"),
-             new("version", FieldKind.Guid, s => s.ApplicationVersion(s.Subsidy.ReceivedId))],
+             new("reportDue", FieldKind.Date, _ => ""), new("version", FieldKind.Guid, s => s.ApplicationVersion(s.Subsidy.ReceivedId))],
             s => $"/subsidies/manage/applications/{s.Subsidy.ReceivedId}/decide"),
         // Staff: companies by id (IDOR probes with another company's user)
         Read("GET", "/companies", Caller.Staff),

@@ -110,10 +110,10 @@ public sealed class ManageController(SubsidyReviewService review, SubsidyService
     }
 
     [HttpPost("applications/{id:int}/decide")]
-    public async Task<IActionResult> Decide(int id, SubsidyAction? action, string? amount, string? reason, Guid version, CancellationToken ct)
+    public async Task<IActionResult> Decide(int id, SubsidyAction? action, string? amount, string? reason, string? reportDue, Guid version, CancellationToken ct)
     {
         var outcome = !ModelState.IsValid ? Outcome<SubsidyApplication>.Invalid([])
-            : action is { } a && Enum.IsDefined(a) ? await review.DecideAsync(id, a, amount, reason, version, Me, ct)
+            : action is { } a && Enum.IsDefined(a) ? await review.DecideAsync(id, a, amount, reason, reportDue, version, Me, ct)
             : Outcome<SubsidyApplication>.Invalid("Action", "Subsidy.ChooseAction");
         if (outcome.Status == OutcomeStatus.NotFound)
         {
@@ -142,6 +142,7 @@ public sealed class ManageController(SubsidyReviewService review, SubsidyService
         ViewData["Action"] = action;
         ViewData["Amount"] = amount;
         ViewData["Reason"] = reason;
+        ViewData["ReportDue"] = reportDue;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View(nameof(Application), application);
     }
