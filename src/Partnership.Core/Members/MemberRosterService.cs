@@ -86,6 +86,7 @@ public sealed class MemberRosterService(IAppDbContext db, TimeProvider clock)
             }
             await SaveBatchAsync(ct);
         }
+        await MembershipVerification.RefreshAllAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new RosterImportResult(added.Count, changed.Count, unchanged, leaving.Count, []);
     }
