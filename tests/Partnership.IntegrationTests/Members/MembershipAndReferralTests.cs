@@ -97,6 +97,17 @@ public class MembershipAndReferralTests : DatabaseTest
     }
 
     [Fact]
+    public async Task The_roster_takes_an_optional_contact_address_and_refuses_one_that_is_not_an_address()
+    {
+        var refused = await ImportAsync([.. RosterImportTests.Row(4), "info@@mirai"]);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal((2, RosterRules.EmailColumn, "Roster.Import.EmailFormat"), (error.Row, error.Column, error.Code));
+        Assert.False((await ImportAsync([.. RosterImportTests.Row(4), "info@mirai.example.jp"])).Refused);
+        await using var db = Database.CreateContext();
+        Assert.Equal("info@mirai.example.jp", await db.RosterMembers.Select(m => m.ContactEmail).SingleAsync());
+    }
+
+    [Fact]
     public async Task A_referral_without_a_member_or_a_channel_is_refused_and_saves_nothing()
     {
         var desk = await DeskAsync();
@@ -161,6 +172,43 @@ public class MembershipAndReferralTests : DatabaseTest
         var converted = await final.Referrals.SingleAsync(r => r.MeasureId == desk.MeasureId);
         Assert.Equal((Clock.GetUtcNow().UtcDateTime, ConversionKind.Consultation, desk.Code), (converted.ConvertedAt!.Value, converted.ConvertedBy!.Value, converted.ConvertedService));
         Assert.Null((await final.Referrals.SingleAsync(r => r.MeasureId == otherMeasure)).ConvertedAt);
+    }
+
+    [Fact]
+    public async Task A_referral_converts_through_a_service_that_Metro_linked_to_the_measure()
+    {
+        Assert.False((await ImportAsync(RosterImportTests.Row(3))).Refused);
+        var desk = await DeskAsync();
+        var linked = await OtherMetroMeasureAsync(desk.Measure!.Key);
+        int companyId;
+        await using (var db = Database.CreateContext(TestDatabase.User("owner-new"), Clock))
+        {
+            var created = await Companies(db).CreateAsync("owner-new", CompanyServiceTests.Profile(RosterImportTests.Corporate(3)));
+            Assert.True(created.Succeeded, string.Join(",", created.Errors.Select(e => e.Code)));
+            companyId = created.Value;
+            var key = await db.Measures.Where(m => m.Id == linked).Select(m => m.Key).SingleAsync();
+            db.MeasureServiceLinks.Add(new Partnership.Core.PlanServices.MeasureServiceLink { MeasureKey = key, Kind = Partnership.Core.PlanServices.ServiceKind.Consultation, ServiceCode = desk.Code });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Database.CreateContext(TestDatabase.User(Chamber), Clock))
+        {
+            var referred = await Referrals(db).ReferAsync(new ReferralInput(await RosterIdAsync("M000003"), [linked], "13104", ReferralChannel.Phone, null, false), Chamber);
+            Assert.True(referred.Succeeded);
+        }
+        Clock.Advance(TimeSpan.FromDays(1));
+        await using (var db = Database.CreateContext(TestDatabase.User("owner-new"), Clock))
+        {
+            db.ConsultationRequests.Add(new ConsultationRequest
+            {
+                CompanyId = companyId, RequestedByUserId = "owner-new", DeskId = desk.Id, Description = "相談", Status = ConsultationStatus.Submitted,
+                SubmittedAt = Clock.GetUtcNow().UtcDateTime, ContactEmail = "new@example.jp",
+            });
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await Referrals(db).MarkConversionsAsync());
+        }
+        await using var check = Database.CreateContext();
+        var referral = await check.Referrals.SingleAsync();
+        Assert.Equal((ConversionKind.Consultation, desk.Code), (referral.ConvertedBy!.Value, referral.ConvertedService));
     }
 
     private async Task<ConsultationDesk> DeskAsync()
