@@ -50,6 +50,8 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Events.EventService>();
         services.AddScoped<Partnership.Core.Consultations.ConsultationService>();
         services.AddScoped<Partnership.Core.Members.MemberRosterService>();
+        services.AddScoped<ICompanySavedFollower, Partnership.Core.Members.MembershipVerification>();
+        services.AddScoped<ICompanySavedFollower, Partnership.Core.Outreach.ReferralAttachment>();
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
         services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();

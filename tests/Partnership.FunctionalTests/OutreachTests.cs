@@ -93,8 +93,10 @@ public sealed class OutreachTests : IDisposable
             .Where(m => m.IsOwner && db.Users.Any(u => u.Id == m.UserId && u.Email == DemoUsers.Company))
             .Select(m => new ValueTuple<int, string>(m.CompanyId, m.UserId)).SingleAsync());
         var desk = await _portal.WithDbAsync(db => db.ConsultationDesks.Include(d => d.Topics).SingleAsync(d => d.Code == "TELEWORK-CENTER"));
-        var referred = await chamber.PostFormAsync("/outreach/referrals", "/outreach/referrals",
-            [new("companyId", companyId.ToString()), new("measureId", desk.MeasureId.ToString()), new("branchCode", "13104"), new("note", "テレワーク推進センターを案内しました。")]);
+        var rosterId = await _portal.WithDbAsync(db => db.RosterMembers.Where(m => m.MemberNumber == "1234567").Select(m => m.Id).SingleAsync());
+        var referred = await chamber.PostFormAsync($"/outreach/referrals?member={rosterId}", "/outreach/referrals",
+            [new("RosterMemberId", rosterId.ToString()), new("MeasureIds", desk.MeasureId.ToString()), new("BranchCode", "13104"), new("Channel", "Desk"),
+             new("Note", "テレワーク推進センターを案内しました。")]);
         Assert.Equal("/outreach/referrals", referred.Headers.Location?.OriginalString);
         Assert.Contains("未成約", await chamber.GetStringAsync("/outreach/referrals?converted=false"));
 

@@ -34,11 +34,12 @@ public sealed class RosterTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("3行目", report);
         Assert.Contains("チェックデジットが一致しません", report);
-        Assert.Equal(0, await _portal.WithDbAsync(db => db.RosterMembers.CountAsync()));
+        // The demo roster holds two members (one of them the demo member company); the refused file added nothing.
+        Assert.Equal(2, await _portal.WithDbAsync(db => db.RosterMembers.CountAsync()));
 
         var right = wrong.Replace("9000020130001,A-2", "1010001000006,A-2", StringComparison.Ordinal);
         var imported = await UploadAsync(chamber, "roster.csv", Encoding.UTF8.GetBytes(right));
-        Assert.Contains("追加 2 件、更新 0 件、変更なし 0 件、退会 0 件", await imported.Content.ReadAsStringAsync());
+        Assert.Contains("追加 2 件、更新 0 件、変更なし 0 件、退会 2 件", await imported.Content.ReadAsStringAsync());
         var again = await UploadAsync(chamber, "roster.csv", Encoding.UTF8.GetBytes(Header + right.Split('\n')[1] + "\n"));
         Assert.Contains("追加 0 件、更新 0 件、変更なし 1 件、退会 1 件", await again.Content.ReadAsStringAsync());
         var first = await _portal.WithDbAsync(db => db.RosterMembers.SingleAsync(m => m.MemberNumber == "A-1"));
@@ -47,7 +48,7 @@ public sealed class RosterTests : IDisposable
 
         var list = await chamber.GetStringAsync("/outreach/roster");
         Assert.Contains("東京商工株式会社", list);
-        Assert.Contains("会員 1 件、退会 1 件", list);
+        Assert.Contains("会員 1 件、退会 3 件", list);
         var template = await chamber.GetAsync("/outreach/roster/import/template.xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.Content.Headers.ContentType?.MediaType);
     }

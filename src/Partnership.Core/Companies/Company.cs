@@ -31,7 +31,13 @@ public class Company : AuditableEntity, IVersioned
     /// <summary>Derived from category, capital and employees on every save (kept for filtering).</summary>
     public bool IsSme { get; set; }
     public SizeBand SizeBand { get; set; }
+    /// <summary>Self-declared (会員 ticked on the profile); counts nowhere as membership unless <see cref="MembershipVerified"/>.</summary>
     public bool IsChamberMember { get; set; }
+    /// <summary>
+    /// The company's 法人番号 matches a current (not 退会) entry of the Chamber's roster: the only membership that counts
+    /// (docs/adr/0083-verified-membership.md). Set when the company is saved and after each roster import.
+    /// </summary>
+    public bool MembershipVerified { get; set; }
     public string? ChamberMemberNumber { get; set; }
     public string? ChamberBranchCode { get; set; }
     public required string ContactName { get; set; }

@@ -8,13 +8,17 @@ namespace Partnership.Core.Companies;
 
 public sealed record OpenInvitation(string Email, DateTime ExpiresAt);
 
+/// <param name="IsChamberMember">Verified membership only (docs/adr/0083-verified-membership.md).</param>
 public sealed record CompanyRow(int Id, string Name, string NameKana, string? CorporateNumber, string CityName, string IndustryCode, SizeBand SizeBand, bool IsChamberMember);
 
 public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50);
 
 /// <summary>Companies, their members and invitations. Who may call what is checked by the caller's policy.</summary>
-public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, ICompanyRecipients recipients, TimeProvider clock)
+public sealed class CompanyService(
+    IAppDbContext db, IMailOutbox outbox, ICompanyRecipients recipients, TimeProvider clock, IEnumerable<ICompanySavedFollower>? followers = null)
 {
+    private readonly IReadOnlyList<ICompanySavedFollower> _followers = followers?.ToList() ?? [];
+
     public const string EventCreated = "created";
     public const string EventProfileChanged = "profile-changed";
     public const string EventInvited = "invited";
@@ -85,6 +89,7 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, ICompan
         var created = Event(0, userId, EventCreated, null);
         created.Company = company;
         db.CompanyEvents.Add(created);
+        await FollowAsync(company, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -128,6 +133,7 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, ICompan
         db.Entry(company).Property(c => c.Version).OriginalValue = expectedVersion;
         profile.ApplyTo(company);
         db.CompanyEvents.Add(Event(companyId, userId, EventProfileChanged, null));
+        await FollowAsync(company, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -332,7 +338,7 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, ICompan
         var query = db.Companies.AsNoTracking();
         if (search.ChamberMembersOnly)
         {
-            query = query.Where(c => c.IsChamberMember);
+            query = query.Where(c => c.MembershipVerified);
         }
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
@@ -360,8 +366,16 @@ public sealed class CompanyService(IAppDbContext db, IMailOutbox outbox, ICompan
             query = query.Where(c => c.Id > after);
         }
         return await query.OrderBy(c => c.Id).Take(Math.Clamp(search.PageSize, 1, 200))
-            .Select(c => new CompanyRow(c.Id, c.Name, c.NameKana, c.CorporateNumber, c.CityName, c.IndustryCode, c.SizeBand, c.IsChamberMember))
+            .Select(c => new CompanyRow(c.Id, c.Name, c.NameKana, c.CorporateNumber, c.CityName, c.IndustryCode, c.SizeBand, c.MembershipVerified))
             .ToListAsync(ct);
+    }
+
+    private async Task FollowAsync(Company company, CancellationToken ct)
+    {
+        foreach (var follower in _followers)
+        {
+            await follower.BeforeSaveAsync(company, ct);
+        }
     }
 
     public Task<List<CompanyEvent>> HistoryAsync(int companyId, CancellationToken ct = default) =>

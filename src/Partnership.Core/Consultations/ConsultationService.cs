@@ -264,8 +264,8 @@ public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IC
         request.ReceiptNumber = $"C{JapanTime.FiscalYearOf(now)}-{request.Id:D6}";
         request.ContactEmail = contactEmail;
         request.ContactCulture = culture;
-        var measureKey = await db.ConsultationDesks.Where(d => d.Id == request.DeskId).Select(d => d.Measure!.Key).FirstOrDefaultAsync(ct);
-        await Outreach.ReferralConversion.MarkAsync(db, companyId, measureKey, now, Outreach.ConversionKind.Consultation, ct);
+        var desk = await db.ConsultationDesks.Where(d => d.Id == request.DeskId).Select(d => new { MeasureKey = (string?)d.Measure!.Key, d.Code }).FirstOrDefaultAsync(ct);
+        await Outreach.ReferralConversion.MarkAsync(db, companyId, desk?.MeasureKey, now, Outreach.ConversionKind.Consultation, ct, desk?.Code);
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(request.Id);
     }

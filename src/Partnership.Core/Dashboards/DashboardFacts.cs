@@ -176,7 +176,8 @@ public sealed class DashboardFacts(IAppDbContext db)
             .Select(r => new
             {
                 r.Measure!.Key, Area = r.Measure.Area!.Code, r.BranchCode, Converted = r.ConvertedAt != null,
-                r.Company!.MunicipalityCode, r.Company.SizeBand, r.Company.IndustryCode,
+                // A member not registered yet has no company, so no profile: only the branch counts it.
+                Registered = r.CompanyId != null, r.Company!.MunicipalityCode, SizeBand = (Companies.SizeBand?)r.Company.SizeBand, r.Company.IndustryCode,
             })
             .ToListAsync(ct);
         var month = bucket % 100;
@@ -185,7 +186,8 @@ public sealed class DashboardFacts(IAppDbContext db)
             var converted = r.Converted ? 1 : 0;
             facts.Add(month, r.Area, r.Key, Metrics.ReferralsMade, "", "", 1);
             facts.Add(month, r.Area, r.Key, Metrics.ReferralsConverted, "", "", converted);
-            foreach (var (kind, value) in Profile(r.MunicipalityCode, r.SizeBand, r.IndustryCode).Prepend((Dims.Branch, r.BranchCode)))
+            var dims = r.Registered ? Profile(r.MunicipalityCode, r.SizeBand ?? default, r.IndustryCode).Prepend((Dims.Branch, r.BranchCode)) : [(Dims.Branch, r.BranchCode)];
+            foreach (var (kind, value) in dims)
             {
                 facts.Add(month, r.Area, "", Metrics.ReferralsMade, kind, value, 1);
                 facts.Add(month, r.Area, "", Metrics.ReferralsConverted, kind, value, converted);

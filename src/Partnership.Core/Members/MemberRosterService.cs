@@ -86,6 +86,7 @@ public sealed class MemberRosterService(IAppDbContext db, TimeProvider clock)
             }
             await SaveBatchAsync(ct);
         }
+        await MembershipVerification.RefreshAllAsync(db, ct);
         await transaction.CommitAsync(ct);
         return new RosterImportResult(added.Count, changed.Count, unchanged, leaving.Count, []);
     }
@@ -98,7 +99,8 @@ public sealed class MemberRosterService(IAppDbContext db, TimeProvider clock)
 
     private static bool Same(RosterMember m, RosterRow r) =>
         m.Status == RosterStatus.Current && m.MemberNumber == r.MemberNumber && m.CorporateNumber == r.CorporateNumber && m.Name == r.Name
-        && m.NameKana == r.NameKana && m.BranchCode == r.BranchCode && m.JoinedOn == r.JoinedOn && m.ContactName == r.ContactName && m.Address == r.Address;
+        && m.NameKana == r.NameKana && m.BranchCode == r.BranchCode && m.JoinedOn == r.JoinedOn && m.ContactName == r.ContactName && m.Address == r.Address
+        && m.ContactEmail == r.ContactEmail;
 
     private static RosterMember Apply(RosterMember m, RosterRow r)
     {
@@ -112,6 +114,7 @@ public sealed class MemberRosterService(IAppDbContext db, TimeProvider clock)
         m.JoinedOn = r.JoinedOn;
         m.ContactName = r.ContactName;
         m.Address = r.Address;
+        m.ContactEmail = r.ContactEmail;
         m.Status = RosterStatus.Current;
         m.LeftOn = null;
         return m;

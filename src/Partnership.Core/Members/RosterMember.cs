@@ -20,6 +20,7 @@ public class RosterMember : AuditableEntity, IVersioned
     public const int NameMaxLength = 200;
     public const int ContactMaxLength = 100;
     public const int AddressMaxLength = 300;
+    public const int EmailMaxLength = 256;
 
     public int Id { get; set; }
     /// <summary>会員番号: the Chamber's key, ASCII letters, digits and hyphens (full-width input normalised).</summary>
@@ -37,6 +38,8 @@ public class RosterMember : AuditableEntity, IVersioned
     public DateOnly JoinedOn { get; set; }
     public string ContactName { get; set; } = "";
     public string Address { get; set; } = "";
+    /// <summary>The member's contact mail address, if the roster has one: referrals may send their invitation there.</summary>
+    public string? ContactEmail { get; set; }
     public RosterStatus Status { get; set; }
     /// <summary>The Japan-time day an import first found the member absent; null while a member.</summary>
     public DateOnly? LeftOn { get; set; }

@@ -10,7 +10,7 @@ public sealed record RosterRowError(int Row, string Column, string Code, IReadOn
 
 /// <summary>A checked roster row, normalised: what an entry becomes.</summary>
 public sealed record RosterRow(int Row, string MemberNumber, string? CorporateNumber, string Name, string NameKana, string BranchCode,
-    DateOnly JoinedOn, string ContactName, string Address);
+    DateOnly JoinedOn, string ContactName, string Address, string? ContactEmail = null);
 
 /// <summary>
 /// The roster file's columns and the check of every row, with no database (docs/adr/0069-member-roster.md): the
@@ -22,6 +22,12 @@ public static class RosterRules
 
     /// <summary>The template's header, in order. The last two columns may be left empty.</summary>
     public static readonly IReadOnlyList<string> Columns = ["法人番号", "会員番号", "会員名", "会員名カナ", "支部コード", "入会日", "担当者名", "所在地"];
+
+    /// <summary>
+    /// An optional ninth column, the member's contact mail address (referral invitations go there, docs/adr/0084). Read
+    /// only when the header names it; files without it import as before.
+    /// </summary>
+    public const string EmailColumn = "連絡先メールアドレス";
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d"];
 
@@ -148,10 +154,17 @@ public static class RosterRules
             }
             Length(Cell(6), 6, RosterMember.ContactMaxLength, required: false);
             Length(Cell(7), 7, RosterMember.AddressMaxLength, required: false);
+            var email = Cell(8);
+            if (email.Length > 0 && (email.Length > RosterMember.EmailMaxLength || TextRules.Check(email) != TextRules.Problem.None
+                || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+            {
+                errors.Add(new(row, EmailColumn, "Roster.Import.EmailFormat", [email]));
+            }
 
             if (errors.Count == before)
             {
-                valid.Add(new RosterRow(row, number, corporate.Length == 0 ? null : corporate, name, kana, branch, joined!.Value, Cell(6), Cell(7)));
+                valid.Add(new RosterRow(row, number, corporate.Length == 0 ? null : corporate, name, kana, branch, joined!.Value, Cell(6), Cell(7),
+                    email.Length == 0 ? null : email));
             }
 
             void Length(string text, int column, int max, bool required)

@@ -126,7 +126,7 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
     {
         var errors = new List<FieldError>();
         var today = Today;
-        if (input.CompanyId is not { } companyId || !await db.Companies.AnyAsync(c => c.Id == companyId && c.IsChamberMember, ct))
+        if (input.CompanyId is not { } companyId || !await db.Companies.AnyAsync(c => c.Id == companyId && c.MembershipVerified, ct))
         {
             errors.Add(new(nameof(input.CompanyId), "Validation.RequiredChoice"));
         }

@@ -75,28 +75,60 @@ public enum ConversionKind
     Subsidy = 3,
 }
 
+/// <summary>How the chamber referred the member (誘導の経路).</summary>
+public enum ReferralChannel
+{
+    /// <summary>窓口.</summary>
+    Desk = 1,
+    /// <summary>訪問 (an advisor's visit).</summary>
+    Visit = 2,
+    Phone = 3,
+    /// <summary>メール・文書.</summary>
+    Mail = 4,
+    Seminar = 5,
+    Other = 9,
+}
+
 /// <summary>
-/// A referral (誘導) of a member company to a Metro measure. Marked converted, with the date, when the company
-/// later submits a scheme entry, a consultation request or a subsidy application under that measure
-/// (docs/adr/0031-referral-conversion.md).
+/// A referral (誘導) of a Chamber member to a Metro measure (docs/adr/0031-referral-conversion.md,
+/// docs/adr/0084-referrals-to-roster-members.md). The member is a roster entry, registered on the portal or not: a
+/// referral to a member not yet registered has no <see cref="CompanyId"/> until a company registers with the member's
+/// 法人番号 (<see cref="AttachedAt"/>). Marked converted, with the date and the service, when the company later submits
+/// a scheme entry, a consultation request or a subsidy application under that measure; a referral recorded when the
+/// company had already done so is <see cref="AlreadyTakenUp"/> and never converts.
 /// </summary>
 public class Referral : AuditableEntity, IVersioned
 {
     public const int NoteMaxLength = 1000;
+    public const int ServiceMaxLength = 64;
 
     public int Id { get; set; }
-    public int CompanyId { get; set; }
+    /// <summary>The registered company; null while the referred member has not registered.</summary>
+    public int? CompanyId { get; set; }
     public Companies.Company? Company { get; set; }
+    /// <summary>The roster entry referred; null for referrals recorded before the roster (to a registered company only).</summary>
+    public int? RosterMemberId { get; set; }
+    public Members.RosterMember? RosterMember { get; set; }
     public int MeasureId { get; set; }
     public Catalog.Measure? Measure { get; set; }
     public required string BranchCode { get; set; }
+    /// <summary>Null for referrals recorded before the channel was asked.</summary>
+    public ReferralChannel? Channel { get; set; }
     /// <summary>UTC instant of the referral; conversions count from here.</summary>
     public DateTime ReferredAt { get; set; }
     public required string ReferredByUserId { get; set; }
     public string Note { get; set; } = "";
+    /// <summary>UTC; when a company registered with the member's 法人番号 and the referral attached to it. Null when the member was registered already.</summary>
+    public DateTime? AttachedAt { get; set; }
+    /// <summary>The company had already taken the measure up when the referral was recorded: not a conversion.</summary>
+    public bool AlreadyTakenUp { get; set; }
     /// <summary>UTC; when the company first submitted something under the measure after the referral.</summary>
     public DateTime? ConvertedAt { get; set; }
     public ConversionKind? ConvertedBy { get; set; }
+    /// <summary>The code of the service taken up (scheme, desk or subsidy program code).</summary>
+    public string? ConvertedService { get; set; }
+    /// <summary>Whether an invitation mail was queued to the member's contact address.</summary>
+    public bool MailQueued { get; set; }
     public Guid Version { get; set; }
 }
 

@@ -51,12 +51,12 @@ public sealed class OutreachChoices(IAppDbContext db)
 
     /// <summary>The member companies by their kana, and the companies already chosen even if no longer members.</summary>
     public Task<List<MemberOption>> MembersAsync(IReadOnlyCollection<int> chosen, CancellationToken ct = default) =>
-        db.Companies.AsNoTracking().Where(c => c.IsChamberMember || chosen.Contains(c.Id))
+        db.Companies.AsNoTracking().Where(c => c.MembershipVerified || chosen.Contains(c.Id))
             .OrderBy(c => c.NameKana).Select(c => new MemberOption(c.Id, c.Name)).Take(MemberLimit).ToListAsync(ct);
 
     /// <summary>One member company; null when there is none by that id or it is not a member.</summary>
     public Task<MemberOption?> MemberAsync(int companyId, CancellationToken ct = default) =>
-        db.Companies.AsNoTracking().Where(c => c.Id == companyId && c.IsChamberMember).Select(c => new MemberOption(c.Id, c.Name)).SingleOrDefaultAsync(ct);
+        db.Companies.AsNoTracking().Where(c => c.Id == companyId && c.MembershipVerified).Select(c => new MemberOption(c.Id, c.Name)).SingleOrDefaultAsync(ct);
 
     private Task<int?> LatestPlanAsync(CancellationToken ct) => db.PartnershipPlans.AsNoTracking().MaxAsync(p => (int?)p.FiscalYear, ct);
 }

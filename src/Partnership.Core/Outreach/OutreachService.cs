@@ -203,7 +203,7 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new(nameof(input.CompanyIds), "Validation.Invalid"));
         }
-        else if (companyIds.Count > 0 && await db.Companies.CountAsync(c => companyIds.Contains(c.Id) && c.IsChamberMember, ct) != companyIds.Count)
+        else if (companyIds.Count > 0 && await db.Companies.CountAsync(c => companyIds.Contains(c.Id) && c.MembershipVerified, ct) != companyIds.Count)
         {
             errors.Add(new(nameof(input.CompanyIds), "Validation.Invalid"));
         }

@@ -17,67 +17,150 @@ public interface ISubmissionsUnderMeasures
     Task<IReadOnlyList<MeasureSubmission>> ListAsync(IReadOnlyCollection<int> companyIds, IReadOnlyCollection<string> measureKeys, CancellationToken ct);
 }
 
-/// <summary>A company's submission under a measure: when, and what kind of take-up it is.</summary>
-public sealed record MeasureSubmission(int CompanyId, string Key, DateTime? At, ConversionKind By);
+/// <summary>A company's submission under a measure: when, what kind of take-up it is, and the service's code.</summary>
+public sealed record MeasureSubmission(int CompanyId, string Key, DateTime? At, ConversionKind By, string? Service = null);
+
+/// <summary>What chamber staff send to refer a roster member: the member, one or more measures, branch, channel, note, and whether to mail.</summary>
+public sealed record ReferralInput(int? RosterMemberId, IReadOnlyList<int> MeasureIds, string? BranchCode, ReferralChannel? Channel, string? Note, bool SendMail);
+
+/// <summary>A roster entry found by the referral form's search, with whether a company is registered under its 法人番号.</summary>
+public sealed record RosterChoice(int Id, string MemberNumber, string? CorporateNumber, string Name, string NameKana, string BranchCode, bool Registered, bool HasEmail);
+
+/// <summary>The member and measures of a saved referral, for its invitation mail.</summary>
+public sealed record ReferralMail(string Email, string MemberName, string? CorporateNumber, IReadOnlyList<(int Id, string Key, string TitleJa, string TitleEn)> Measures);
+
+/// <summary>The referral funnel (docs/adr/0084): referrals to members who were not registered, how many registered since, how many of those converted.</summary>
+public sealed record ReferralFunnel(int Referrals, int ToUnregistered, int Registered, int Converted, int AlreadyTakenUp);
 
 /// <summary>
-/// Referrals (誘導) of member companies to Metro measures, and their conversion: a query over the schemes,
-/// consultations and subsidies finds the company's first submission under the measure after the referral and
-/// marks the referral converted with that date (docs/adr/0031-referral-conversion.md).
+/// Referrals (誘導) of Chamber members to Metro measures, and their conversion (docs/adr/0031-referral-conversion.md,
+/// docs/adr/0084-referrals-to-roster-members.md). A referral names a roster entry, registered on the portal or not;
+/// it attaches to the company that registers with that 法人番号. A query over the schemes, consultations and subsidies
+/// finds the company's first submission under the measure after the referral and marks the referral converted.
 /// </summary>
 public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures submitted, TimeProvider clock)
 {
-    public async Task<Outcome<int>> ReferAsync(int? companyId, int? measureId, string? branchCode, string? note, string userId, CancellationToken ct = default)
+    public const int MaxMeasures = 10;
+    public const int SearchLimit = 20;
+
+    /// <summary>
+    /// Current roster members matching the text: a 法人番号 (13 digits, any width, hyphens allowed) or a 会員番号 exactly,
+    /// else the name or reading folded (<see cref="Members.RosterRules.Fold"/>: width, kana and case do not matter).
+    /// </summary>
+    public async Task<List<RosterChoice>> SearchRosterAsync(string? text, CancellationToken ct = default)
+    {
+        var folded = Members.RosterRules.Fold(text);
+        if (folded.Length == 0)
+        {
+            return [];
+        }
+        var digits = Companies.CorporateNumber.Normalize(text);
+        var number = Members.RosterRules.NormalizeMemberNumber(text);
+        var query = db.RosterMembers.AsNoTracking().Where(m => m.Status == Members.RosterStatus.Current);
+        query = digits.Length == Companies.CorporateNumber.Length && digits.All(char.IsAsciiDigit)
+            ? query.Where(m => m.CorporateNumber == digits || m.MemberNumber == number)
+            : query.Where(m => m.MemberNumber == number || m.NameFolded.Contains(folded) || m.KanaFolded.StartsWith(folded));
+        return await query.OrderBy(m => m.KanaFolded).ThenBy(m => m.Id).Take(SearchLimit)
+            .Select(m => new RosterChoice(m.Id, m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode,
+                m.CorporateNumber != null && db.Companies.Any(c => c.CorporateNumber == m.CorporateNumber), m.ContactEmail != null && m.ContactEmail != ""))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>One roster member as a choice (the form shows the chosen one again after an error).</summary>
+    public Task<RosterChoice?> RosterChoiceAsync(int id, CancellationToken ct = default) =>
+        db.RosterMembers.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new RosterChoice(m.Id, m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode,
+                m.CorporateNumber != null && db.Companies.Any(c => c.CorporateNumber == m.CorporateNumber), m.ContactEmail != null && m.ContactEmail != ""))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Refers a current roster member to one or more Metro measures: one referral per measure, attached at once to the
+    /// company registered under the member's 法人番号 if there is one. A measure the company had already taken up is
+    /// recorded as such and never converts. With <see cref="ReferralInput.SendMail"/> and a contact address in the
+    /// roster, <paramref name="mail"/> queues the invitation in the same save.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<int>>> ReferAsync(ReferralInput input, string userId, Action<ReferralMail>? mail = null, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
-        if (companyId is not { } cid || !await db.Companies.AnyAsync(c => c.Id == cid && c.IsChamberMember, ct))
+        var member = input.RosterMemberId is { } memberId
+            ? await db.RosterMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.Status == Members.RosterStatus.Current, ct)
+            : null;
+        if (member is null)
         {
-            errors.Add(new("CompanyId", "Validation.RequiredChoice"));
+            errors.Add(new("RosterMemberId", "Referral.MemberRequired"));
         }
-        if (measureId is not { } mid || !await db.Measures.AnyAsync(m => m.Id == mid && m.Side == Catalog.MeasureSide.Metro, ct))
+        var measureIds = input.MeasureIds.Distinct().ToList();
+        var measures = measureIds.Count == 0 ? [] : await db.Measures.AsNoTracking()
+            .Where(m => measureIds.Contains(m.Id) && m.Side == Catalog.MeasureSide.Metro).Select(m => new { m.Id, m.Key, m.TitleJa, m.TitleEn }).ToListAsync(ct);
+        if (measureIds.Count == 0 || measures.Count != measureIds.Count)
         {
-            errors.Add(new("MeasureId", "Validation.RequiredChoice"));
+            errors.Add(new("MeasureIds", "Validation.RequiredChoice"));
         }
-        if (string.IsNullOrEmpty(branchCode) || !await db.ChamberBranches.AnyAsync(b => b.Code == branchCode, ct))
+        else if (measureIds.Count > MaxMeasures)
+        {
+            errors.Add(new("MeasureIds", "Referral.TooManyMeasures", [MaxMeasures.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        }
+        if (string.IsNullOrEmpty(input.BranchCode) || !await db.ChamberBranches.AnyAsync(b => b.Code == input.BranchCode, ct))
         {
             errors.Add(new("BranchCode", "Validation.RequiredChoice"));
         }
-        OutreachRules.CheckText(errors, "Note", note, Referral.NoteMaxLength, required: false);
+        if (input.Channel is not { } channel || !Enum.IsDefined(channel))
+        {
+            errors.Add(new("Channel", "Validation.RequiredChoice"));
+        }
+        OutreachRules.CheckText(errors, "Note", input.Note, Referral.NoteMaxLength, required: false);
+        if (input.SendMail && member is not null && string.IsNullOrEmpty(member.ContactEmail))
+        {
+            errors.Add(new("SendMail", "Referral.NoContactEmail"));
+        }
         if (errors.Count > 0)
         {
-            return Outcome<int>.Invalid(errors);
+            return Outcome<IReadOnlyList<int>>.Invalid(errors);
         }
-        var referral = new Referral
+        var now = clock.GetUtcNow().UtcDateTime;
+        var companyId = member!.CorporateNumber is { } number
+            ? await db.Companies.Where(c => c.CorporateNumber == number).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
+            : null;
+        var takenUp = companyId is { } cid
+            ? (await submitted.ListAsync([cid], measures.Select(m => m.Key).ToList(), ct)).Where(s => s.At <= now).Select(s => s.Key).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var referrals = measures.Select(m => new Referral
         {
-            CompanyId = companyId!.Value, MeasureId = measureId!.Value, BranchCode = branchCode!, Note = (note ?? "").Trim(), ReferredByUserId = userId,
-            ReferredAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Referrals.Add(referral);
+            CompanyId = companyId, RosterMemberId = member.Id, MeasureId = m.Id, BranchCode = input.BranchCode!, Channel = input.Channel,
+            Note = (input.Note ?? "").Trim(), ReferredByUserId = userId, ReferredAt = now, AlreadyTakenUp = takenUp.Contains(m.Key),
+            MailQueued = input.SendMail,
+        }).ToList();
+        db.Referrals.AddRange(referrals);
+        if (input.SendMail)
+        {
+            mail?.Invoke(new ReferralMail(member.ContactEmail!, member.Name, member.CorporateNumber, measures.Select(m => (m.Id, m.Key, m.TitleJa, m.TitleEn)).ToList()));
+        }
         await db.SaveChangesAsync(ct);
-        await MarkConversionsAsync(ct);
-        return Outcome<int>.Ok(referral.Id);
+        return Outcome<IReadOnlyList<int>>.Ok(referrals.Select(r => r.Id).ToList());
     }
 
     /// <summary>Marks every open referral whose company has since submitted something under its measure. Returns how many it marked.</summary>
     public async Task<int> MarkConversionsAsync(CancellationToken ct = default)
     {
-        var open = await db.Referrals.Include(r => r.Measure).Where(r => r.ConvertedAt == null).ToListAsync(ct);
+        var open = await db.Referrals.Include(r => r.Measure).Where(r => r.ConvertedAt == null && r.CompanyId != null && !r.AlreadyTakenUp).ToListAsync(ct);
         if (open.Count == 0)
         {
             return 0;
         }
-        var companyIds = open.Select(r => r.CompanyId).Distinct().ToList();
+        var companyIds = open.Select(r => r.CompanyId!.Value).Distinct().ToList();
         var keys = open.Select(r => r.Measure!.Key).Distinct().ToList();
         var submissions = (await submitted.ListAsync(companyIds, keys, ct))
             .ToLookup(s => (s.CompanyId, s.Key));
         var marked = 0;
         foreach (var referral in open)
         {
-            var conversion = OutreachRules.Conversion(referral.ReferredAt, submissions[(referral.CompanyId, referral.Measure!.Key)].Select(s => (s.At, s.By)));
+            var candidates = submissions[(referral.CompanyId!.Value, referral.Measure!.Key)].ToList();
+            var conversion = OutreachRules.Conversion(referral.ReferredAt, candidates.Select(s => (s.At, s.By)));
             if (conversion is { } c)
             {
                 referral.ConvertedAt = c.At;
                 referral.ConvertedBy = c.By;
+                referral.ConvertedService = candidates.FirstOrDefault(s => s.At == c.At && s.By == c.By)?.Service;
                 marked++;
             }
         }
@@ -94,6 +177,20 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
             }
         }
         return marked;
+    }
+
+    /// <summary>The funnel of the referrals the filter selects.</summary>
+    public async Task<ReferralFunnel> FunnelAsync(ReferralFilter filter, CancellationToken ct = default)
+    {
+        var counts = await Query(filter).GroupBy(_ => 1).Select(g => new
+        {
+            All = g.Count(),
+            ToUnregistered = g.Count(r => r.CompanyId == null || r.AttachedAt != null),
+            Registered = g.Count(r => r.AttachedAt != null),
+            Converted = g.Count(r => r.AttachedAt != null && r.ConvertedAt != null),
+            TakenUp = g.Count(r => r.AlreadyTakenUp),
+        }).SingleOrDefaultAsync(ct);
+        return counts is null ? new(0, 0, 0, 0, 0) : new(counts.All, counts.ToUnregistered, counts.Registered, counts.Converted, counts.TakenUp);
     }
 
     public IQueryable<Referral> Query(ReferralFilter filter)
@@ -137,23 +234,24 @@ public static class ReferralConversion
     /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
     public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct) =>
         string.IsNullOrEmpty(measureKey) ? [] : await db.Referrals.AsNoTracking()
-            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.Measure!.Key == measureKey).Select(r => r.ReferredAt).ToListAsync(ct);
+            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.Measure!.Key == measureKey).Select(r => r.ReferredAt).ToListAsync(ct);
 
-    public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct)
+    public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct, string? service = null)
     {
         var converting = open.Where(referredAt => OutreachRules.Conversion(referredAt, [(submittedAt, kind)]) is not null).ToList();
         if (converting.Count == 0 || string.IsNullOrEmpty(measureKey))
         {
             return;
         }
-        await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.Version, Guid.NewGuid()), ct);
+        await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.ConvertedService, service)
+                .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         foreach (var bucket in converting.Select(Facts.Families.MonthBucket).Distinct())
         {
             db.DashboardDirtyMarks.Add(new Facts.DashboardDirtyMark { Family = Facts.Families.Referrals, Bucket = bucket });
         }
     }
 
-    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct) =>
-        await ApplyAsync(db, companyId, measureKey, await OpenAsync(db, companyId, measureKey, ct), submittedAt, kind, ct);
+    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct, string? service = null) =>
+        await ApplyAsync(db, companyId, measureKey, await OpenAsync(db, companyId, measureKey, ct), submittedAt, kind, ct, service);
 }

@@ -186,7 +186,7 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
             Sequence = sequence, FormVersionId = form.Id, AnswersJson = entry.AnswersJson, SubmittedAt = now, SubmittedBy = actor.UserId,
         });
         entry.Events.Add(Event(resubmission ? "resubmitted" : "submitted", "company", actor, null));
-        await Outreach.ReferralConversion.MarkAsync(db, entry.CompanyId, entry.Scheme?.MeasureKey, entry.FirstSubmittedAt.Value, Outreach.ConversionKind.Scheme, ct);
+        await Outreach.ReferralConversion.MarkAsync(db, entry.CompanyId, entry.Scheme?.MeasureKey, entry.FirstSubmittedAt.Value, Outreach.ConversionKind.Scheme, ct, entry.Scheme?.Code);
         await MailCompanyAsync(entry, SchemeMailKind.Submitted, ct);
         return await SaveAsync(entry, expectedVersion, ct);
     }

@@ -433,7 +433,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         var queued = action == SubsidyAction.Queue;
         db.SubsidyEvents.Add(NewEvent(application.Id, queued ? "waitlisted" : "submitted", "company", actor, claim.ReceiptNumber));
         Mail(application, queued ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
-        await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, claim.SubmittedAt, Outreach.ConversionKind.Subsidy, ct);
+        await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, claim.SubmittedAt, Outreach.ConversionKind.Subsidy, ct, window.Program?.Code);
         await write.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
     }

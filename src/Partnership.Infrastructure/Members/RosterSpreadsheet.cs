@@ -29,14 +29,20 @@ public static class RosterSpreadsheet
         {
             return Outcome<List<string[]>>.Invalid("File", "Roster.Import.HeaderMismatch");
         }
-        return Outcome<List<string[]>>.Ok(rows.Skip(1).ToList());
+        var header = rows[0];
+        var withEmail = header.Length > RosterRules.Columns.Count && string.Equals((header[RosterRules.Columns.Count] ?? "").Trim(), RosterRules.EmailColumn, StringComparison.Ordinal);
+        // Columns to the right that are not the optional mail column are ignored, as they always were.
+        var width = RosterRules.Columns.Count + (withEmail ? 1 : 0);
+        return Outcome<List<string[]>>.Ok(rows.Skip(1).Select(r => r.Length > width ? r[..width] : r).ToList());
     }
 
-    public static readonly string[] ExampleRow = ["8000020130001", "A-000123", "東京商工株式会社", "トウキョウショウコウ", "13101", "2015-04-01", "山田 花子", "東京都千代田区丸の内3-2-2"];
+    public static readonly string[] ExampleRow = ["8000020130001", "A-000123", "東京商工株式会社", "トウキョウショウコウ", "13101", "2015-04-01", "山田 花子", "東京都千代田区丸の内3-2-2", "info@example.jp"];
 
-    public static byte[] CsvTemplate() => SpreadsheetFiles.Csv([RosterRules.Columns.ToArray(), ExampleRow]);
+    private static string[] Header => [.. RosterRules.Columns, RosterRules.EmailColumn];
 
-    public static byte[] XlsxTemplate() => Xlsx([RosterRules.Columns.ToArray(), ExampleRow]);
+    public static byte[] CsvTemplate() => SpreadsheetFiles.Csv([Header, ExampleRow]);
+
+    public static byte[] XlsxTemplate() => Xlsx([Header, ExampleRow]);
 
     public static byte[] Xlsx(IEnumerable<string[]> rows) => SpreadsheetFiles.Xlsx("会員名簿", rows);
 }

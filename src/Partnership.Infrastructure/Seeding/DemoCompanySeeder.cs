@@ -11,12 +11,13 @@ public sealed class DemoCompanySeeder(AppDbContext db, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
+        await RosterAsync(ct);
         await AddAsync("company@demo.example.jp", new Company
         {
             Name = "デモ商事株式会社", NameKana = "デモショウジ", CorporateNumber = Number("010401000001"), PostalCode = "163-8001",
             Prefecture = "東京都", MunicipalityCode = "131041", CityName = "新宿区", Street = "西新宿2-8-1", Phone = "03-5320-0001",
             IndustryCode = "I", SmeCategory = SmeCategory.Wholesale, CapitalYen = 30_000_000, RegularEmployees = 45,
-            IsChamberMember = true, ChamberMemberNumber = "1234567", ChamberBranchCode = "13104", ContactName = "東京 太郎", ContactDepartment = "総務部",
+            IsChamberMember = true, MembershipVerified = true, ChamberMemberNumber = "1234567", ChamberBranchCode = "13104", ContactName = "東京 太郎", ContactDepartment = "総務部",
         }, ct);
         await AddAsync("company2@demo.example.jp", new Company
         {
@@ -59,6 +60,32 @@ public sealed class DemoCompanySeeder(AppDbContext db, TimeProvider clock)
         entry.Events.Add(new SchemeEntryEvent { At = now, Action = "submitted", Side = "company", UserId = member.UserId });
         entry.Events.Add(new SchemeEntryEvent { At = now, Action = "accepted", Side = "metro" });
         db.SchemeEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Two roster entries: the first demo company (so its membership is verified) and a member not registered on the
+    /// portal, whom chamber staff can refer.
+    /// </summary>
+    private async Task RosterAsync(CancellationToken ct)
+    {
+        if (await db.RosterMembers.AnyAsync(ct))
+        {
+            return;
+        }
+        db.RosterMembers.AddRange(
+            new Core.Members.RosterMember
+            {
+                MemberNumber = "1234567", CorporateNumber = Number("010401000001"), Name = "デモ商事株式会社", NameKana = "デモショウジ",
+                NameFolded = Core.Members.RosterRules.Fold("デモ商事株式会社"), KanaFolded = Core.Members.RosterRules.Fold("デモショウジ"), BranchCode = "13104",
+                JoinedOn = new DateOnly(2015, 4, 1), ContactName = "東京 太郎", Address = "東京都新宿区西新宿2-8-1",
+            },
+            new Core.Members.RosterMember
+            {
+                MemberNumber = "2345678", CorporateNumber = Number("011001000003"), Name = "みらい製作所株式会社", NameKana = "ミライセイサクショ",
+                NameFolded = Core.Members.RosterRules.Fold("みらい製作所株式会社"), KanaFolded = Core.Members.RosterRules.Fold("ミライセイサクショ"), BranchCode = "13104",
+                JoinedOn = new DateOnly(2019, 10, 1), ContactName = "未来 一郎", Address = "東京都千代田区丸の内3-2-2",
+            });
         await db.SaveChangesAsync(ct);
     }
 

@@ -450,6 +450,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsSoleProprietor")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("MembershipVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
@@ -514,6 +517,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("IsChamberMember");
+
+                    b.HasIndex("MembershipVerified");
 
                     b.HasIndex("MunicipalityCode");
 
@@ -1443,6 +1448,10 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1976,12 +1985,21 @@ namespace Partnership.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AlreadyTakenUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("BranchCode")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.Property<int>("CompanyId")
+                    b.Property<int?>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CompanyId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ConvertedAt")
@@ -1990,12 +2008,19 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<int?>("ConvertedBy")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ConvertedService")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("MailQueued")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("integer");
@@ -2012,6 +2037,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("RosterMemberId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2033,6 +2061,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("BranchCode", "MeasureId");
 
                     b.HasIndex("CompanyId", "ConvertedAt");
+
+                    b.HasIndex("RosterMemberId", "CompanyId");
 
                     b.ToTable("Referrals");
                 });
@@ -3575,8 +3605,7 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
                         .WithMany()
@@ -3584,9 +3613,16 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Partnership.Core.Members.RosterMember", "RosterMember")
+                        .WithMany()
+                        .HasForeignKey("RosterMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Company");
 
                     b.Navigation("Measure");
+
+                    b.Navigation("RosterMember");
                 });
 
             modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>

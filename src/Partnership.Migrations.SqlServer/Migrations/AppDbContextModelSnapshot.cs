@@ -451,6 +451,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsSoleProprietor")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("MembershipVerified")
+                        .HasColumnType("bit");
+
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
@@ -516,6 +519,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("IsChamberMember");
+
+                    b.HasIndex("MembershipVerified");
 
                     b.HasIndex("MunicipalityCode");
 
@@ -1447,6 +1452,10 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1983,12 +1992,21 @@ namespace Partnership.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AlreadyTakenUp")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("BranchCode")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
-                    b.Property<int>("CompanyId")
+                    b.Property<int?>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CompanyId")
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("ConvertedAt")
@@ -1997,12 +2015,19 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<int?>("ConvertedBy")
                         .HasColumnType("int");
 
+                    b.Property<string>("ConvertedService")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("MailQueued")
+                        .HasColumnType("bit");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("int");
@@ -2019,6 +2044,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("RosterMemberId")
+                        .HasColumnType("int");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -2040,6 +2068,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("BranchCode", "MeasureId");
 
                     b.HasIndex("CompanyId", "ConvertedAt");
+
+                    b.HasIndex("RosterMemberId", "CompanyId");
 
                     b.ToTable("Referrals");
                 });
@@ -3588,8 +3618,7 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
                         .WithMany()
@@ -3597,9 +3626,16 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Partnership.Core.Members.RosterMember", "RosterMember")
+                        .WithMany()
+                        .HasForeignKey("RosterMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Company");
 
                     b.Navigation("Measure");
+
+                    b.Navigation("RosterMember");
                 });
 
             modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>

@@ -429,6 +429,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsSoleProprietor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MembershipVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
@@ -493,6 +496,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("IsChamberMember");
+
+                    b.HasIndex("MembershipVerified");
 
                     b.HasIndex("MunicipalityCode");
 
@@ -1390,6 +1395,10 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1909,12 +1918,21 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AlreadyTakenUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BranchCode")
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CompanyId")
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompanyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ConvertedAt")
@@ -1923,12 +1941,19 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<int?>("ConvertedBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConvertedService")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailQueued")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MeasureId")
                         .HasColumnType("INTEGER");
@@ -1945,6 +1970,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RosterMemberId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1966,6 +1994,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("BranchCode", "MeasureId");
 
                     b.HasIndex("CompanyId", "ConvertedAt");
+
+                    b.HasIndex("RosterMemberId", "CompanyId");
 
                     b.ToTable("Referrals");
                 });
@@ -3478,8 +3508,7 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasOne("Partnership.Core.Companies.Company", "Company")
                         .WithMany()
                         .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Partnership.Core.Catalog.Measure", "Measure")
                         .WithMany()
@@ -3487,9 +3516,16 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Partnership.Core.Members.RosterMember", "RosterMember")
+                        .WithMany()
+                        .HasForeignKey("RosterMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Company");
 
                     b.Navigation("Measure");
+
+                    b.Navigation("RosterMember");
                 });
 
             modelBuilder.Entity("Partnership.Core.Schemes.SchemeEntry", b =>

@@ -9,7 +9,7 @@ namespace Partnership.Web.Authorization;
 
 public enum CompanyAccess
 {
-    /// <summary>Read the profile: Metro officials, chamber staff for member companies, the company's own users.</summary>
+    /// <summary>Read the profile: Metro officials, chamber staff for verified member companies, the company's own users.</summary>
     ReadProfile,
     /// <summary>Any user of the company.</summary>
     Member,
@@ -29,7 +29,7 @@ public sealed class CompanyAccessHandler(AppDbContext db) : AuthorizationHandler
     {
         var user = context.User;
         if (requirement.Access == CompanyAccess.ReadProfile
-            && (user.IsInRole(Roles.MetroOfficial) || (user.IsInRole(Roles.ChamberStaff) && company.IsChamberMember)))
+            && (user.IsInRole(Roles.MetroOfficial) || (user.IsInRole(Roles.ChamberStaff) && company.MembershipVerified)))
         {
             context.Succeed(requirement);
             return;

@@ -460,8 +460,8 @@ public static class EndpointTable
         Read("GET", "/outreach/roster/import/template.xlsx", Caller.Chamber),
         Read("GET", "/outreach/referrals", Caller.Staff, _ => "/outreach/referrals?branch=13101&converted=false"),
         Change("POST", "/outreach/referrals", Caller.Chamber,
-            [new("companyId", FieldKind.Number, s => s.CompanyId.ToString()), new("measureId", FieldKind.Number, s => s.EventMeasureId.ToString()),
-             Text("branchCode", "13101"), Text("note", "テレワーク助成金を案内しました。")]),
+            [new("RosterMemberId", FieldKind.Number, s => s.UnregisteredRosterMemberId().ToString()), new("MeasureIds", FieldKind.Number, s => s.EventMeasureId.ToString()),
+             Text("BranchCode", "13101"), new("Channel", FieldKind.Enum, _ => "Desk"), Text("Note", "テレワーク助成金を案内しました。")]),
         // Publicity requests: Metro officials ask and see their own; chamber staff answer and record publications.
         Read("GET", "/outreach/publicity", Caller.Staff),
         Change("POST", "/outreach/publicity", Caller.Metro,

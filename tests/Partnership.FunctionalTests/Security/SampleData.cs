@@ -62,6 +62,10 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
 
     public string FutureDate(int days) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(days)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The demo roster's member who is not registered on the portal.</summary>
+    public int UnregisteredRosterMemberId() =>
+        portal.WithDbAsync(db => db.RosterMembers.Where(m => m.MemberNumber == "2345678").Select(m => m.Id).SingleAsync()).GetAwaiter().GetResult();
+
     public string EventVersion() =>
         portal.WithDbAsync(db => db.PartnershipEvents.Where(e => e.Id == EventId).Select(e => e.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
 

@@ -14,13 +14,22 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
 {
     private const string Chamber = "chamber-1";
     private int companyA;
+    private int rosterA;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using var db = Database.CreateContext();
         (companyA, _) = await Seed.CompaniesAsync(db);
-        await db.Companies.Where(c => c.Id == companyA).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsChamberMember, true));
+        await db.Companies.Where(c => c.Id == companyA).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsChamberMember, true).SetProperty(c => c.MembershipVerified, true));
+        var member = new Partnership.Core.Members.RosterMember
+        {
+            MemberNumber = "A-1", CorporateNumber = "8000020130001", Name = "甲商事株式会社", NameKana = "コウショウジ", NameFolded = "甲商事株式会社", KanaFolded = "コウショウジ",
+            BranchCode = "13104", JoinedOn = new DateOnly(2015, 4, 1),
+        };
+        db.RosterMembers.Add(member);
+        await db.SaveChangesAsync();
+        rosterA = member.Id;
     }
 
     private OutreachService Service(AppDbContext db) => new(db, Clock);
@@ -123,17 +132,16 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
     }
 
     [Fact]
-    public async Task A_referral_converts_when_the_company_later_asks_the_measures_desk_and_not_for_earlier_requests()
+    public async Task A_referral_converts_when_the_company_later_asks_the_measures_desk_with_the_date_and_the_desk()
     {
         var desk = await DeskAsync();
         await using (var db = Database.CreateContext(TestDatabase.User(Chamber), Clock))
         {
-            // A request made before the referral does not convert it.
-            db.ConsultationRequests.Add(Request(desk.Id, Clock.GetUtcNow().UtcDateTime.AddDays(-10)));
-            await db.SaveChangesAsync();
-            var referred = await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).ReferAsync(companyA, desk.MeasureId, "13104", "テレワークの相談窓口を案内しました。", Chamber);
+            var referred = await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock)
+                .ReferAsync(new ReferralInput(rosterA, [desk.MeasureId], "13104", ReferralChannel.Desk, "テレワークの相談窓口を案内しました。", false), Chamber);
             Assert.True(referred.Succeeded, string.Join(",", referred.Errors));
-            Assert.Null((await db.Referrals.SingleAsync()).ConvertedAt);
+            var referral = await db.Referrals.SingleAsync();
+            Assert.Equal((companyA, false, (DateTime?)null), (referral.CompanyId!.Value, referral.AlreadyTakenUp, referral.ConvertedAt));
         }
         Clock.Advance(TimeSpan.FromDays(7));
         await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
@@ -144,9 +152,37 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
             Assert.Equal(0, await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).MarkConversionsAsync());
         }
         await using var check = Database.CreateContext();
+        var converted = await check.Referrals.SingleAsync();
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime, converted.ConvertedAt);
+        Assert.Equal(ConversionKind.Consultation, converted.ConvertedBy);
+        Assert.Equal(desk.Code, converted.ConvertedService);
+    }
+
+    [Fact]
+    public async Task A_referral_recorded_after_the_company_had_already_asked_is_marked_so_and_never_converts()
+    {
+        var desk = await DeskAsync();
+        await using (var db = Database.CreateContext(TestDatabase.User(Chamber), Clock))
+        {
+            db.ConsultationRequests.Add(Request(desk.Id, Clock.GetUtcNow().UtcDateTime.AddDays(-10)));
+            await db.SaveChangesAsync();
+            var referred = await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock)
+                .ReferAsync(new ReferralInput(rosterA, [desk.MeasureId], "13104", ReferralChannel.Visit, null, false), Chamber);
+            Assert.True(referred.Succeeded, string.Join(",", referred.Errors));
+        }
+        Clock.Advance(TimeSpan.FromDays(7));
+        await using (var db = Database.CreateContext(TestDatabase.User("owner-a"), Clock))
+        {
+            db.ConsultationRequests.Add(Request(desk.Id, Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            Assert.Equal(0, await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).MarkConversionsAsync());
+            var funnel = await new ReferralService(db, new SubmissionsUnderMeasures(db), Clock).FunnelAsync(new ReferralFilter(null, null, null));
+            Assert.Equal(new ReferralFunnel(1, 0, 0, 0, 1), funnel);
+        }
+        await using var check = Database.CreateContext();
         var referral = await check.Referrals.SingleAsync();
-        Assert.Equal(Clock.GetUtcNow().UtcDateTime, referral.ConvertedAt);
-        Assert.Equal(ConversionKind.Consultation, referral.ConvertedBy);
+        Assert.True(referral.AlreadyTakenUp);
+        Assert.Null(referral.ConvertedAt);
     }
 
     private ConsultationRequest Request(int deskId, DateTime submittedAt) => new()

@@ -165,7 +165,7 @@ public sealed class DashboardDirtyInterceptor : SaveChangesInterceptor
         if (companyIds.Count > 0)
         {
             // The breakdowns by municipality, size and industry follow the company's profile.
-            foreach (var at in await context.Set<Referral>().AsNoTracking().Where(r => companyIds.Contains(r.CompanyId)).Select(r => r.ReferredAt).ToListAsync(ct))
+            foreach (var at in await context.Set<Referral>().AsNoTracking().Where(r => r.CompanyId != null && companyIds.Contains(r.CompanyId.Value)).Select(r => r.ReferredAt).ToListAsync(ct))
             {
                 marks.Add((Families.Referrals, Families.MonthBucket(at)));
             }

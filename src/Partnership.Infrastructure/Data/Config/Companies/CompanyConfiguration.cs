@@ -38,6 +38,7 @@ public class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.IndustryCode);
         builder.HasIndex(c => c.SizeBand);
         builder.HasIndex(c => c.IsChamberMember);
+        builder.HasIndex(c => c.MembershipVerified);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Industry>().WithMany().HasForeignKey(c => c.IndustryCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(c => c.ChamberBranchCode).OnDelete(DeleteBehavior.Restrict);

@@ -19,6 +19,7 @@ public class RosterMemberConfiguration : IEntityTypeConfiguration<RosterMember>
         builder.Property(m => m.BranchCode).HasMaxLength(8);
         builder.Property(m => m.ContactName).HasMaxLength(RosterMember.ContactMaxLength);
         builder.Property(m => m.Address).HasMaxLength(RosterMember.AddressMaxLength);
+        builder.Property(m => m.ContactEmail).HasMaxLength(RosterMember.EmailMaxLength);
         builder.Property(m => m.Status).HasConversion<int>();
         builder.Property(m => m.CreatedBy).HasMaxLength(64);
         builder.Property(m => m.UpdatedBy).HasMaxLength(64);

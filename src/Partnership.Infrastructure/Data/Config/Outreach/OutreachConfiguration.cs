@@ -79,14 +79,18 @@ public class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.Note).HasMaxLength(Referral.NoteMaxLength);
         builder.Property(r => r.ReferredByUserId).HasMaxLength(64);
         builder.Property(r => r.ConvertedBy).HasConversion<int>();
+        builder.Property(r => r.Channel).HasConversion<int>();
+        builder.Property(r => r.ConvertedService).HasMaxLength(Referral.ServiceMaxLength);
         builder.Property(r => r.CreatedBy).HasMaxLength(64);
         builder.Property(r => r.UpdatedBy).HasMaxLength(64);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.BranchCode, r.MeasureId });
         builder.HasIndex(r => new { r.CompanyId, r.ConvertedAt });
         builder.HasIndex(r => r.ReferredAt);
+        builder.HasIndex(r => new { r.RosterMemberId, r.CompanyId });
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(r => r.BranchCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.RosterMember).WithMany().HasForeignKey(r => r.RosterMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Measure).WithMany().HasForeignKey(r => r.MeasureId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -35,14 +35,19 @@ public sealed class MyCompanyController(
         return View(await pages.OverviewAsync(membership.Company!, membership.IsOwner, ct));
     }
 
+    /// <summary>The new company's form; a referral's invitation links here with the member's 法人番号 filled in.</summary>
     [HttpGet("new")]
-    public async Task<IActionResult> Create(CancellationToken ct)
+    public async Task<IActionResult> Create(string? corporateNumber, CancellationToken ct)
     {
         if (await companies.MembershipAsync(UserId, ct) is not null)
         {
             return RedirectToAction(nameof(Index));
         }
-        return View("Profile", new ProfileFormViewModel(new CompanyProfileModel { Prefecture = Partnership.Core.Reference.Prefectures.Tokyo }, await pages.ListsAsync(ct), "/company/new", IsNew: true));
+        return View("Profile", new ProfileFormViewModel(new CompanyProfileModel
+        {
+            Prefecture = Partnership.Core.Reference.Prefectures.Tokyo,
+            CorporateNumber = CorporateNumber.Normalize(corporateNumber) is { Length: CorporateNumber.Length } number && CorporateNumber.IsValid(number) ? number : null,
+        }, await pages.ListsAsync(ct), "/company/new", IsNew: true));
     }
 
     [HttpPost("new")]

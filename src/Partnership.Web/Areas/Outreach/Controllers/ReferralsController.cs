@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Mail;
 using Partnership.Core.Outreach;
 using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Outreach.Models;
@@ -14,64 +15,85 @@ using Partnership.Web.Infrastructure;
 namespace Partnership.Web.Areas.Outreach.Controllers;
 
 /// <summary>
-/// Referrals (誘導) of member companies to Metro measures: chamber staff refer, chamber staff and Metro officials see
-/// open and converted referrals by branch and measure. Conversions are marked when the list is read
-/// (docs/adr/0031-referral-conversion.md).
+/// Referrals (誘導) of Chamber members to Metro measures: chamber staff search the member roster (registered on the
+/// portal or not) and refer, chamber staff and Metro officials see open and converted referrals by branch and measure
+/// with the funnel of members not registered yet. Conversions are marked when the list is read
+/// (docs/adr/0031-referral-conversion.md, docs/adr/0084-referrals-to-roster-members.md).
 /// </summary>
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/referrals")]
-public sealed class ReferralsController(ReferralService referrals, OutreachChoices choices, ChamberStaff staff, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ReferralsController(
+    ReferralService referrals, OutreachChoices choices, ChamberStaff staff, IMailOutbox outbox, PortalLinks links, IStringLocalizer<SharedResource> t) : Controller
 {
     private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
     {
-        ["CompanyId"] = ("Field.MemberCompany", 0),
-        ["MeasureId"] = ("Field.Measure", 0),
+        ["RosterMemberId"] = ("Field.MemberCompany", 0),
+        ["MeasureIds"] = ("Field.Measure", 0),
         ["BranchCode"] = ("Field.ActivityBranch", 0),
+        ["Channel"] = ("Field.ReferralChannel", 0),
         ["Note"] = ("Field.Note", Referral.NoteMaxLength),
+        ["SendMail"] = ("Field.ReferralSendMail", 0),
     };
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
+    /// <summary>The list and, for chamber staff, the form: <paramref name="q"/> searches the roster, <paramref name="member"/> is the member chosen.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, string? q, int? member, CancellationToken ct)
     {
         await referrals.MarkConversionsAsync(ct);
-        return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to), ct));
+        var form = new ReferralFormModel { Query = q, RosterMemberId = member };
+        return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to), form, ct));
     }
 
     [HttpPost("")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> Refer(int? companyId, int? measureId, string? branchCode, string? note, CancellationToken ct)
+    public async Task<IActionResult> Refer(ReferralFormModel form, CancellationToken ct)
     {
         if (ModelState.IsValid)
         {
-            var outcome = await referrals.ReferAsync(companyId, measureId, branchCode, note, UserId, ct);
+            var input = new ReferralInput(form.RosterMemberId, form.MeasureIds, form.BranchCode, form.Channel, form.Note, form.SendMail);
+            var outcome = await referrals.ReferAsync(input, UserId, Invite, ct);
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = t["Referral.Saved"].Value;
+                TempData["Notice"] = t[form.SendMail ? "Referral.SavedAndMailed" : "Referral.Saved"].Value;
                 return Redirect("/outreach/referrals");
             }
             ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", await ViewModelAsync(new ReferralFilter(null, null, null), ct));
+        return View("Index", await ViewModelAsync(new ReferralFilter(null, null, null), form, ct));
     }
 
-    private async Task<ReferralsViewModel> ViewModelAsync(ReferralFilter filter, CancellationToken ct)
+    /// <summary>The invitation to the member: the measures' pages and the company registration with the 法人番号 filled in.</summary>
+    private void Invite(ReferralMail mail)
+    {
+        var register = links.Absolute(HttpContext, "/company/new" + (mail.CorporateNumber is { } number ? $"?corporateNumber={number}" : ""));
+        var measures = string.Join("\n", mail.Measures.Select(m => $"・{m.TitleJa}\n  {links.Absolute(HttpContext, $"/catalog/measures/{m.Id}")}"));
+        var body = t["Referral.Mail.Body", mail.MemberName, measures, register].Value;
+        outbox.Enqueue(mail.Email, t["Referral.Mail.Subject"].Value, body, register);
+    }
+
+    private async Task<ReferralsViewModel> ViewModelAsync(ReferralFilter filter, ReferralFormModel form, CancellationToken ct)
     {
         var rows = await referrals.Query(filter).OrderByDescending(r => r.ReferredAt).Take(500)
-            .Select(r => new ReferralRow(r.Id, r.Company!.Name, r.Measure!.TitleJa, r.Measure.TitleEn, r.BranchCode, r.ReferredAt, r.ConvertedAt, r.ConvertedBy, r.Note))
+            .Select(r => new ReferralRow(r.Id, r.Company != null ? r.Company.Name : r.RosterMember!.Name, r.Measure!.TitleJa, r.Measure.TitleEn, r.BranchCode, r.ReferredAt,
+                r.ConvertedAt, r.ConvertedBy, r.Note, r.CompanyId != null, r.AttachedAt, r.AlreadyTakenUp, r.ConvertedService, r.Channel))
             .ToListAsync(ct);
         var summary = (await referrals.Query(filter).GroupBy(r => new { r.BranchCode, r.Measure!.TitleJa, r.Measure.TitleEn })
             .Select(g => new { g.Key.BranchCode, g.Key.TitleJa, g.Key.TitleEn, Open = g.Count(r => r.ConvertedAt == null), Converted = g.Count(r => r.ConvertedAt != null) })
             .ToListAsync(ct))
             .OrderBy(g => g.BranchCode, StringComparer.Ordinal).ThenBy(g => g.TitleJa, StringComparer.Ordinal)
             .Select(g => (g.BranchCode, g.TitleJa, g.TitleEn, g.Open, g.Converted)).ToList();
+        var funnel = await referrals.FunnelAsync(filter, ct);
+        var canRefer = User.IsInRole(Roles.ChamberStaff);
+        var found = canRefer && !string.IsNullOrWhiteSpace(form.Query) ? await referrals.SearchRosterAsync(form.Query, ct) : [];
+        var chosen = canRefer && form.RosterMemberId is { } id ? await referrals.RosterChoiceAsync(id, ct) : null;
         var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);
         var branches = await choices.BranchesAsync(ct);
-        var members = await choices.MembersAsync([], ct);
-        var myBranch = await staff.BranchOfAsync(UserId, ct);
-        return new ReferralsViewModel(filter, rows, summary, measures, branches, members, User.IsInRole(Roles.ChamberStaff), myBranch);
+        var myBranch = canRefer ? await staff.BranchOfAsync(UserId, ct) : null;
+        form.BranchCode ??= chosen?.BranchCode ?? myBranch;
+        return new ReferralsViewModel(filter, rows, summary, funnel, measures, branches, form, found, chosen, canRefer);
     }
 }

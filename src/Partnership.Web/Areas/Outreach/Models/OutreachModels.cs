@@ -63,11 +63,33 @@ public sealed record ActivityListViewModel(
 
 public sealed record ImportViewModel(IReadOnlyList<ImportRowError> Errors, string? FileError, ImportResult? Result);
 
-public sealed record ReferralRow(int Id, string CompanyName, string MeasureJa, string MeasureEn, string BranchCode, DateTime ReferredAt, DateTime? ConvertedAt, ConversionKind? ConvertedBy, string Note);
+public sealed record ReferralRow(int Id, string MemberName, string MeasureJa, string MeasureEn, string BranchCode, DateTime ReferredAt, DateTime? ConvertedAt,
+    ConversionKind? ConvertedBy, string Note, bool Registered, DateTime? AttachedAt, bool AlreadyTakenUp, string? ConvertedService, ReferralChannel? Channel);
 
 public sealed record ReferralsViewModel(
     ReferralFilter Filter, IReadOnlyList<ReferralRow> Rows, IReadOnlyList<(string Branch, string MeasureJa, string MeasureEn, int Open, int Converted)> Summary,
-    IReadOnlyList<Measure> MetroMeasures, IReadOnlyList<ChamberBranch> Branches, IReadOnlyList<MemberOption> Members, bool CanRefer, string? MyBranch);
+    ReferralFunnel Funnel, IReadOnlyList<Measure> MetroMeasures, IReadOnlyList<ChamberBranch> Branches, ReferralFormModel Form,
+    IReadOnlyList<RosterChoice> Found, RosterChoice? Chosen, bool CanRefer);
+
+/// <summary>The referral form: the roster search text, the member chosen, the measures, branch, channel, note and whether to mail.</summary>
+public sealed class ReferralFormModel
+{
+    [StringLength(100, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Referral.Search")]
+    public string? Query { get; set; }
+
+    public int? RosterMemberId { get; set; }
+
+    public List<int> MeasureIds { get; set; } = [];
+
+    public string? BranchCode { get; set; }
+
+    public ReferralChannel? Channel { get; set; }
+
+    public string? Note { get; set; }
+
+    public bool SendMail { get; set; }
+}
 
 public sealed class PublicityFormModel
 {
