@@ -30,7 +30,7 @@ public class CompanyServiceTests : DatabaseTest
         name, "ﾄｳｷｮｳｼｮｳｼﾞ", false, corporateNumber, "１６３－８００１", "東京都", "131041", null, "西新宿2-8-1", "03-5320-1234",
         "I", SmeCategory.Wholesale, "10,000,000", "３０", true, "123", "13104", "東京 太郎", "総務部");
 
-    private CompanyService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), Clock);
+    private CompanyService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), new Partnership.Infrastructure.Identity.CompanyRecipients(db), Clock);
 
     [Fact]
     public async Task A_company_is_registered_with_normalised_input_its_size_and_its_owner()

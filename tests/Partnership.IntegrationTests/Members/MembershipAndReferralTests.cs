@@ -34,7 +34,7 @@ public class MembershipAndReferralTests : DatabaseTest
     private static string FullWidth(string digits) => new(digits.Select(c => (char)(c + 0xFEE0)).ToArray());
 
     private CompanyService Companies(AppDbContext db) =>
-        new(db, new MailOutbox(db, Clock), Clock, [new MembershipVerification(db), new ReferralAttachment(db, Clock)]);
+        new(db, new MailOutbox(db, Clock), new Partnership.Infrastructure.Identity.CompanyRecipients(db), Clock, [new MembershipVerification(db), new ReferralAttachment(db, Clock)]);
 
     private ReferralService Referrals(AppDbContext db) => new(db, new SubmissionsUnderMeasures(db), Clock);
 
