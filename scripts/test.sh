@@ -61,8 +61,8 @@ else
   echo "The build failed; no test ran." >&2
 fi
 
-# The PostgreSQL pass runs after the SQLite pass, not beside it: side by side, the two passes' portals used up the
-# user's 128 inotify instances on this machine (docs/adr/0059-test-hosts-templates-and-clocks.md).
+# The PostgreSQL pass runs after the SQLite pass: the SQLite pass alone keeps both cores busy
+# (docs/adr/0059-test-hosts-templates-and-clocks.md).
 if [ -z "$pg" ] || [ "$pg" = "none" ]; then
   echo "warning: no PostgreSQL server (set PARTNERSHIP_TEST_PG or install postgresql); the PostgreSQL pass did not run." >&2
 elif [ "$built" -eq 1 ]; then

@@ -52,8 +52,11 @@ public class OutreachBrowserTests(BrowserFixture browser) : IClassFixture<Browse
 
         // A referral of the demo member company.
         await page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "誘導", Exact = true }).ClickAsync();
-        await page.GetByLabel("会員企業", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await page.Locator("#MeasureId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "会員名簿から探す" }).FillAsync("デモ商事");
+        await page.GetByTestId("roster-search").GetByRole(AriaRole.Button, new() { Name = "検索する" }).ClickAsync();
+        await page.GetByTestId("roster-found").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("デモ商事株式会社") }).ClickAsync();
+        await page.GetByTestId("referral-form").Locator("input[name=MeasureIds]").First.CheckAsync();
+        await page.GetByLabel("誘導の方法").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByTestId("referral-form").GetByLabel("支部", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "千代田支部" });
         await page.GetByRole(AriaRole.Button, new() { Name = "誘導を記録する" }).ClickAsync();
         await page.Locator(".notice", new() { HasTextString = "誘導を記録しました。" }).WaitForAsync();
