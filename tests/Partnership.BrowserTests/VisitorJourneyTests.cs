@@ -68,4 +68,25 @@ public class VisitorJourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync("/account/forgot-password");
         await page.AssertAccessibleAsync();
     }
+
+    /// <summary>The scan itself finds what it is there to find, on a page as the tests scan pages and in a frame.</summary>
+    [Fact]
+    public async Task The_accessibility_scan_reports_an_image_without_a_text_alternative_in_the_page_and_in_a_frame()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/faq");
+        await page.AssertAccessibleAsync();
+
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\" id=\"no-alt\">')");
+        var inPage = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(page.AssertAccessibleAsync);
+        Assert.Contains("image-alt", inPage.Message);
+        Assert.Contains("#no-alt", inPage.Message);
+
+        await page.GotoAsync("/faq");
+        // A frame of the same origin, as a page could embed one (the portal's own pages refuse to be framed).
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<iframe title=\"frame\" srcdoc=\"<main><img src=/x.png id=framed-no-alt></main>\"></iframe>')");
+        await page.WaitForFunctionAsync("() => document.querySelector('iframe').contentDocument?.getElementById('framed-no-alt') != null");
+        var inFrame = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(page.AssertAccessibleAsync);
+        Assert.Contains("image-alt", inFrame.Message);
+    }
 }
