@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using Partnership.Web.Infrastructure;
 using Partnership.DevIdentityProvider;
 using Partnership.TestKit;
 
@@ -28,6 +32,12 @@ public sealed class BusinessSignInBrowserFixture : BrowserFixture
         await _provider.StartAsync();
         await base.InitializeAsync();
         await _provider.AllowPortalAsync(BaseAddress);
+        // The portal reads the provider's metadata and keys once, at the first sign-in, and the provider makes its keys
+        // on the first request: done here, so that the journey's first click is not the one that waits for both (on a
+        // busy machine that took longer than the click's 30 seconds).
+        var oidc = Portal.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(BusinessSignInOptions.Scheme);
+        var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(CancellationToken.None);
+        Assert.NotEmpty(configuration.SigningKeys);
     }
 
     public override async Task DisposeAsync()
