@@ -140,7 +140,7 @@ public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store
             return Outcome<int>.Invalid("Files", "Library.Edit.NoFile");
         }
         var errors = new List<FieldError>();
-        var checkedFiles = await CheckFilesAsync(files, article.Attachments.Count, errors, ct);
+        var checkedFiles = await UploadCheck.CheckAllAsync(files, article.Attachments.Count, LibraryAttachment.MaxPerArticle, "Library.Attachment.", errors, ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -247,51 +247,5 @@ public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store
         article.BodyJa = input.BodyJa!.Trim();
         article.BodyEn = (input.BodyEn ?? "").Trim();
         article.PublishedOn = input.PublishedOn!.Value;
-    }
-
-    private sealed record CheckedFile(string FileName, string ContentType, byte[] Content, string Sha256);
-
-    private static async Task<List<CheckedFile>> CheckFilesAsync(IReadOnlyList<UploadedFile> files, int already, List<FieldError> errors, CancellationToken ct)
-    {
-        var result = new List<CheckedFile>();
-        if (already + files.Count > LibraryAttachment.MaxPerArticle)
-        {
-            errors.Add(new("Files", "Library.Attachment.TooMany", [LibraryAttachment.MaxPerArticle.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
-            return result;
-        }
-        foreach (var file in files)
-        {
-            var shownName = DocumentContent.SafeName(file.FileName, null);
-            if (file.Length <= 0 || file.Length > DocumentContent.MaxBytes)
-            {
-                errors.Add(new("Files", file.Length <= 0 ? "Library.Attachment.Empty" : "Library.Attachment.TooLarge", [shownName]));
-                continue;
-            }
-            using var buffer = new MemoryStream((int)file.Length);
-            await using (var stream = file.Open())
-            {
-                await stream.CopyToAsync(buffer, ct);
-            }
-            var bytes = buffer.ToArray();
-            if (bytes.Length == 0 || bytes.Length > DocumentContent.MaxBytes)
-            {
-                errors.Add(new("Files", bytes.Length == 0 ? "Library.Attachment.Empty" : "Library.Attachment.TooLarge", [shownName]));
-                continue;
-            }
-            var type = DocumentContent.Sniff(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
-            if (type is null)
-            {
-                errors.Add(new("Files", "Library.Attachment.Type", [shownName]));
-                continue;
-            }
-            var pdf = type == "application/pdf" ? PdfInspection.Judge(bytes) : PdfVerdict.Plain;
-            if (pdf != PdfVerdict.Plain)
-            {
-                errors.Add(new("Files", pdf == PdfVerdict.Active ? "Library.Attachment.Active" : "Library.Attachment.Unreadable", [shownName]));
-                continue;
-            }
-            result.Add(new CheckedFile(DocumentContent.SafeName(file.FileName, type), type, bytes, Convert.ToHexString(SHA256.HashData(bytes))));
-        }
-        return result;
     }
 }

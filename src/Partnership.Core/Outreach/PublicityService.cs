@@ -7,9 +7,6 @@ namespace Partnership.Core.Outreach;
 
 public sealed record PublicityInput(int? MeasureId, string? Title, string? Reason, DateOnly? WishedFrom, DateOnly? WishedTo, IReadOnlyList<OutreachChannel> WishedChannels);
 
-/// <summary>A file as it arrived: the name the browser sent, its length and a way to read it (read more than once).</summary>
-public sealed record UploadedFile(string? FileName, long Length, Func<Stream> Open);
-
 public sealed record PublicationInput(DateOnly? Date, OutreachChannel? Channel, string? Issue, string? Title, int? Reach, string? BranchCode);
 
 /// <summary>
@@ -83,7 +80,7 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         {
             errors.Add(new("WishedChannels", "Validation.Invalid"));
         }
-        var checkedFiles = await CheckFilesAsync(files, 0, errors, ct);
+        var checkedFiles = await UploadCheck.CheckAllAsync(files, 0, PublicityAttachment.MaxPerRequest, "Publicity.Attachment.", errors, ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -141,7 +138,7 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         {
             errors.Add(new("Files", "Publicity.Attachment.None"));
         }
-        var checkedFiles = await CheckFilesAsync(files, request.Attachments.Count, errors, ct);
+        var checkedFiles = await UploadCheck.CheckAllAsync(files, request.Attachments.Count, PublicityAttachment.MaxPerRequest, "Publicity.Attachment.", errors, ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -156,59 +153,6 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
         var attachment = await db.PublicityAttachments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == attachmentId && a.PublicityRequestId == id && (onlyRequestedBy == null || a.Request!.RequestedByUserId == onlyRequestedBy), ct);
         return attachment is null ? null : (attachment, store.OpenRead(attachment.StorageKey));
-    }
-
-    private sealed record CheckedFile(string FileName, string ContentType, byte[] Content, string Sha256);
-
-    /// <summary>Judges each file by its content (PDF, PNG, JPEG; no active PDF; 1 byte to 10 MB) and the count per request.</summary>
-    private static async Task<List<CheckedFile>> CheckFilesAsync(IReadOnlyList<UploadedFile> files, int already, List<FieldError> errors, CancellationToken ct)
-    {
-        var result = new List<CheckedFile>();
-        if (already + files.Count > PublicityAttachment.MaxPerRequest)
-        {
-            errors.Add(new("Files", "Publicity.Attachment.TooMany", [PublicityAttachment.MaxPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
-            return result;
-        }
-        foreach (var file in files)
-        {
-            var shownName = DocumentContent.SafeName(file.FileName, null);
-            if (file.Length <= 0)
-            {
-                errors.Add(new("Files", "Publicity.Attachment.Empty", [shownName]));
-                continue;
-            }
-            if (file.Length > DocumentContent.MaxBytes)
-            {
-                errors.Add(new("Files", "Publicity.Attachment.TooLarge", [shownName]));
-                continue;
-            }
-            using var buffer = new MemoryStream((int)file.Length);
-            await using (var stream = file.Open())
-            {
-                await stream.CopyToAsync(buffer, ct);
-            }
-            var bytes = buffer.ToArray();
-            if (bytes.Length == 0 || bytes.Length > DocumentContent.MaxBytes)
-            {
-                errors.Add(new("Files", bytes.Length == 0 ? "Publicity.Attachment.Empty" : "Publicity.Attachment.TooLarge", [shownName]));
-                continue;
-            }
-            var type = DocumentContent.Sniff(bytes.AsSpan(0, Math.Min(16, bytes.Length)));
-            if (type is null)
-            {
-                errors.Add(new("Files", "Publicity.Attachment.Type", [shownName]));
-                continue;
-            }
-            // A PDF is parsed: one that can run or open something, or that cannot be read, is refused (docs/adr/0063).
-            var pdf = type == "application/pdf" ? PdfInspection.Judge(bytes) : PdfVerdict.Plain;
-            if (pdf != PdfVerdict.Plain)
-            {
-                errors.Add(new("Files", pdf == PdfVerdict.Active ? "Publicity.Attachment.Active" : "Publicity.Attachment.Unreadable", [shownName]));
-                continue;
-            }
-            result.Add(new CheckedFile(DocumentContent.SafeName(file.FileName, type), type, bytes, Convert.ToHexString(SHA256.HashData(bytes))));
-        }
-        return result;
     }
 
     /// <summary>The bytes go to the store first (on disk when acknowledged); then the rows; if saving fails the bytes are removed.</summary>

@@ -237,24 +237,10 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         }
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
-        if (buffer.Length == 0)
+        var (type, problem) = UploadCheck.Judge(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        if (problem != UploadProblem.None)
         {
-            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentEmpty");
-        }
-        if (buffer.Length > DocumentContent.MaxBytes)
-        {
-            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentTooLarge");
-        }
-        var type = DocumentContent.Sniff(buffer.GetBuffer().AsSpan(0, (int)Math.Min(16, buffer.Length)));
-        if (type is null)
-        {
-            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.DocumentType");
-        }
-        // A PDF is parsed: one that can run or open something, or that cannot be read, is refused (docs/adr/0063).
-        var pdf = type == "application/pdf" ? PdfInspection.Judge(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)) : PdfVerdict.Plain;
-        if (pdf != PdfVerdict.Plain)
-        {
-            return Outcome<SubsidyDocument>.Invalid("File", pdf == PdfVerdict.Active ? "Subsidy.DocumentActive" : "Subsidy.DocumentUnreadable");
+            return Outcome<SubsidyDocument>.Invalid("File", "Subsidy.Document" + problem);
         }
         buffer.Position = 0;
         var hash = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
@@ -262,7 +248,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         var key = await store.SaveAsync(buffer, ct);
         var document = new SubsidyDocument
         {
-            Stage = stage, RequirementCode = requirementCode, FileName = DocumentContent.SafeName(fileName, type), ContentType = type, SizeBytes = buffer.Length, Sha256 = hash,
+            Stage = stage, RequirementCode = requirementCode, FileName = DocumentContent.SafeName(fileName, type), ContentType = type!, SizeBytes = buffer.Length, Sha256 = hash,
             StorageKey = key, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserId,
         };
         application.Documents.Add(document);

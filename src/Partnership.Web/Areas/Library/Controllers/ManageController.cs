@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Partnership.Core.Documents;
 using Partnership.Core.Common;
 using Partnership.Core.Library;
 using Partnership.Core.Outreach;
