@@ -57,7 +57,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         ? new DatabaseSettings(DatabaseProvider.PostgreSql, PostgreSqlConnectionString)
         : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine((SharedWith ?? this).DataDirectory, "partnership.db")}");
 
-    private string PostgreSqlConnectionString => SharedWith?.PostgreSqlConnectionString ?? (_postgreSql ??= PostgreSqlDatabases.Create());
+    private string PostgreSqlConnectionString => SharedWith?.PostgreSqlConnectionString
+        ?? (_postgreSql ??= SeededFromTemplate ? PostgreSqlDatabases.CreateSeeded(PostgreSqlPortalTemplate.Seed) : PostgreSqlDatabases.Create());
+
+    /// <summary>
+    /// On PostgreSQL: whether the database is a copy of the seeded template (with the demo accounts) rather than seeded
+    /// by the test kit after the portal's start (a test that watches a first start, <see cref="FromTemplate"/> false).
+    /// </summary>
+    private bool SeededFromTemplate => FromTemplate && EnvironmentName == "Development" && PublicBaseUrl is null;
 
     /// <summary>Where the portal's document store keeps uploaded files (outside the web root).</summary>
     public string DocumentsDirectory => Path.Combine(DataDirectory, "documents");
@@ -126,13 +133,14 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// On the PostgreSQL pass in Development the portal itself creates no demo data (a server database is a production
-    /// setting, docs/adr/0062-production-start.md): the test kit seeds the demo accounts into its own test database
-    /// right after the start, through the same seeding the portal runs, before any test request.
+    /// setting, docs/adr/0062-production-start.md): its database is a copy of a template seeded once per test process
+    /// with the demo accounts, through the same seeding the portal runs; a portal that does not start from a template
+    /// gets them seeded by the test kit right after its start, before any test request.
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development" && PublicBaseUrl is null)
+        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development" && PublicBaseUrl is null && !SeededFromTemplate)
         {
             using var scope = host.Services.CreateScope();
             scope.ServiceProvider.GetRequiredService<Partnership.Infrastructure.Seeding.DatabaseInitializer>()

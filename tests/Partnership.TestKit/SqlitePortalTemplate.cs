@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Partnership.Infrastructure.Data;
+using Partnership.Infrastructure.Seeding;
 using Partnership.Web.Infrastructure;
 
 namespace Partnership.TestKit;
@@ -76,5 +80,54 @@ internal static class SqlitePortalTemplate
         }
         AppDomain.CurrentDomain.ProcessExit += (_, _) => System.IO.File.Delete(template);
         return template;
+    }
+}
+
+/// <summary>
+/// What <see cref="SqlitePortalTemplate"/> is on the PostgreSQL pass: the seeding of a Development portal with its demo
+/// accounts, run once per test process into the seeded template of <see cref="PostgreSqlDatabases.CreateSeeded"/>.
+/// The portal itself creates no demo data on a server database (docs/adr/0062-production-start.md).
+/// </summary>
+internal static class PostgreSqlPortalTemplate
+{
+    public static void Seed(string connectionString)
+    {
+        // As SqlitePortalTemplate: on a thread that does not carry the caller's context (a portal factory starting).
+        Task seeding;
+        using (ExecutionContext.SuppressFlow())
+        {
+            seeding = Task.Run(() => SeedAsync(connectionString));
+        }
+        seeding.GetAwaiter().GetResult();
+    }
+
+    private static async Task SeedAsync(string connectionString)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "partnership-tests", "template-" + Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration["Portal:DataDirectory"] = directory;
+        builder.Configuration["Database:Provider"] = "PostgreSql";
+        builder.Configuration["ConnectionStrings:PostgreSql"] = connectionString;
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        builder.AddPortal();
+        await using (var app = builder.Build())
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(PortalFactory.DemoPassword, migrate: false);
+        }
+        // No connection may stay open on a template (CREATE DATABASE … TEMPLATE refuses a database in use).
+        var effective = DatabaseSettings.FromConfiguration(builder.Configuration, directory).EffectiveConnectionString;
+        using (var pooled = new NpgsqlConnection(effective))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still closing; the temp folder is cleaned by the OS.
+        }
     }
 }

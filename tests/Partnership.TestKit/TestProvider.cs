@@ -61,6 +61,8 @@ public static class PostgreSqlDatabases
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? _template;
 
+    private static string? _seededTemplate;
+
     /// <summary>Creates a database, migrated (from the template) unless <paramref name="empty"/>; returns its connection string.</summary>
     public static string Create(bool empty = false)
     {
@@ -68,6 +70,61 @@ public static class PostgreSqlDatabases
         var template = empty ? "template0" : EnsureTemplate();
         Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return ConnectionStringFor(name);
+    }
+
+    /// <summary>
+    /// Creates a database migrated and seeded as a Development portal seeds it (catalog, reference data, demo accounts),
+    /// copied from a second template that <paramref name="seed"/> fills once per test process; returns its connection
+    /// string. Once per process, as on SQLite (<c>SqlitePortalTemplate</c>): the demo data is dated from the day it is
+    /// seeded, and the seeding code may have changed since the last run.
+    /// </summary>
+    public static string CreateSeeded(Action<string> seed)
+    {
+        var name = "partnership_t_" + Guid.NewGuid().ToString("N");
+        Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{EnsureSeededTemplate(seed)}\"");
+        return ConnectionStringFor(name);
+    }
+
+    private static string EnsureSeededTemplate(Action<string> seed)
+    {
+        var migrated = EnsureTemplate();
+        TemplateLock.Wait();
+        try
+        {
+            if (_seededTemplate is null)
+            {
+                var name = "partnership_tpls_" + Guid.NewGuid().ToString("N");
+                Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{migrated}\"");
+                seed(ConnectionStringFor(name));
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(ConnectionStringFor(name));
+                _seededTemplate = name;
+            }
+            return _seededTemplate;
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> holding the advisory lock that several test processes take to build a template.</summary>
+    private static void WithTemplateLock(Action<NpgsqlConnection> action)
+    {
+        using var connection = new NpgsqlConnection(TestProvider.PostgreSqlServer);
+        connection.Open();
+        using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection))
+        {
+            command.ExecuteNonQuery();
+        }
+        try
+        {
+            action(connection);
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
+            unlock.ExecuteNonQuery();
+        }
     }
 
     public static void Drop(string connectionString)
@@ -103,13 +160,7 @@ public static class PostgreSqlDatabases
             }
             var version = typeof(Partnership.Migrations.PostgreSql.DesignTimeDbContextFactory).Assembly.ManifestModule.ModuleVersionId;
             var name = "partnership_tpl_" + version.ToString("N");
-            using var connection = new NpgsqlConnection(TestProvider.PostgreSqlServer);
-            connection.Open();
-            using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(4711)", connection))
-            {
-                command.ExecuteNonQuery();
-            }
-            try
+            WithTemplateLock(connection =>
             {
                 using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", connection);
                 exists.Parameters.AddWithValue("n", name);
@@ -133,12 +184,7 @@ public static class PostgreSqlDatabases
                         NpgsqlConnection.ClearPool(template);
                     }
                 }
-            }
-            finally
-            {
-                using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711)", connection);
-                unlock.ExecuteNonQuery();
-            }
+            });
             _template = name;
             return name;
         }
