@@ -73,7 +73,8 @@ public sealed class BoundedSpreadsheetReader : ISpreadsheetReader
         }
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            BadDataFound = null, DetectDelimiter = false, MaxFieldSize = limits.MaxCellChars, BufferSize = 16 * 1024,
+            // Blank lines are kept (as empty rows) so that the importers number rows as a spreadsheet program shows them.
+            BadDataFound = null, DetectDelimiter = false, MaxFieldSize = limits.MaxCellChars, BufferSize = 16 * 1024, IgnoreBlankLines = false,
         };
         var rows = new List<string[]>();
         long cells = 0;
