@@ -59,7 +59,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         // The seminar figure opens the list of the activities behind it.
         var channels = page.Locator("#t-channels");
         var seminar = channels.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "セミナー" }) });
-        await seminar.Locator("a[data-drill]").ClickAsync();
+        await seminar.Locator("a[data-drill]").First.ClickAsync();
         await page.GetByTestId("outreach-activities").WaitForAsync();
         Assert.Contains("ダッシュボード試験のセミナー", await page.GetByTestId("outreach-activities").InnerTextAsync());
         Assert.Equal("Seminar", await page.Locator("#channel").InputValueAsync());
@@ -88,6 +88,17 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         await chamber.AssertAccessibleAsync();
         await chamber.ScreenshotAsync("93-dashboard-chamber");
     }
+
+    /// <summary>
+    /// The elements reaching past the window's right edge, outside a region that scrolls on its own and outside the
+    /// headers kept only for screen readers ("" when none).
+    /// </summary>
+    private const string WiderThanTheWindow = """
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => !e.closest('.table-responsive, .record-table thead, .visually-hidden') && e.getBoundingClientRect().right > window.innerWidth + 1)
+            .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ':' + Math.round(e.getBoundingClientRect().right))
+            .slice(0, 5).join(' ')
+        """;
 
     [Fact]
     public async Task The_tables_fit_a_1280_window_and_the_municipalities_show_those_with_figures_first_then_all_on_request()
@@ -130,8 +141,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94b-dashboard-390.png") });
         await page.Locator("#t-summary").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94c-dashboard-summary-390.png") });
-        var pageOverflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-        Assert.False(pageOverflow, "the page itself does not scroll sideways at 390 px");
+        Assert.Equal("", await page.EvaluateAsync<string>(WiderThanTheWindow));
 
         // A year without a plan: a message naming it, not another year's figures.
         await page.SetViewportSizeAsync(1280, 900);
@@ -150,7 +160,7 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         await name.WaitForAsync();
         var box = await name.BoundingBoxAsync();
         Assert.True(box!.Width > 250, $"the company name has {box.Width}px");
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+        Assert.Equal("", await page.EvaluateAsync<string>(WiderThanTheWindow));
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("95-directory-390");
     }
