@@ -164,4 +164,31 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("95-directory-390");
     }
+
+    [Fact]
+    public async Task The_expense_lines_keep_usable_inputs_at_390_px()
+    {
+        var company = await browser.NewPageAsync();
+        await company.SignInAsync(DemoUsers.Company);
+        await company.GotoAsync("/subsidies");
+        await company.Locator("[data-testid=windows]").GetByRole(AriaRole.Link, new() { Name = "テレワーク機器導入経費補助" }).ClickAsync();
+        await company.GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
+        await company.Locator("#subsidy-form").WaitForAsync();
+
+        await company.SetViewportSizeAsync(390, 844);
+        var description = await company.GetByLabel("1行目の品名・内容", new() { Exact = true }).BoundingBoxAsync();
+        var quantity = await company.GetByLabel("1行目の数量", new() { Exact = true }).BoundingBoxAsync();
+        var price = await company.GetByLabel("1行目の単価（円）", new() { Exact = true }).BoundingBoxAsync();
+        Assert.True(description!.Width > 250, $"description {description.Width}px");
+        Assert.True(quantity!.Width > 120 && price!.Width > 120, $"quantity {quantity.Width}px, price {price?.Width}px");
+        // Quantity and unit price sit under the description, with their labels shown.
+        Assert.True(quantity.Y > description.Y);
+        Assert.Equal("", await company.EvaluateAsync<string>(WiderThanTheWindow));
+        await company.GetByLabel("1行目の品名・内容", new() { Exact = true }).FillAsync("ノートパソコン");
+        await company.GetByLabel("1行目の数量", new() { Exact = true }).FillAsync("２");
+        await company.GetByLabel("1行目の単価（円）", new() { Exact = true }).FillAsync("１２８，５００");
+        await company.Locator("#computed-eligible", new() { HasTextString = "257,000円" }).WaitForAsync();
+        await company.AssertAccessibleAsync();
+        await company.ScreenshotAsync("96-expense-lines-390");
+    }
 }
