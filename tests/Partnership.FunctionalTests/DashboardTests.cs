@@ -133,7 +133,7 @@ public sealed class DashboardTests : IDisposable
     public async Task Bad_filters_fall_back_and_unknown_tables_or_formats_are_not_found()
     {
         var metro = await _portal.SignedInAsync(DemoUsers.Metro);
-        var page = await metro.GetStringAsync("/dashboard?year=1999&area=NOPE");
+        var page = await metro.GetStringAsync($"/dashboard?year={_year}&area=NOPE");
         Assert.Contains(JapanTime.FiscalYearLabel(_year, new System.Globalization.CultureInfo("ja-JP")), page);
         Assert.Contains("全分野", page);
         Assert.Equal(HttpStatusCode.NotFound, (await metro.GetAsync($"/dashboard/export/nothing?year={_year}&format=csv")).StatusCode);

@@ -68,7 +68,9 @@ public sealed class OutreachTests : IDisposable
         var refused = await UploadAsync(chamber, "outreach.csv", wrong);
         var report = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("2行目", report);
+        // The wrong row is the sheet's third (the header is row 1).
+        Assert.Contains("3行目", report);
+        Assert.DoesNotContain("2行目", report);
         Assert.Contains("「ラジオ」は周知経路として登録されていません。", report);
         Assert.Equal(0, await _portal.WithDbAsync(db => db.OutreachActivities.CountAsync(a => a.ImportKey != null)));
 

@@ -109,7 +109,7 @@ public sealed record DashboardMeasure(int Id, string Key, string AreaCode, strin
 /// </summary>
 public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, TimeProvider clock, IMemoryCache cache)
 {
-    public const int ExpiringWithinDays = 90;
+    public const int ExpiringWithinDays = Schemes.ReviewFilter.ExpiringDays;
 
     private sealed record YearFacts(List<FactRow> Rows, StockFigures Stock);
 
@@ -181,9 +181,9 @@ public sealed class DashboardReader(IAppDbContext db, DashboardFacts facts, Time
         return [.. sums.Select(s => new FactRow(s.Key.Family, fiscalYear, s.Key.Bucket, s.Key.Month, s.Key.Area, s.Key.Measure, s.Key.Metric, s.Key.Kind, s.Key.Value, s.Value))];
     }
 
-    /// <summary>The earliest fiscal year that has facts, or null when there are none.</summary>
-    public async Task<int?> EarliestYearAsync(CancellationToken ct = default) =>
-        await db.DashboardFacts.Where(f => f.FiscalYear > 2000 && f.FiscalYear < 3000).MinAsync(f => (int?)f.FiscalYear, ct);
+    /// <summary>The fiscal years of the plans in the catalog.</summary>
+    public async Task<List<int>> PlanYearsAsync(CancellationToken ct = default) =>
+        await db.PartnershipPlans.AsNoTracking().Select(p => p.FiscalYear).Distinct().ToListAsync(ct);
 
     /// <summary>
     /// Entries in force on a day, per measure: those whose validity began on or before it, less those whose validity

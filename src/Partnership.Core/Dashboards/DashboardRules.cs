@@ -10,6 +10,15 @@ public static class DashboardRules
     public static decimal? Rate(long numerator, long denominator) =>
         denominator <= 0 ? null : Math.Round((decimal)numerator / denominator, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// A part as a share of its whole (the part's records are among the whole's), or null when the whole is empty. A
+    /// part larger than its whole means the two are different populations, which is not a rate: refused.
+    /// </summary>
+    public static decimal? Share(long part, long whole) =>
+        part > whole || part < 0
+            ? throw new ArgumentException($"A share needs its part ({part}) among its whole ({whole}); show the two counts instead.")
+            : Rate(part, whole);
+
     /// <summary>Change from the previous year as a fraction, or null when the previous year had none.</summary>
     public static decimal? Change(long current, long previous) =>
         previous <= 0 ? null : Math.Round((decimal)(current - previous) / previous, 4, MidpointRounding.AwayFromZero);
@@ -68,37 +77,40 @@ public static class DashboardRules
     public static int DaysBetween(DateTime fromUtc, DateTime toUtc) =>
         DateOnly.FromDateTime(JapanTime.ToJapan(toUtc)).DayNumber - DateOnly.FromDateTime(JapanTime.ToJapan(fromUtc)).DayNumber;
 
-    /// <summary>The fiscal years the dashboards offer: from the earliest year with data (or the current one) to the next.</summary>
-    public static IReadOnlyList<int> SelectableYears(int currentFiscalYear, int? earliestWithData)
-    {
-        var first = Math.Min(earliestWithData ?? currentFiscalYear, currentFiscalYear);
-        first = Math.Max(first, currentFiscalYear - 10);
-        return [.. Enumerable.Range(first, currentFiscalYear - first + 1).Reverse()];
-    }
+    /// <summary>
+    /// The fiscal years the dashboards offer: every year of the plan (the catalog's plan years, whether or not records
+    /// are dated in them) and the current one, newest first.
+    /// </summary>
+    public static IReadOnlyList<int> SelectableYears(int currentFiscalYear, IEnumerable<int> planYears) =>
+        [.. planYears.Append(currentFiscalYear).Distinct().OrderDescending()];
 }
 
 /// <summary>
-/// The way from outreach to a decision in one area and year: activities → referrals → applications (scheme
-/// entries submitted and subsidy applications received) → decisions (accepted or rejected entries, granted or
-/// refused applications, of the same year's applications). Each step's rate is against the step before; a
-/// step with nothing before it has no rate.
+/// The way from outreach to a decision in one area and year: activities, referrals (and those converted),
+/// applications (scheme entries submitted and subsidy applications received) and decisions (accepted or rejected
+/// entries, granted or refused applications, of the same year's applications). A rate is shown only where the
+/// numerator's records are among the denominator's: converted referrals of the referrals, decisions of the
+/// applications. Referrals are not drawn from activities, nor applications from referrals (most applications come
+/// without one), so those steps are shown as counts side by side, never as a rate (which read 200 % before).
 /// </summary>
-public sealed record Funnel(long Activities, long Referrals, long Applications, long Decisions)
+public sealed record Funnel(long Activities, long Referrals, long Converted, long Applications, long Decisions)
 {
-    public decimal? ReferralRate => DashboardRules.Rate(Referrals, Activities);
-    public decimal? ApplicationRate => DashboardRules.Rate(Applications, Referrals);
-    public decimal? DecisionRate => DashboardRules.Rate(Decisions, Applications);
+    /// <summary>Converted referrals as a share of the referrals made.</summary>
+    public decimal? ConversionRate => DashboardRules.Share(Converted, Referrals);
 
-    public static Funnel Of(long activities, long referrals, long entriesSubmitted, long applicationsReceived,
+    /// <summary>Decisions as a share of the applications they decide.</summary>
+    public decimal? DecisionRate => DashboardRules.Share(Decisions, Applications);
+
+    public static Funnel Of(long activities, long referrals, long converted, long entriesSubmitted, long applicationsReceived,
         long entriesDecided, long applicationsDecided)
     {
-        if (entriesDecided > entriesSubmitted || applicationsDecided > applicationsReceived)
+        if (entriesDecided > entriesSubmitted || applicationsDecided > applicationsReceived || converted > referrals)
         {
-            throw new ArgumentException("A cohort cannot have more decisions than applications.");
+            throw new ArgumentException("A cohort cannot have more decisions than applications, nor more conversions than referrals.");
         }
-        return new Funnel(activities, referrals, entriesSubmitted + applicationsReceived, entriesDecided + applicationsDecided);
+        return new Funnel(activities, referrals, converted, entriesSubmitted + applicationsReceived, entriesDecided + applicationsDecided);
     }
 
     public static Funnel operator +(Funnel a, Funnel b) =>
-        new(a.Activities + b.Activities, a.Referrals + b.Referrals, a.Applications + b.Applications, a.Decisions + b.Decisions);
+        new(a.Activities + b.Activities, a.Referrals + b.Referrals, a.Converted + b.Converted, a.Applications + b.Applications, a.Decisions + b.Decisions);
 }

@@ -8,7 +8,10 @@ namespace Partnership.Core.Outreach;
 /// <summary>What an activity is made of, typed by a chamber user or read from one row of an import file.</summary>
 public sealed record ActivityInput(DateOnly? Date, OutreachChannel? Channel, IReadOnlyList<int> MeasureIds, string? BranchCode, int? Reach, IReadOnlyList<int> CompanyIds, string? Note);
 
-/// <summary>One refusal in an import file: the row (1 = the first data row under the header), the column, a message code and its arguments.</summary>
+/// <summary>
+/// One refusal in an import file: the row as the spreadsheet numbers it (the header is row 1, the first data row 2; 0:
+/// the whole file), the column, a message code and its arguments.
+/// </summary>
 public sealed record ImportRowError(int Row, string Column, string Code, IReadOnlyList<string>? Args = null);
 
 /// <summary>What the import rules need to know about the catalog and the branches.</summary>
@@ -126,14 +129,15 @@ public static class OutreachRules
     }
 
     /// <summary>
-    /// Checks every row of a file (cells as read, header excluded) and returns either every error, row by row, or
-    /// every row ready to save. Nothing is saved unless there is no error at all.
+    /// Checks every row of a file (cells as read, header excluded, blank rows kept so the numbers are the sheet's) and
+    /// returns either every error, row by row, or every row ready to save. Nothing is saved unless there is no error
+    /// at all. Blank rows are passed over.
     /// </summary>
     public static (IReadOnlyList<ImportedRow> Rows, IReadOnlyList<ImportRowError> Errors) Validate(IReadOnlyList<string[]> rows, ImportReference reference, DateOnly todayInJapan)
     {
         var errors = new List<ImportRowError>();
         var valid = new List<ImportedRow>();
-        if (rows.Count == 0)
+        if (rows.All(r => r.All(string.IsNullOrWhiteSpace)))
         {
             errors.Add(new(0, "", "Outreach.Import.Empty"));
             return (valid, errors);
@@ -146,8 +150,13 @@ public static class OutreachRules
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
-            var number = i + 1;
+            // As the spreadsheet shows it: the header is row 1.
+            var number = i + 2;
             var cells = rows[i];
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
             string Cell(int c) => c < cells.Length ? (cells[c] ?? "").Trim() : "";
             string Code(int c) => c < cells.Length ? JapaneseInput.NormalizeDigits(cells[c]) : "";
             var before = errors.Count;

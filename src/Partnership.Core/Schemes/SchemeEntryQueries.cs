@@ -11,6 +11,13 @@ public static class SchemeEntryQueries
     public static IQueryable<SchemeEntry> InForceOn(this IQueryable<SchemeEntry> entries, DateOnly day) =>
         entries.Where(e => e.Status == EntryStatus.Accepted && e.ValidFrom <= day && (e.ValidUntil == null || e.ValidUntil >= day));
 
+    /// <summary>
+    /// Accepted entries whose validity ends between <paramref name="first"/> and <paramref name="last"/> (both included):
+    /// the dashboard's "expiring within 90 days".
+    /// </summary>
+    public static IQueryable<SchemeEntry> EndingBetween(this IQueryable<SchemeEntry> entries, DateOnly first, DateOnly last) =>
+        entries.Where(e => e.Status == EntryStatus.Accepted && e.ValidFrom != null && e.ValidUntil >= first && e.ValidUntil <= last);
+
     /// <summary>Entries whose company chose to be listed in the public directory.</summary>
     public static IQueryable<SchemeEntry> ListedInDirectory(this IQueryable<SchemeEntry> entries) =>
         entries.Where(e => e.ListInDirectory);

@@ -14,7 +14,19 @@ public enum Decision
 
 public sealed record ReviewFilter(
     string? SchemeCode = null, EntryStatus? Status = EntryStatus.Submitted, string? AreaCode = null, string? MunicipalityCode = null,
-    DateOnly? SubmittedFrom = null, DateOnly? SubmittedTo = null, int Page = 1, int PageSize = 50);
+    DateOnly? SubmittedFrom = null, DateOnly? SubmittedTo = null, int Page = 1, int PageSize = 50)
+{
+    /// <summary>Accepted ones, whether still valid or since expired (the dashboard's 受理・認定); <see cref="Status"/> is then null.</summary>
+    public bool AcceptedOrExpired { get; init; }
+
+    /// <summary>Only entries in force on this day (the dashboard's 有効).</summary>
+    public DateOnly? InForceOn { get; init; }
+
+    /// <summary>Only entries in force whose validity ends within <see cref="ExpiringDays"/> days of this day (the dashboard's 期限間近).</summary>
+    public DateOnly? ExpiringFrom { get; init; }
+
+    public const int ExpiringDays = 90;
+}
 
 public sealed record ReviewRow(int Id, string SchemeCode, string SchemeJa, string SchemeEn, string CompanyName, string CityName, EntryStatus Status, DateTime? FirstSubmittedAt, DateTime? SubmittedAt, string? Number, bool IsRenewal);
 
@@ -42,8 +54,20 @@ public sealed class SchemeReviewService(IAppDbContext db, IMailOutbox outbox, IS
             var toUtc = JapanTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             query = query.Where(e => e.FirstSubmittedAt < toUtc);
         }
+        if (filter.InForceOn is { } day)
+        {
+            query = query.InForceOn(day);
+        }
+        if (filter.ExpiringFrom is { } first)
+        {
+            query = query.EndingBetween(first, first.AddDays(ReviewFilter.ExpiringDays));
+        }
         var counts = await query.GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        if (filter.Status is { } status)
+        if (filter.AcceptedOrExpired)
+        {
+            query = query.Where(e => e.Status == EntryStatus.Accepted || e.Status == EntryStatus.Expired);
+        }
+        else if (filter.Status is { } status)
         {
             query = query.Where(e => e.Status == status);
         }

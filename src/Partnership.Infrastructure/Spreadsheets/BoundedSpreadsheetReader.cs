@@ -73,7 +73,8 @@ public sealed class BoundedSpreadsheetReader : ISpreadsheetReader
         }
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            BadDataFound = null, DetectDelimiter = false, MaxFieldSize = limits.MaxCellChars, BufferSize = 16 * 1024,
+            // Blank lines are kept (as empty rows) so that the importers number rows as a spreadsheet program shows them.
+            BadDataFound = null, DetectDelimiter = false, MaxFieldSize = limits.MaxCellChars, BufferSize = 16 * 1024, IgnoreBlankLines = false,
         };
         var rows = new List<string[]>();
         long cells = 0;
@@ -313,6 +314,9 @@ public sealed class BoundedSpreadsheetReader : ISpreadsheetReader
         var rows = new List<string[]>();
         var maxRow = limits.MaxDataRows + 1;
         long cells = 0;
+        // The sheet's number of the last row element seen, blank ones included: a row without an "r" attribute
+        // is the next one, as a spreadsheet program numbers it.
+        var lastIndex = 0;
         using var xml = Open(zip, path, limits);
         while (xml.Read())
         {
@@ -320,11 +324,12 @@ public sealed class BoundedSpreadsheetReader : ISpreadsheetReader
             {
                 continue;
             }
-            var index = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : rows.Count + 1;
-            if (index <= rows.Count)
+            var index = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : lastIndex + 1;
+            if (index <= lastIndex)
             {
                 throw new SpreadsheetRefused("Spreadsheet.XlsxUnreadable");
             }
+            lastIndex = index;
             var row = xml.IsEmptyElement ? [] : Row(xml, shared, limits, index, ref cells);
             if (row.Count == 0 || row.All(string.IsNullOrWhiteSpace))
             {

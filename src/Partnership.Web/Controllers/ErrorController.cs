@@ -54,6 +54,10 @@ public sealed class ErrorController(ILogger<ErrorController> logger) : Controlle
             return Busy();
         }
         Response.StatusCode = reExecute.OriginalStatusCode;
+        if (reExecute.OriginalStatusCode == StatusCodes.Status429TooManyRequests && Infrastructure.RetryWait.Seconds(HttpContext) is { } seconds)
+        {
+            ViewData["RetryAfterSeconds"] = seconds;
+        }
         return View("Status", reExecute.OriginalStatusCode);
     }
 

@@ -89,7 +89,8 @@ public class OutreachImportTests(ITestOutputHelper output) : DatabaseTest
 
         Assert.True(result.Refused);
         var error = Assert.Single(result.Errors);
-        Assert.Equal((9_999, "支部コード", "Outreach.Import.BranchUnknown"), (error.Row, error.Column, error.Code));
+        // The 9,999th data row is the sheet's row 10,000 (the header is row 1).
+        Assert.Equal((10_000, "支部コード", "Outreach.Import.BranchUnknown"), (error.Row, error.Column, error.Code));
         Assert.Equal(0, await db.OutreachActivities.CountAsync());
     }
 

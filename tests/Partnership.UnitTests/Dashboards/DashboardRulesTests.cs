@@ -103,44 +103,66 @@ public class DashboardRulesTests
     }
 
     [Fact]
-    public void The_selectable_years_run_from_the_earliest_with_data_to_the_current_newest_first()
+    public void The_selectable_years_are_every_plan_year_and_the_current_one_newest_first()
     {
-        Assert.Equal([2026, 2025, 2024], DashboardRules.SelectableYears(2026, 2024));
-        Assert.Equal([2026], DashboardRules.SelectableYears(2026, null));
-        Assert.Equal(11, DashboardRules.SelectableYears(2026, 1990).Count);
+        // A plan year with no records is offered all the same (令和3年度 could not be chosen before its records existed).
+        Assert.Equal([2026, 2022, 2021], DashboardRules.SelectableYears(2026, [2021, 2022]));
+        Assert.Equal([2027, 2026, 2021], DashboardRules.SelectableYears(2026, [2027, 2021, 2026]));
+        Assert.Equal([2026], DashboardRules.SelectableYears(2026, []));
     }
 
     [Fact]
-    public void The_funnel_adds_entries_and_applications_and_rates_each_step_against_the_one_before()
+    public void The_funnel_adds_entries_and_applications_and_rates_only_shares_of_their_own_population()
     {
-        var funnel = Funnel.Of(activities: 200, referrals: 50, entriesSubmitted: 15, applicationsReceived: 5, entriesDecided: 10, applicationsDecided: 2);
-        Assert.Equal((200L, 50L, 20L, 12L), (funnel.Activities, funnel.Referrals, funnel.Applications, funnel.Decisions));
-        Assert.Equal(0.25m, funnel.ReferralRate);
-        Assert.Equal(0.4m, funnel.ApplicationRate);
+        var funnel = Funnel.Of(activities: 200, referrals: 50, converted: 10, entriesSubmitted: 15, applicationsReceived: 5, entriesDecided: 10, applicationsDecided: 2);
+        Assert.Equal((200L, 50L, 10L, 20L, 12L), (funnel.Activities, funnel.Referrals, funnel.Converted, funnel.Applications, funnel.Decisions));
+        Assert.Equal(0.2m, funnel.ConversionRate);
         Assert.Equal(0.6m, funnel.DecisionRate);
+    }
+
+    [Fact]
+    public void More_applications_than_referrals_is_two_counts_and_no_rate_above_one_hundred_percent()
+    {
+        // The case that read 申込み率 200.0 %: 2 referrals, 4 applications (most of which came without a referral).
+        var funnel = Funnel.Of(activities: 1, referrals: 2, converted: 1, entriesSubmitted: 3, applicationsReceived: 1, entriesDecided: 1, applicationsDecided: 0);
+        Assert.Equal((2L, 4L), (funnel.Referrals, funnel.Applications));
+        var rates = typeof(Funnel).GetProperties().Where(p => p.PropertyType == typeof(decimal?)).ToList();
+        Assert.Equal(["ConversionRate", "DecisionRate"], rates.Select(p => p.Name).Order());
+        Assert.All(rates, p => Assert.InRange((decimal)p.GetValue(funnel)!, 0m, 1m));
+        Assert.Equal(0.5m, funnel.ConversionRate);
+        Assert.Equal(0.25m, funnel.DecisionRate);
+    }
+
+    [Fact]
+    public void A_share_larger_than_its_whole_is_refused_and_an_empty_whole_has_no_rate()
+    {
+        Assert.Throws<ArgumentException>(() => DashboardRules.Share(4, 2));
+        Assert.Throws<ArgumentException>(() => DashboardRules.Share(-1, 2));
+        Assert.Null(DashboardRules.Share(0, 0));
+        Assert.Equal(1m, DashboardRules.Share(2, 2));
     }
 
     [Fact]
     public void A_funnel_step_with_nothing_before_it_has_no_rate()
     {
-        var funnel = Funnel.Of(0, 0, 3, 0, 0, 0);
-        Assert.Null(funnel.ReferralRate);
-        Assert.Null(funnel.ApplicationRate);
+        var funnel = Funnel.Of(0, 0, 0, 3, 0, 0, 0);
+        Assert.Null(funnel.ConversionRate);
         Assert.Equal(0m, funnel.DecisionRate);
     }
 
     [Fact]
-    public void A_cohort_cannot_have_more_decisions_than_applications()
+    public void A_cohort_with_more_decisions_than_applications_or_conversions_than_referrals_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => Funnel.Of(1, 1, 2, 0, 3, 0));
-        Assert.Throws<ArgumentException>(() => Funnel.Of(1, 1, 0, 1, 0, 2));
+        Assert.Throws<ArgumentException>(() => Funnel.Of(1, 1, 0, 2, 0, 3, 0));
+        Assert.Throws<ArgumentException>(() => Funnel.Of(1, 1, 0, 0, 1, 0, 2));
+        Assert.Throws<ArgumentException>(() => Funnel.Of(1, 1, 2, 0, 0, 0, 0));
     }
 
     [Fact]
     public void Funnels_of_areas_add_up_to_the_total()
     {
-        var a = Funnel.Of(10, 5, 3, 1, 2, 1);
-        var b = Funnel.Of(20, 4, 2, 2, 1, 0);
-        Assert.Equal(new Funnel(30, 9, 8, 4), a + b);
+        var a = Funnel.Of(10, 5, 1, 3, 1, 2, 1);
+        var b = Funnel.Of(20, 4, 2, 2, 2, 1, 0);
+        Assert.Equal(new Funnel(30, 9, 3, 8, 4), a + b);
     }
 }

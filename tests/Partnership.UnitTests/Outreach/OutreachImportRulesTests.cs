@@ -64,7 +64,8 @@ public class OutreachImportRulesTests
 
         Assert.Empty(rows);
         var error = Assert.Single(errors);
-        Assert.Equal(2, error.Row);
+        // The second data row is the sheet's row 3 (the header is row 1).
+        Assert.Equal(3, error.Row);
         Assert.Equal(code, error.Code);
         Assert.Equal(OutreachRules.Columns[column], error.Column);
     }
@@ -75,7 +76,7 @@ public class OutreachImportRulesTests
         var (_, errors) = Validate(With(5, new string('あ', OutreachActivity.NoteMaxLength + 1)), [.. Good, "余分"]);
 
         Assert.Equal(["Outreach.Import.NoteTooLong", "Outreach.Import.TooManyColumns"], errors.Select(e => e.Code));
-        Assert.Equal([1, 2], errors.Select(e => e.Row));
+        Assert.Equal([2, 3], errors.Select(e => e.Row));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class OutreachImportRulesTests
         var (rows, errors) = Validate(With(0, "x"), Good, With(3, "00000"), With(4, "abc"));
 
         Assert.Empty(rows);
-        Assert.Equal([1, 3, 4], errors.Select(e => e.Row));
+        Assert.Equal([2, 4, 5], errors.Select(e => e.Row));
     }
 
     [Fact]
@@ -137,6 +138,25 @@ public class OutreachImportRulesTests
 
         Assert.False(read.Succeeded);
         Assert.Equal(code, read.Errors[0].Code);
+    }
+
+    [Theory]
+    [InlineData("a.csv")]
+    [InlineData("a.xlsx")]
+    public void Rows_are_numbered_as_the_spreadsheet_shows_them_blank_rows_included(string name)
+    {
+        // Row 1 the header, row 2 good, row 3 blank, row 4 wrong: the report names row 4.
+        string[][] sheet = [[.. OutreachRules.Columns], Good, ["", "", "", "", "", ""], With(1, "ラジオ")];
+        var bytes = name.EndsWith(".csv", StringComparison.Ordinal)
+            ? Encoding.UTF8.GetBytes(string.Join("\r\n", sheet.Select(r => string.Join(',', r)).Select(l => l.Trim(',') == "" ? "" : l)) + "\r\n")
+            : OutreachSpreadsheet.Xlsx(sheet);
+        var read = OutreachSpreadsheet.Read(new MemoryStream(bytes), name);
+        Assert.True(read.Succeeded);
+
+        var (rows, errors) = OutreachRules.Validate(read.Value!, Reference, Today);
+        Assert.Empty(rows);
+        var error = Assert.Single(errors);
+        Assert.Equal((4, "Outreach.Import.ChannelUnknown"), (error.Row, error.Code));
     }
 
     [Fact]

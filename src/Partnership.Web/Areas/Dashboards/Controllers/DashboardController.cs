@@ -17,13 +17,25 @@ public sealed class DashboardController(DashboardTables tables, IStringLocalizer
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.MetroDashboard)]
-    public async Task<IActionResult> Index(int? year, [FromQuery] string? area, bool compare = false, bool print = false, CancellationToken ct = default) =>
-        View("Dashboard", await tables.BuildAsync(DashboardTables.Metro, year, area, compare, print, ct));
+    public async Task<IActionResult> Index(int? year, [FromQuery] string? area, [FromQuery] string? municipalities, bool compare = false, bool print = false, CancellationToken ct = default) =>
+        Page(await tables.BuildAsync(DashboardTables.Metro, year, area, compare, print, ct,
+            municipalities == "all" || print ? MunicipalityRows.AllWithFiguresFirst : MunicipalityRows.WithFigures));
 
     [HttpGet("chamber")]
     [Authorize(Policy = Policies.ChamberDashboard)]
     public async Task<IActionResult> Chamber(int? year, bool print = false, CancellationToken ct = default) =>
-        View("Dashboard", await tables.BuildAsync(DashboardTables.Chamber, year, null, false, print, ct));
+        Page(await tables.BuildAsync(DashboardTables.Chamber, year, null, false, print, ct, MunicipalityRows.WithFigures));
+
+    /// <summary>The dashboard; a year that is not the plan's answers 404 with the message and the years that are.</summary>
+    private ViewResult Page(DashboardPage page)
+    {
+        var view = View("Dashboard", page);
+        if (page.UnknownYear is not null)
+        {
+            view.StatusCode = StatusCodes.Status404NotFound;
+        }
+        return view;
+    }
 
     [HttpGet("export/{table}")]
     [Authorize(Policy = Policies.MetroDashboard)]
@@ -43,6 +55,10 @@ public sealed class DashboardController(DashboardTables tables, IStringLocalizer
             return NotFound();
         }
         var page = await tables.BuildAsync(kind, year, area, compare || table == "compare", print: false, ct);
+        if (page.UnknownYear is not null)
+        {
+            return NotFound();
+        }
         var found = page.Tables.FirstOrDefault(x => x.Id == table);
         if (found is null)
         {

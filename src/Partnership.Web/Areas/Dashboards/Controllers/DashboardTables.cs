@@ -30,11 +30,32 @@ public sealed record DashRow(string Label, IReadOnlyList<DashCell> Cells, bool I
 /// hold, what a screen reader reads. <see cref="Empty"/> says there are no records for the year (shown as a
 /// sentence, not as zeros).
 /// </summary>
-public sealed record DashTable(string Id, string CaptionKey, string RowHeaderKey, IReadOnlyList<DashColumn> Columns, IReadOnlyList<DashRow> Rows, int? ChartColumn, bool Empty, string? NoteKey = null);
+public sealed record DashTable(string Id, string CaptionKey, string RowHeaderKey, IReadOnlyList<DashColumn> Columns, IReadOnlyList<DashRow> Rows, int? ChartColumn, bool Empty, string? NoteKey = null)
+{
+    /// <summary>Rows left out of the page because all their figures are zero (shown on request); 0 when every row is shown.</summary>
+    public int HiddenRows { get; init; }
+}
+
+/// <summary>Which rows of the 62-municipality table a dashboard shows.</summary>
+public enum MunicipalityRows
+{
+    /// <summary>The page: those with a figure, by code.</summary>
+    WithFigures,
+
+    /// <summary>The page on request: all, those with a figure first, then by code.</summary>
+    AllWithFiguresFirst,
+
+    /// <summary>The downloads: all, by code (a spreadsheet is sorted by whoever reads it).</summary>
+    AllByCode,
+}
 
 public sealed record DashboardPage(
     string Kind, int FiscalYear, string? AreaCode, bool Compare, bool Print, IReadOnlyList<int> Years,
-    IReadOnlyList<(string Code, string Name)> Areas, DateOnly AsOf, IReadOnlyList<DashTable> Tables);
+    IReadOnlyList<(string Code, string Name)> Areas, DateOnly AsOf, IReadOnlyList<DashTable> Tables)
+{
+    /// <summary>A year asked for that is not one of the plan's (said on the page, no figures shown); null otherwise.</summary>
+    public int? UnknownYear { get; init; }
+}
 
 /// <summary>
 /// Builds the dashboards' tables from <see cref="DashboardData"/>: labels in the user's language, links to the lists
@@ -53,16 +74,25 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
 
     public int CurrentFiscalYear => JapanTime.FiscalYearOf(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<DashboardPage> BuildAsync(string kind, int? year, string? area, bool compare, bool print, CancellationToken ct)
+    public async Task<DashboardPage> BuildAsync(string kind, int? year, string? area, bool compare, bool print, CancellationToken ct,
+        MunicipalityRows municipalityRows = MunicipalityRows.AllByCode)
     {
         var culture = CultureInfo.CurrentUICulture;
         var ja = JapanTime.IsJapanese(culture);
         var current = CurrentFiscalYear;
-        var years = DashboardRules.SelectableYears(current, await reader.EarliestYearAsync(ct));
-        var fiscalYear = year is { } y && years.Contains(y) ? y : current;
+        var years = DashboardRules.SelectableYears(current, await reader.PlanYearsAsync(ct));
         var areas = await lists.ProgramAreasAsync(ct);
         var areaList = areas.Select(a => (a.Code, ja ? a.NameJa : a.NameEn)).ToList();
         var areaCode = kind == Metro && area is not null && areas.Any(a => a.Code == area) ? area : null;
+        if (year is { } asked && !years.Contains(asked))
+        {
+            // Not one of the plan's years: say so rather than show another year's figures under it.
+            return new DashboardPage(kind, current, areaCode, false, print, years, areaList, DateOnly.FromDateTime(JapanTime.Today(clock)), [])
+            {
+                UnknownYear = asked,
+            };
+        }
+        var fiscalYear = year ?? current;
         var data = await reader.ReadAsync(fiscalYear, ct);
         var previous = compare && kind == Metro ? await reader.ReadAsync(fiscalYear - 1, ct) : null;
         var measures = await reader.MeasuresAsync(ct);
@@ -84,7 +114,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
             tables.Add(Channels(context));
             tables.Add(Branches(context, await BranchesAsync(ja, ct)));
             var municipalities = await lists.MunicipalitiesAsync(ct);
-            tables.Add(Municipalities(context, [.. municipalities.Select(m => (m.Code, m.NameJa))]));
+            tables.Add(Municipalities(context, [.. municipalities.Select(m => (m.Code, m.NameJa))], municipalityRows));
             tables.Add(Sizes(context));
             var industries = await lists.IndustriesAsync(ct);
             tables.Add(Industries(context, [.. industries.Select(i => (i.Code, ja ? i.NameJa : i.NameEn))]));
@@ -163,20 +193,28 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
         var converted = d.Sum(Families.Referrals, Metrics.ReferralsConverted, area, measure);
         var measureId = measure is null ? null : c.Measures.FirstOrDefault(m => m.Key == measure)?.Id;
         var scheme = measure is not null && c.SchemeByMeasure.TryGetValue(measure, out var code) ? code : null;
-        var entriesLink = measure is not null && scheme is null ? null
-            : $"/schemes/review?status=all&{c.Period}{c.AreaParam(area)}" + (scheme is null ? "" : "&scheme=" + scheme);
+        // The lists behind the scheme figures: entries first submitted in the year, those of them accepted (expired
+        // since or not), and the stock on the day the year is read on (in force, ending within 90 days).
+        var noList = measure is not null && scheme is null;
+        var schemeParam = c.AreaParam(area) + (scheme is null ? "" : "&scheme=" + scheme);
+        var asOf = d.Stock.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var entriesLink = noList ? null : $"/schemes/review?status=all&{c.Period}{schemeParam}";
+        var acceptedLink = noList ? null : $"/schemes/review?status={Schemes.Controllers.ReviewController.AcceptedOrExpired}&{c.Period}{schemeParam}";
+        var inForceLink = noList ? null : $"/schemes/review?status=all&inforce={asOf}{schemeParam}";
+        var expiringLink = noList ? null : $"/schemes/review?status=all&expiring={asOf}{schemeParam}";
         var measureParam = measureId is null ? "" : $"&measure={measureId}";
+        var outreachLink = $"/outreach?{c.Period}{c.AreaParam(area)}{measureParam}";
         return
         [
             N(d.Sum(Families.Entries, Metrics.Submitted, area, measure), entriesLink),
-            N(d.Sum(Families.Entries, Metrics.Accepted, area, measure)),
-            N(inForce),
-            N(expiring),
+            N(d.Sum(Families.Entries, Metrics.Accepted, area, measure), acceptedLink),
+            N(inForce, inForceLink),
+            N(expiring, expiringLink),
             N(d.Sum(Families.Subsidies, Metrics.Applications, area, measure), windows.Count == 1 ? $"/subsidies/manage/windows/{windows[0].Id}" : null),
             N(granted),
             R(DashboardRules.Rate(granted, budget)),
-            N(d.Sum(Families.Outreach, Metrics.Activities, area, measure), $"/outreach?{c.Period}{c.AreaParam(area)}{measureParam}"),
-            N(d.Sum(Families.Outreach, Metrics.Reach, area, measure)),
+            N(d.Sum(Families.Outreach, Metrics.Activities, area, measure), outreachLink),
+            N(d.Sum(Families.Outreach, Metrics.Reach, area, measure), outreachLink),
             N(made, area is null && measure is null ? $"/outreach/referrals?{c.Period}" : measureId is null ? null : $"/outreach/referrals?{c.Period}{measureParam}"),
             N(converted, area is null && measure is null ? $"/outreach/referrals?{c.Period}&converted=true" : measureId is null ? null : $"/outreach/referrals?{c.Period}{measureParam}&converted=true"),
             R(DashboardRules.Rate(converted, made)),
@@ -250,6 +288,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
     private Funnel FunnelOf(DashboardData d, string? area) => Funnel.Of(
         d.Sum(Families.Outreach, Metrics.Activities, area),
         d.Sum(Families.Referrals, Metrics.ReferralsMade, area),
+        d.Sum(Families.Referrals, Metrics.ReferralsConverted, area),
         d.Sum(Families.Entries, Metrics.Submitted, area),
         d.Sum(Families.Subsidies, Metrics.Applications, area),
         d.Sum(Families.Entries, Metrics.Accepted, area) + d.Sum(Families.Entries, Metrics.Rejected, area),
@@ -260,21 +299,26 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
         var rows = new List<DashRow>();
         foreach (var (code, name) in c.AreasInScope)
         {
-            rows.Add(FunnelRow(name, FunnelOf(c.Data, code), false));
+            rows.Add(FunnelRow(name, FunnelOf(c.Data, code), false, $"/outreach?{c.Period}{c.AreaParam(code)}", null));
         }
         if (c.Area is null)
         {
-            rows.Add(FunnelRow(t["Dashboard.Total"], FunnelOf(c.Data, null), true));
+            rows.Add(FunnelRow(t["Dashboard.Total"], FunnelOf(c.Data, null), true, $"/outreach?{c.Period}", $"/outreach/referrals?{c.Period}"));
         }
         return new DashTable("funnel", "Dashboard.Table.Funnel", "Dashboard.Col.Area",
         [
-            new("Dashboard.Col.Activities", CellKind.Count), new("Dashboard.Col.Referrals", CellKind.Count), new("Dashboard.Col.FunnelApplications", CellKind.Count),
-            new("Dashboard.Col.Decisions", CellKind.Count), new("Dashboard.Col.ReferralRate", CellKind.Rate), new("Dashboard.Col.ApplicationRate", CellKind.Rate),
+            new("Dashboard.Col.Activities", CellKind.Count), new("Dashboard.Col.Referrals", CellKind.Count), new("Dashboard.Col.Converted", CellKind.Count),
+            new("Dashboard.Col.ConversionRate", CellKind.Rate), new("Dashboard.Col.FunnelApplications", CellKind.Count), new("Dashboard.Col.Decisions", CellKind.Count),
             new("Dashboard.Col.DecisionRate", CellKind.Rate),
-        ], rows, ChartColumn: 2, Empty: rows.All(r => r.Cells.Take(4).All(x => x.Value is 0)), NoteKey: "Dashboard.Note.Funnel");
+        ], rows, ChartColumn: 4, Empty: rows.All(r => r.Cells.All(x => x.Value is null or 0)), NoteKey: "Dashboard.Note.Funnel");
 
-        static DashRow FunnelRow(string label, Funnel f, bool total) =>
-            new(label, [N(f.Activities), N(f.Referrals), N(f.Applications), N(f.Decisions), R(f.ReferralRate), R(f.ApplicationRate), R(f.DecisionRate)], total);
+        // Referrals are listed by measure and branch, not by area: the areas' rows link their activities only.
+        static DashRow FunnelRow(string label, Funnel f, bool total, string activities, string? referrals) =>
+            new(label,
+            [
+                N(f.Activities, activities), N(f.Referrals, referrals), N(f.Converted, referrals is null ? null : referrals + "&converted=true"), R(f.ConversionRate),
+                N(f.Applications), N(f.Decisions), R(f.DecisionRate),
+            ], total);
     }
 
     private DashTable Channels(Context c)
@@ -284,7 +328,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
         var rows = Enum.GetValues<OutreachChannel>().Select(ch =>
         {
             var key = ((int)ch).ToString(CultureInfo.InvariantCulture);
-            return new DashRow(t[$"Outreach.Channel.{ch}"], [N(activities.GetValueOrDefault(key), $"/outreach?{c.Period}{c.AreaParam(c.Area)}&channel={ch}"), N(reach.GetValueOrDefault(key))]);
+            return new DashRow(t[$"Outreach.Channel.{ch}"], [N(activities.GetValueOrDefault(key), $"/outreach?{c.Period}{c.AreaParam(c.Area)}&channel={ch}"), N(reach.GetValueOrDefault(key), $"/outreach?{c.Period}{c.AreaParam(c.Area)}&channel={ch}")]);
         }).ToList();
         return new DashTable("channels", "Dashboard.Table.Channels", "Dashboard.Col.Channel",
             [new("Dashboard.Col.Activities", CellKind.Count), new("Dashboard.Col.Reach", CellKind.Count)], rows, ChartColumn: 1, Empty: !c.Has(Families.Outreach));
@@ -298,7 +342,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
         var converted = c.Data.By(Families.Referrals, Metrics.ReferralsConverted, Dims.Branch, c.Area);
         var rows = branches.Select(b => new DashRow(b.Name,
         [
-            N(activities.GetValueOrDefault(b.Code), $"/outreach?{c.Period}{c.AreaParam(c.Area)}&branch={b.Code}"), N(reach.GetValueOrDefault(b.Code)),
+            N(activities.GetValueOrDefault(b.Code), $"/outreach?{c.Period}{c.AreaParam(c.Area)}&branch={b.Code}"), N(reach.GetValueOrDefault(b.Code), $"/outreach?{c.Period}{c.AreaParam(c.Area)}&branch={b.Code}"),
             N(made.GetValueOrDefault(b.Code), c.Area is null ? $"/outreach/referrals?{c.Period}&branch={b.Code}" : null),
             N(converted.GetValueOrDefault(b.Code), c.Area is null ? $"/outreach/referrals?{c.Period}&branch={b.Code}&converted=true" : null),
             R(DashboardRules.Rate(converted.GetValueOrDefault(b.Code), made.GetValueOrDefault(b.Code))),
@@ -345,9 +389,19 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
             rows, ChartColumn: 0, Empty: !c.Has(Families.Entries) && !c.Has(Families.Subsidies) && !c.Has(Families.Referrals));
     }
 
-    private DashTable Municipalities(Context c, List<(string Code, string Name)> municipalities) =>
-        Profile(c, "municipalities", "Dashboard.Table.Municipalities", "Dashboard.Col.Municipality", Dims.Municipality,
+    private DashTable Municipalities(Context c, List<(string Code, string Name)> municipalities, MunicipalityRows which)
+    {
+        var table = Profile(c, "municipalities", "Dashboard.Table.Municipalities", "Dashboard.Col.Municipality", Dims.Municipality,
             municipalities.Append(("", t["Dashboard.OutsideTokyo"].Value)), linkMunicipality: true);
+        if (which == MunicipalityRows.AllByCode || table.Empty)
+        {
+            return table;
+        }
+        // The rows are in code order (the 23 wards first, those outside Tokyo last); a stable sort keeps it within each group.
+        var withFigures = table.Rows.Where(r => r.Cells.Any(x => x.Value is > 0)).ToList();
+        var rows = which == MunicipalityRows.WithFigures ? withFigures : [.. withFigures, .. table.Rows.Except(withFigures)];
+        return table with { Rows = rows, HiddenRows = table.Rows.Count - rows.Count };
+    }
 
     private DashTable Sizes(Context c) =>
         Profile(c, "sizes", "Dashboard.Table.Sizes", "Dashboard.Col.Size", Dims.Size,
@@ -383,7 +437,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
             var cells = new List<DashCell>
             {
                 N(c.Data.Sum(Families.Outreach, Metrics.Activities, c.Area, month: month), $"/outreach?{period}{c.AreaParam(c.Area)}"),
-                N(c.Data.Sum(Families.Outreach, Metrics.Reach, c.Area, month: month)),
+                N(c.Data.Sum(Families.Outreach, Metrics.Reach, c.Area, month: month), $"/outreach?{period}{c.AreaParam(c.Area)}"),
                 N(c.Data.Sum(Families.Referrals, Metrics.ReferralsMade, c.Area, month: month), c.Area is null ? $"/outreach/referrals?{period}" : null),
             };
             if (!outreachOnly)

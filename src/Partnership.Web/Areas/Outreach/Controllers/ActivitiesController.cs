@@ -23,7 +23,7 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Route("/outreach")]
 public sealed class ActivitiesController(
     OutreachService outreach, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, IStringLocalizer<SharedResource> t,
-    ISpreadsheetReader spreadsheets) : Controller
+    ISpreadsheetReader spreadsheets, TimeProvider clock) : Controller
 {
     private const int PageSize = 200;
     private const int ExportLimit = 100_000;
@@ -102,6 +102,10 @@ public sealed class ActivitiesController(
             }
             AddErrors(outcome.Errors);
         }
+        else
+        {
+            AddRuleErrorsNotYetShown(form);
+        }
         return View("Form", await FormAsync(form, null, ct));
     }
 
@@ -134,6 +138,10 @@ public sealed class ActivitiesController(
                     Response.StatusCode = StatusCodes.Status409Conflict;
                     form.Version = activity.Version;
                 }
+            }
+            else
+            {
+                AddRuleErrorsNotYetShown(form);
             }
             return View("Form", await FormAsync(form, id, ct));
         });
@@ -212,4 +220,14 @@ public sealed class ActivitiesController(
         this.WhenMayChangeChamberRecordAsync(authorization, activity, r => new ChamberRecord(r.LoggedByUserId, r.BranchCode), change);
 
     private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
+
+    /// <summary>
+    /// When the form is refused for what model binding found, the rules' other findings (no measure chosen, say) are
+    /// shown at the same time, so the whole summary comes in one round rather than one more after each correction.
+    /// </summary>
+    private void AddRuleErrorsNotYetShown(ActivityFormModel form)
+    {
+        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
+        AddErrors(OutreachRules.Check(form.ToInput(), today).Where(e => ModelState[e.Field] is not { Errors.Count: > 0 }).ToList());
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ActivityFormModel
 
     [Required(ErrorMessage = "Validation.RequiredChoice")]
     [StringLength(8, ErrorMessage = "Validation.TooLong")]
-    [Display(Name = "Field.Branch")]
+    [Display(Name = "Field.ActivityBranch")]
     public string? BranchCode { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]

@@ -15,13 +15,21 @@ namespace Partnership.Web.Areas.Schemes.Controllers;
 [Route("/schemes/review")]
 public sealed class ReviewController(SchemeReviewService review, SchemePages pages, IStringLocalizer<SharedResource> t) : Controller
 {
+    /// <summary>The status value for accepted entries whether still valid or since expired (the dashboard's 受理・認定).</summary>
+    public const string AcceptedOrExpired = "accepted-or-expired";
+
     private Actor Me => new(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.Identity?.Name ?? "");
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? scheme, string? status, [FromQuery] string? area, string? municipality, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? scheme, string? status, [FromQuery] string? area, string? municipality, DateOnly? from, DateOnly? to,
+        DateOnly? inforce, DateOnly? expiring, int page = 1, CancellationToken ct = default)
     {
-        EntryStatus? wanted = status == "all" ? null : Enum.TryParse<EntryStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && s != EntryStatus.Draft ? s : EntryStatus.Submitted;
-        var filter = new ReviewFilter(Blank(scheme), wanted, Blank(area), Blank(municipality), from, to, Math.Clamp(page, 1, 100_000));
+        var acceptedOrExpired = status == AcceptedOrExpired;
+        EntryStatus? wanted = status is "all" or AcceptedOrExpired ? null : Enum.TryParse<EntryStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && s != EntryStatus.Draft ? s : EntryStatus.Submitted;
+        var filter = new ReviewFilter(Blank(scheme), wanted, Blank(area), Blank(municipality), from, to, Math.Clamp(page, 1, 100_000))
+        {
+            AcceptedOrExpired = acceptedOrExpired, InForceOn = inforce, ExpiringFrom = expiring,
+        };
         return View(new ReviewQueuePage(await review.QueueAsync(filter, ct), filter, await pages.SchemesAsync(ct), await pages.MunicipalitiesAsync(ct), await pages.AreasAsync(ct)));
     }
 
