@@ -2,6 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Partnership.TestKit;
+using Partnership.Web.Areas.Guide;
 
 namespace Partnership.BrowserTests;
 
@@ -70,6 +71,50 @@ public class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Keeps every axe scan of the run (page name, viewport width, number of violations) and, when the test process ends,
+/// merges them into docs/accessibility/axe-results.json, which the accessibility statement shows
+/// (docs/adr/0091-accessibility-results-from-the-browser-tests.md). Merged, sorted and dated by
+/// <see cref="AxeResults.Merge"/>: a run that changes no result leaves the file as it was.
+/// </summary>
+internal static class AxeRecorder
+{
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<AxeScan> Scans = new();
+    private static string _engine = "";
+
+    static AxeRecorder()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Write();
+    }
+
+    public static string FilePath => Path.Combine(RepositoryPaths.Root, "docs", "accessibility", "axe-results.json");
+
+    public static void Record(Uri address, int width, int violations, string? engine)
+    {
+        Scans.Enqueue(new AxeScan(AxeResults.PageName(address), width, violations));
+        if (!string.IsNullOrEmpty(engine))
+        {
+            _engine = engine;
+        }
+    }
+
+    private static void Write()
+    {
+        if (Scans.IsEmpty)
+        {
+            return;
+        }
+        var before = File.Exists(FilePath) ? File.ReadAllText(FilePath) : "";
+        var previous = before.Length == 0 ? AxeResultsFile.Empty : AxeResults.Parse(before);
+        var today = DateOnly.FromDateTime(Partnership.Core.Common.JapanTime.Today(TimeProvider.System));
+        var after = AxeResults.Serialize(AxeResults.Merge(previous, Scans, _engine, today));
+        if (after != before)
+        {
+            File.WriteAllText(FilePath, after);
+        }
+    }
+}
+
 public static class PageChecks
 {
     /// <summary>Runs axe at WCAG 2.1 AA (JIS X 8341-3:2016 AA) and fails with every violation listed.</summary>
@@ -82,6 +127,7 @@ public static class PageChecks
         var violations = result.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")
             .ToList();
+        AxeRecorder.Record(new Uri(page.Url), page.ViewportSize?.Width ?? 0, violations.Count, result.TestEngine?.Version);
         Assert.True(violations.Count == 0, $"axe violations on {page.Url}:\n" + string.Join("\n", violations));
     }
 
