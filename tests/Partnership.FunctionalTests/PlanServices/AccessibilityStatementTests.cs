@@ -18,7 +18,7 @@ public class AccessibilityStatementTests(PortalFixture portal) : IClassFixture<P
     private static List<string> Rows(string html) =>
         html[html.IndexOf("data-testid=\"axe-results\"", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)]
             .Split("<tr>", StringSplitOptions.None).Skip(2)
-            .Select(r => System.Text.RegularExpressions.Regex.Replace(r, "<[^>]+>|\\s+", " ").Trim())
+            .Select(r => System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(r, "<[^>]+>", " "), "\\s+", " ").Trim())
             .ToList();
 
     [Fact]

@@ -109,6 +109,29 @@ public class LibraryDraftsTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Fact]
+    public async Task Drafts_never_take_the_places_of_published_entries_in_the_search()
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            Partnership.Core.Library.LibraryArticle Entry(string code, string title, bool draft, DateOnly publishedOn) => new()
+            {
+                Code = code, MeasureKey = MeasureKey, Kind = Partnership.Core.Library.ArticleKind.Article, TitleJa = title, TitleEn = title,
+                SummaryJa = "季報です。", BodyJa = "本文です。", PublishedOn = publishedOn, IsDraft = draft,
+            };
+            db.LibraryArticles.Add(Entry("SASANQUA-PUBLISHED", "サザンカ季報 公開版", false, new DateOnly(2021, 4, 1)));
+            // Written after it, so newer in the index than the published one: more than a page of results.
+            db.LibraryArticles.AddRange(Enumerable.Range(1, Partnership.Core.Search.SearchService.PerKind + 5)
+                .Select(i => Entry($"SASANQUA-DRAFT-{i}", $"サザンカ季報 下書き{i}", true, new DateOnly(2021, 4, 1))));
+            return await db.SaveChangesAsync();
+        });
+
+        var html = WebUtility.HtmlDecode(await portal.CreatePortalClient().GetStringAsync("/search?q=" + Uri.EscapeDataString("さざんか季報")));
+
+        Assert.Contains("サザンカ季報 公開版", html);
+        Assert.DoesNotContain("サザンカ季報 下書き", html);
+    }
+
+    [Fact]
     public async Task Officials_reach_the_library_from_the_navigation_and_their_home_and_other_staff_do_not_see_the_link()
     {
         var metro = await (await portal.SignedInAsync(DemoUsers.Metro)).GetStringAsync("/me");
