@@ -14,6 +14,8 @@ namespace Partnership.Infrastructure.Search;
 /// </summary>
 public sealed class ProviderSearchIndex(AppDbContext db) : ISearchIndex
 {
+    private static bool NeedsEscape(string term) => term.Contains('%', StringComparison.Ordinal) || term.Contains('_', StringComparison.Ordinal);
+
     public async Task<IReadOnlyList<int>> MatchAsync(SearchKind kind, IReadOnlyList<string> terms, int limit, DateOnly today, CancellationToken ct)
     {
         if (terms.Count == 0)
@@ -24,8 +26,11 @@ public sealed class ProviderSearchIndex(AppDbContext db) : ISearchIndex
         if (db.Database.IsSqlite())
         {
             var table = kind == SearchKind.Event ? "EventsSearch" : "LibraryArticlesSearch";
-            var conditions = patterns.Select((_, i) => $"s.\"SearchText\" LIKE {{{i}}} ESCAPE '\\'").ToList();
-            var parameters = patterns.Cast<object>().ToList();
+            // FTS5 answers LIKE from the trigram index only without an ESCAPE clause (LIKE ... ESCAPE is a three-argument
+            // like() it cannot see), so a term without % or _ is matched as it is; only a term holding one of those is
+            // escaped, and that query scans the table.
+            var conditions = terms.Select((t, i) => NeedsEscape(t) ? $"s.\"SearchText\" LIKE {{{i}}} ESCAPE '\\'" : $"s.\"SearchText\" LIKE {{{i}}}").ToList();
+            var parameters = terms.Select(t => (object)(NeedsEscape(t) ? SearchService.Contains(t) : "%" + t + "%")).ToList();
             var join = "";
             if (kind == SearchKind.Library)
             {
