@@ -40,7 +40,7 @@ public class AccessibilityStatementTests(PortalFixture portal) : IClassFixture<P
         foreach (var (page, row) in file.Pages.Zip(rows))
         {
             var result = page.Violations == 0 ? "問題なし" : $"{page.Violations}件の問題";
-            Assert.Equal($"{page.Page} {page.Width} ピクセル {result} {page.Checked.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}", row);
+            Assert.Equal($"{page.Page} {page.Width} px {result} {page.Checked.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)}", row);
         }
     }
 
