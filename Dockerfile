@@ -21,6 +21,8 @@ RUN dotnet restore src/Partnership.Web/Partnership.Web.csproj
 
 # The web project references both migrations projects, so the published app can migrate SQLite or SQL Server.
 COPY src/ src/
+# The accessibility statement's automated-check results are compiled into the web project (docs/adr/0091).
+COPY docs/accessibility/axe-results.json docs/accessibility/
 RUN dotnet publish src/Partnership.Web/Partnership.Web.csproj \
         --configuration Release --no-restore --output /app/publish -p:UseAppHost=false
 

@@ -2,6 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Partnership.TestKit;
+using Partnership.Web.Areas.Guide;
 
 namespace Partnership.BrowserTests;
 
@@ -70,6 +71,50 @@ public class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Keeps every axe scan of the run (page name, viewport width, number of violations) and, when the test process ends,
+/// merges them into docs/accessibility/axe-results.json, which the accessibility statement shows
+/// (docs/adr/0091-accessibility-results-from-the-browser-tests.md). Merged, sorted and dated by
+/// <see cref="AxeResults.Merge"/>: a run that changes no result leaves the file as it was.
+/// </summary>
+internal static class AxeRecorder
+{
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<AxeScan> Scans = new();
+    private static string _engine = "";
+
+    static AxeRecorder()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Write();
+    }
+
+    public static string FilePath => Path.Combine(RepositoryPaths.Root, "docs", "accessibility", "axe-results.json");
+
+    public static void Record(Uri address, int width, int violations, string? engine)
+    {
+        Scans.Enqueue(new AxeScan(AxeResults.PageName(address), width, violations));
+        if (!string.IsNullOrEmpty(engine))
+        {
+            _engine = engine;
+        }
+    }
+
+    private static void Write()
+    {
+        if (Scans.IsEmpty)
+        {
+            return;
+        }
+        var before = File.Exists(FilePath) ? File.ReadAllText(FilePath) : "";
+        var previous = before.Length == 0 ? AxeResultsFile.Empty : AxeResults.Parse(before);
+        var today = DateOnly.FromDateTime(Partnership.Core.Common.JapanTime.Today(TimeProvider.System));
+        var after = AxeResults.Serialize(AxeResults.Merge(previous, Scans, _engine, today));
+        if (after != before)
+        {
+            File.WriteAllText(FilePath, after);
+        }
+    }
+}
+
 public static class PageChecks
 {
     /// <summary>The WCAG 2.1 AA tags (JIS X 8341-3:2016 AA) the scan runs.</summary>
@@ -87,10 +132,13 @@ public static class PageChecks
     /// assembles the result in a blank page it opens for the purpose (<c>finishRun</c>); on the 2-core CI machine that
     /// took about 4 s a scan against about 0.5 s for the same rules in the page, over two hundred scans a run
     /// (docs/adr/0059-test-hosts-templates-and-clocks.md). A page with a frame still goes through <c>RunAxe</c>.
+    /// Each scan is recorded for the accessibility statement (<see cref="AxeRecorder"/>) unless <paramref name="record"/>
+    /// is false: the test of the scan itself spoils a page on purpose.
     /// </remarks>
-    public static async Task AssertAccessibleAsync(this IPage page)
+    public static async Task AssertAccessibleAsync(this IPage page, bool record = true)
     {
         List<string> violations;
+        string? version;
         if (page.Frames.Count == 1)
         {
             if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
@@ -104,11 +152,17 @@ public static class PageChecks
                   return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
                 }
                 """, AxeTags)];
+            version = await page.EvaluateAsync<string>("() => axe.version");
         }
         else
         {
             var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. AxeTags] } });
             violations = [.. result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")];
+            version = result.TestEngine?.Version;
+        }
+        if (record)
+        {
+            AxeRecorder.Record(new Uri(page.Url), page.ViewportSize?.Width ?? 0, violations.Count, version);
         }
         Assert.True(violations.Count == 0, $"axe violations on {page.Url}:\n" + string.Join("\n", violations));
     }

@@ -8,7 +8,7 @@ public class RoleNavigationTests(BrowserFixture browser) : IClassFixture<Browser
     [Theory]
     [InlineData(DemoUsers.Company, "企業ユーザー", new[] { "company", "records", "schemes", "my-subsidies", "my-consultations", "my-events" })]
     [InlineData(DemoUsers.Chamber, "東京商工会議所 職員", new[] { "companies", "organise-events", "outreach", "referrals", "publicity", "cosponsorship", "chamber-dashboard", "support" })]
-    [InlineData(DemoUsers.Metro, "東京都 職員", new[] { "companies", "manage-catalog", "scheme-review", "scheme-forms", "subsidies-manage", "consultations", "dashboard", "organise-events", "outreach", "referrals", "publicity", "cosponsorship", "support", "audit" })]
+    [InlineData(DemoUsers.Metro, "東京都 職員", new[] { "companies", "manage-catalog", "manage-library", "scheme-review", "scheme-forms", "subsidies-manage", "consultations", "dashboard", "organise-events", "outreach", "referrals", "publicity", "cosponsorship", "support", "audit" })]
     [InlineData(DemoUsers.Expert, "専門家", new[] { "expert" })]
     [InlineData(DemoUsers.Admin, "システム管理者", new[] { "admin-staff", "admin-reference", "admin-outbox", "audit" })]
     public async Task Each_demo_role_signs_in_and_sees_its_own_navigation(string email, string roleName, string[] ownNav)

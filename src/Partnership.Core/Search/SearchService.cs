@@ -24,11 +24,13 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits)
 /// <summary>
 /// Finds the ids of the large searchable tables (events, library articles) whose normalised search text holds
 /// every term, through the provider's own index: SQLite FTS5 with the trigram tokenizer, PostgreSQL pg_trgm
-/// (docs/adr/0076-search.md). Implemented in Infrastructure.
+/// (docs/adr/0076-search.md). Implemented in Infrastructure. Library articles are matched among those published by
+/// <c>today</c> only, so drafts and entries still to come never take the places of published ones in the first
+/// <c>limit</c>.
 /// </summary>
 public interface ISearchIndex
 {
-    Task<IReadOnlyList<int>> MatchAsync(SearchKind kind, IReadOnlyList<string> terms, int limit, CancellationToken ct);
+    Task<IReadOnlyList<int>> MatchAsync(SearchKind kind, IReadOnlyList<string> terms, int limit, DateOnly today, CancellationToken ct);
 }
 
 /// <summary>
@@ -86,12 +88,12 @@ public sealed class SearchService(IAppDbContext db, ISearchIndex index, TimeProv
             .Select(d => new SearchHit(SearchKind.Desk, d.NameJa, d.NameEn, $"/desks/{d.Code}")));
 
         // The two tables that grow: their ids come from the provider's full-text index, newest first.
-        var eventIds = await index.MatchAsync(SearchKind.Event, terms, PerKind, ct);
+        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
+        var eventIds = await index.MatchAsync(SearchKind.Event, terms, PerKind, today, ct);
         hits.AddRange((await db.PartnershipEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id)).OrderByDescending(e => e.StartsAt)
                 .Select(e => new { e.Id, e.TitleJa, e.TitleEn }).ToListAsync(ct))
             .Select(e => new SearchHit(SearchKind.Event, e.TitleJa, e.TitleEn.Length == 0 ? e.TitleJa : e.TitleEn, $"/events/{e.Id}")));
-        var today = DateOnly.FromDateTime(JapanTime.Today(clock));
-        var articleIds = await index.MatchAsync(SearchKind.Library, terms, PerKind, ct);
+        var articleIds = await index.MatchAsync(SearchKind.Library, terms, PerKind, today, ct);
         hits.AddRange((await db.LibraryArticles.AsNoTracking().Where(a => articleIds.Contains(a.Id) && !a.IsDraft && a.PublishedOn <= today)
                 .OrderByDescending(a => a.PublishedOn).Select(a => new { a.Code, a.TitleJa, a.TitleEn }).ToListAsync(ct))
             .Select(a => new SearchHit(SearchKind.Library, a.TitleJa, a.TitleEn.Length == 0 ? a.TitleJa : a.TitleEn, $"/library/{a.Code}")));

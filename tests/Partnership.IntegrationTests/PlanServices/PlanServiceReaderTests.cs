@@ -245,6 +245,10 @@ public class PlanServiceReaderTests : DatabaseTest
         var search = new SearchService(db, new ProviderSearchIndex(db), Clock);
         Assert.Empty((await search.SearchAsync("%%%")).Hits);
         Assert.Empty((await search.SearchAsync("___")).Hits);
+        // The library's index (FTS5 on SQLite) takes them literally too: "_" is not "any one character" there.
+        Assert.Contains((await search.SearchAsync("びず推進企業")).Hits, h => h.Kind == SearchKind.Library);
+        Assert.DoesNotContain((await search.SearchAsync("びず推_企業")).Hits, h => h.Kind == SearchKind.Library);
+        Assert.DoesNotContain((await search.SearchAsync("びず%企業")).Hits, h => h.Kind == SearchKind.Library);
         Assert.Empty((await search.SearchAsync("　 ")).Hits);
     }
 }

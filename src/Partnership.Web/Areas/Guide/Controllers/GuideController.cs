@@ -38,7 +38,7 @@ public sealed class GuideController : Controller
     public IActionResult Terms() => View();
 
     [HttpGet("/accessibility")]
-    public IActionResult Accessibility() => View();
+    public IActionResult Accessibility() => View(AxeResults.Published);
 
     [HttpGet("/chamber")]
     public IActionResult Chamber() => View();
