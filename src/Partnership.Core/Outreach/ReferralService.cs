@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
+using Partnership.Core.Members;
 
 namespace Partnership.Core.Outreach;
 
@@ -21,7 +22,9 @@ public interface ISubmissionsUnderMeasures
 public sealed record MeasureSubmission(int CompanyId, string Key, DateTime? At, ConversionKind By, string? Service = null);
 
 /// <summary>What chamber staff send to refer a roster member: the member, one or more measures, branch, channel, note, and whether to mail.</summary>
-public sealed record ReferralInput(int? RosterMemberId, IReadOnlyList<int> MeasureIds, string? BranchCode, ReferralChannel? Channel, string? Note, bool SendMail);
+/// <remarks><see cref="Scope"/>: the members the referring user sees (a branch manager's branch, docs/adr/0087); a member outside it is "not found".</remarks>
+public sealed record ReferralInput(int? RosterMemberId, IReadOnlyList<int> MeasureIds, string? BranchCode, ReferralChannel? Channel, string? Note, bool SendMail,
+    Members.MemberScope? Scope = null);
 
 /// <summary>A roster entry found by the referral form's search, with whether a company is registered under its 法人番号.</summary>
 public sealed record RosterChoice(int Id, string MemberNumber, string? CorporateNumber, string Name, string NameKana, string BranchCode, bool Registered, bool HasEmail);
@@ -47,7 +50,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
     /// Current roster members matching the text: a 法人番号 (13 digits, any width, hyphens allowed) or a 会員番号 exactly,
     /// else the name or reading folded (<see cref="Members.RosterRules.Fold"/>: width, kana and case do not matter).
     /// </summary>
-    public async Task<List<RosterChoice>> SearchRosterAsync(string? text, CancellationToken ct = default)
+    public async Task<List<RosterChoice>> SearchRosterAsync(string? text, Members.MemberScope? scope = null, CancellationToken ct = default)
     {
         var folded = Members.RosterRules.Fold(text);
         if (folded.Length == 0)
@@ -56,7 +59,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
         }
         var digits = Companies.CorporateNumber.Normalize(text);
         var number = Members.RosterRules.NormalizeMemberNumber(text);
-        var query = db.RosterMembers.AsNoTracking().Where(m => m.Status == Members.RosterStatus.Current);
+        var query = db.RosterMembers.AsNoTracking().VisibleTo(scope ?? Members.MemberScope.All).Where(m => m.Status == Members.RosterStatus.Current);
         query = digits.Length == Companies.CorporateNumber.Length && digits.All(char.IsAsciiDigit)
             ? query.Where(m => m.CorporateNumber == digits || m.MemberNumber == number)
             : query.Where(m => m.MemberNumber == number || m.NameFolded.Contains(folded) || m.KanaFolded.StartsWith(folded));
@@ -67,8 +70,8 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
     }
 
     /// <summary>One roster member as a choice (the form shows the chosen one again after an error).</summary>
-    public Task<RosterChoice?> RosterChoiceAsync(int id, CancellationToken ct = default) =>
-        db.RosterMembers.AsNoTracking().Where(m => m.Id == id)
+    public Task<RosterChoice?> RosterChoiceAsync(int id, Members.MemberScope? scope = null, CancellationToken ct = default) =>
+        db.RosterMembers.AsNoTracking().VisibleTo(scope ?? Members.MemberScope.All).Where(m => m.Id == id)
             .Select(m => new RosterChoice(m.Id, m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode,
                 m.CorporateNumber != null && db.Companies.Any(c => c.CorporateNumber == m.CorporateNumber), m.ContactEmail != null && m.ContactEmail != ""))
             .SingleOrDefaultAsync(ct);
@@ -83,7 +86,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
     {
         var errors = new List<FieldError>();
         var member = input.RosterMemberId is { } memberId
-            ? await db.RosterMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.Status == Members.RosterStatus.Current, ct)
+            ? await db.RosterMembers.AsNoTracking().VisibleTo(input.Scope ?? Members.MemberScope.All).SingleOrDefaultAsync(m => m.Id == memberId && m.Status == Members.RosterStatus.Current, ct)
             : null;
         if (member is null)
         {

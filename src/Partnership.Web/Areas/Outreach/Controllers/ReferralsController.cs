@@ -53,7 +53,7 @@ public sealed class ReferralsController(
     {
         if (ModelState.IsValid)
         {
-            var input = new ReferralInput(form.RosterMemberId, form.MeasureIds, form.BranchCode, form.Channel, form.Note, form.SendMail);
+            var input = new ReferralInput(form.RosterMemberId, form.MeasureIds, form.BranchCode, form.Channel, form.Note, form.SendMail, await staff.MemberScopeAsync(User, ct));
             var outcome = await referrals.ReferAsync(input, UserId, Invite, ct);
             if (outcome.Succeeded)
             {
@@ -88,8 +88,9 @@ public sealed class ReferralsController(
             .Select(g => (g.BranchCode, g.TitleJa, g.TitleEn, g.Open, g.Converted)).ToList();
         var funnel = await referrals.FunnelAsync(filter, ct);
         var canRefer = User.IsInRole(Roles.ChamberStaff);
-        var found = canRefer && !string.IsNullOrWhiteSpace(form.Query) ? await referrals.SearchRosterAsync(form.Query, ct) : [];
-        var chosen = canRefer && form.RosterMemberId is { } id ? await referrals.RosterChoiceAsync(id, ct) : null;
+        var scope = canRefer ? await staff.MemberScopeAsync(User, ct) : Core.Members.MemberScope.All;
+        var found = canRefer && !string.IsNullOrWhiteSpace(form.Query) ? await referrals.SearchRosterAsync(form.Query, scope, ct) : [];
+        var chosen = canRefer && form.RosterMemberId is { } id ? await referrals.RosterChoiceAsync(id, scope, ct) : null;
         var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);
         var branches = await choices.BranchesAsync(ct);
         var myBranch = canRefer ? await staff.BranchOfAsync(UserId, ct) : null;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Members;
+using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Members;
 using Partnership.Infrastructure.Spreadsheets;
 using Partnership.Web.Areas.Outreach.Models;
@@ -19,14 +20,14 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ChamberStaff)]
 [Route("/outreach/roster")]
-public sealed class RosterController(MemberRosterService roster, ISpreadsheetReader spreadsheets, IStringLocalizer<SharedResource> t) : Controller
+public sealed class RosterController(MemberRosterService roster, ChamberStaff staff, ISpreadsheetReader spreadsheets, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int PageSize = 100;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? branch, CancellationToken ct)
     {
-        var query = roster.Query(branch);
+        var query = roster.Query(branch, await staff.MemberScopeAsync(User, ct));
         var rows = await query.OrderBy(m => m.Status).ThenBy(m => m.MemberNumber).Take(PageSize)
             .Select(m => new RosterRowView(m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode, m.JoinedOn, m.Status, m.LeftOn)).ToListAsync(ct);
         var current = await query.Current().CountAsync(ct);
