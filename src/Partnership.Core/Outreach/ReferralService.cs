@@ -226,35 +226,60 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
 }
 
 /// <summary>
-/// Marks a company's open referrals to a measure converted when it submits something under that measure, in the
-/// caller's transaction: the referral list and the dashboards see the conversion at once
-/// (docs/adr/0031-referral-conversion.md). A conditional update, so a referral marked at the same moment by the
-/// list's query never makes the submission fail on a concurrency token; the dashboard buckets of the referrals
-/// are marked in the caller's save.
+/// The company's open referrals that a submission to one service may convert: those to the service's own measure and
+/// to every measure Metro officials linked to the service (docs/adr/0088-conversion-at-submission.md).
+/// </summary>
+public sealed record OpenReferrals(int CompanyId, ConversionKind Kind, string? ServiceCode, IReadOnlyList<string> MeasureKeys, IReadOnlyList<DateTime> ReferredAt)
+{
+    public static readonly OpenReferrals None = new(0, ConversionKind.Scheme, null, [], []);
+}
+
+/// <summary>
+/// Records a referral's conversion at the moment the company applies, declares, registers or asks for a service — in
+/// the submission's own save — under the service's own measure and the measures linked to it
+/// (docs/adr/0088-conversion-at-submission.md). Implemented above Outreach and PlanServices (Submissions), so the areas
+/// that submit depend on Outreach only.
+/// </summary>
+public interface IReferralConversions
+{
+    /// <summary>The open referrals the submission may convert: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
+    Task<OpenReferrals> OpenAsync(int companyId, ConversionKind kind, string? measureKey, string? serviceCode, CancellationToken ct);
+
+    /// <summary>Marks them converted at <paramref name="submittedAt"/> (the submission's time) in the caller's transaction.</summary>
+    Task ApplyAsync(OpenReferrals open, DateTime submittedAt, CancellationToken ct);
+
+    /// <summary><see cref="OpenAsync"/> then <see cref="ApplyAsync"/>, for a submission saved without a transaction of its own.</summary>
+    async Task MarkAsync(int companyId, ConversionKind kind, string? measureKey, string? serviceCode, DateTime submittedAt, CancellationToken ct) =>
+        await ApplyAsync(await OpenAsync(companyId, kind, measureKey, serviceCode, ct), submittedAt, ct);
+}
+
+/// <summary>
+/// Marks a company's open referrals to some measures converted when it submits something under them, in the caller's
+/// transaction: the referral list and the dashboards see the conversion at once (docs/adr/0031-referral-conversion.md,
+/// docs/adr/0088). A conditional update, so a referral marked at the same moment by another request never makes the
+/// submission fail on a concurrency token; the dashboard buckets of the referrals are marked in the caller's save.
 /// </summary>
 public static class ReferralConversion
 {
-    /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
-    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct) =>
-        string.IsNullOrEmpty(measureKey) ? [] : await db.Referrals.AsNoTracking()
-            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.Measure!.Key == measureKey).Select(r => r.ReferredAt).ToListAsync(ct);
+    /// <summary>The days of the company's open referrals to the measures.</summary>
+    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, IReadOnlyCollection<string> measureKeys, CancellationToken ct) =>
+        measureKeys.Count == 0 ? [] : await db.Referrals.AsNoTracking()
+            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && measureKeys.Contains(r.Measure!.Key)).Select(r => r.ReferredAt).ToListAsync(ct);
 
-    public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct, string? service = null)
+    public static async Task ApplyAsync(IAppDbContext db, OpenReferrals open, DateTime submittedAt, CancellationToken ct)
     {
-        var converting = open.Where(referredAt => OutreachRules.Conversion(referredAt, [(submittedAt, kind)]) is not null).ToList();
-        if (converting.Count == 0 || string.IsNullOrEmpty(measureKey))
+        var converting = open.ReferredAt.Where(referredAt => OutreachRules.Conversion(referredAt, [(submittedAt, open.Kind)]) is not null).ToList();
+        if (converting.Count == 0 || open.MeasureKeys.Count == 0)
         {
             return;
         }
-        await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.ConvertedService, service)
+        var keys = open.MeasureKeys;
+        await db.Referrals.Where(r => r.CompanyId == open.CompanyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.ReferredAt <= submittedAt && keys.Contains(r.Measure!.Key))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, open.Kind).SetProperty(r => r.ConvertedService, open.ServiceCode)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         foreach (var bucket in converting.Select(Facts.Families.MonthBucket).Distinct())
         {
             db.DashboardDirtyMarks.Add(new Facts.DashboardDirtyMark { Family = Facts.Families.Referrals, Bucket = bucket });
         }
     }
-
-    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct, string? service = null) =>
-        await ApplyAsync(db, companyId, measureKey, await OpenAsync(db, companyId, measureKey, ct), submittedAt, kind, ct, service);
 }

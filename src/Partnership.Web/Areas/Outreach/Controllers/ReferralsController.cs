@@ -17,8 +17,8 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 /// <summary>
 /// Referrals (誘導) of Chamber members to Metro measures: chamber staff search the member roster (registered on the
 /// portal or not) and refer, chamber staff and Metro officials see open and converted referrals by branch and measure
-/// with the funnel of members not registered yet. Conversions are marked when the list is read
-/// (docs/adr/0031-referral-conversion.md, docs/adr/0084-referrals-to-roster-members.md).
+/// with the funnel of members not registered yet. Conversions are recorded when the company submits, not when the list
+/// is read (docs/adr/0088-conversion-at-submission.md, docs/adr/0084-referrals-to-roster-members.md).
 /// </summary>
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
@@ -42,7 +42,6 @@ public sealed class ReferralsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, string? q, int? member, CancellationToken ct)
     {
-        await referrals.MarkConversionsAsync(ct);
         var form = new ReferralFormModel { Query = q, RosterMemberId = member };
         return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to), form, ct));
     }
