@@ -56,6 +56,7 @@ public static class DependencyInjection
         services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
         services.AddScoped<Partnership.Core.Outreach.IReferralConversions, Partnership.Core.Submissions.ReferralConversionsAtSubmission>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();
+        services.AddScoped<Partnership.Core.Outreach.MemberMatchService>();
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.MemberSupportService>();
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();

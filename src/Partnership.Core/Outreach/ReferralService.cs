@@ -32,6 +32,13 @@ public sealed record RosterChoice(int Id, string MemberNumber, string? Corporate
 /// <summary>The member and measures of a saved referral, for its invitation mail.</summary>
 public sealed record ReferralMail(string Email, string MemberName, string? CorporateNumber, IReadOnlyList<(int Id, string Key, string TitleJa, string TitleEn)> Measures);
 
+/// <summary>
+/// What the printed invitation letter (ご案内状) of a referral says: the member as the roster has it, the branch that
+/// writes, the day, and every measure referred to the member in the same act.
+/// </summary>
+public sealed record ReferralLetter(string MemberName, string? CorporateNumber, string Address, string ContactName, string BranchNameJa, DateTime ReferredAt,
+    IReadOnlyList<(int Id, string TitleJa)> Measures);
+
 /// <summary>The referral funnel (docs/adr/0084): referrals to members who were not registered, how many registered since, how many of those converted.</summary>
 public sealed record ReferralFunnel(int Referrals, int ToUnregistered, int Registered, int Converted, int AlreadyTakenUp);
 
@@ -140,6 +147,32 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
         }
         await db.SaveChangesAsync(ct);
         return Outcome<IReadOnlyList<int>>.Ok(referrals.Select(r => r.Id).ToList());
+    }
+
+    /// <summary>
+    /// The invitation letter of a referral to a roster member the user may see (<paramref name="scope"/>), with every
+    /// measure referred to the member at the same moment (one act of referral saves one referral per measure); null
+    /// when there is none or it is outside the scope (a referral recorded before the roster has no member to write to).
+    /// </summary>
+    public async Task<ReferralLetter?> LetterAsync(int referralId, MemberScope scope, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId && r.RosterMemberId != null)
+            .Select(r => new { MemberId = r.RosterMemberId!.Value, r.ReferredAt, r.BranchCode }).SingleOrDefaultAsync(ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        var member = await db.RosterMembers.AsNoTracking().VisibleTo(scope).Where(m => m.Id == referral.MemberId)
+            .Select(m => new { m.Name, m.CorporateNumber, m.Address, m.ContactName }).SingleOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return null;
+        }
+        var measures = (await db.Referrals.AsNoTracking().Where(r => r.RosterMemberId == referral.MemberId && r.ReferredAt == referral.ReferredAt)
+            .OrderBy(r => r.Measure!.Order).ThenBy(r => r.MeasureId).Select(r => new { r.MeasureId, r.Measure!.TitleJa }).ToListAsync(ct))
+            .Select(m => (m.MeasureId, m.TitleJa)).ToList();
+        var branch = await db.ChamberBranches.AsNoTracking().Where(b => b.Code == referral.BranchCode).Select(b => b.NameJa).SingleOrDefaultAsync(ct) ?? referral.BranchCode;
+        return new ReferralLetter(member.Name, member.CorporateNumber, member.Address, member.ContactName, branch, referral.ReferredAt, measures);
     }
 
     /// <summary>Marks every open referral whose company has since submitted something under its measure. Returns how many it marked.</summary>

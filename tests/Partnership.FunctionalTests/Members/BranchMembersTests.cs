@@ -106,4 +106,68 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
         var hq = await portal.SignedInAsync("scope-hq@chamber.example.jp", Password);
         Assert.Contains("中央スコープ商会", await hq.GetStringAsync("/outreach/referrals?q=" + Uri.EscapeDataString("スコープ")));
     }
+
+    [Fact]
+    public async Task Chamber_staff_match_a_sole_proprietor_to_a_registered_company_by_hand_which_verifies_it_and_attaches_its_referrals()
+    {
+        var memberId = await RosterMemberAsync("SP-MATCH-1", "佐藤はり灸院", "サトウハリキュウイン", "13102");
+        var companyId = await portal.WithDbAsync(async db =>
+        {
+            var company = new Partnership.Core.Companies.Company
+            {
+                Name = "佐藤はり灸院", NameKana = "サトウハリキュウイン", PostalCode = "104-0061", Prefecture = "東京都", MunicipalityCode = null, CityName = "中央区",
+                Street = "銀座1-1-1", Phone = "03-3000-0001", IndustryCode = "N", ContactName = "佐藤 一郎",
+            };
+            db.Companies.Add(company);
+            await db.SaveChangesAsync();
+            return company.Id;
+        });
+        var demo = await DemoCompanyAsync();
+        var measureId = await portal.WithDbAsync(db => db.ConsultationDesks.Where(d => d.Code == "TELEWORK-CENTER").Select(d => d.MeasureId).SingleAsync());
+        var chamber = await portal.SignedInAsync(DemoUsers.Chamber);
+        // A referral made before the match waits for the member to be on the portal.
+        var referred = await chamber.PostFormAsync($"/outreach/referrals?member={memberId}", "/outreach/referrals",
+            [new("RosterMemberId", memberId.ToString()), new("MeasureIds", measureId.ToString()), new("BranchCode", "13102"), new("Channel", "Desk")]);
+        Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+
+        Assert.Contains($"href=\"/outreach/roster/{memberId}/match\"", await chamber.GetStringAsync("/outreach/roster?branch=13102"));
+        var page = $"/outreach/roster/{memberId}/match?q=" + Uri.EscapeDataString("ｻﾄｳ");
+        var found = await chamber.GetStringAsync(page);
+        Assert.Contains($"value=\"{companyId}\"", found);
+
+        // Nothing chosen, or a company with a 法人番号: refused with a message, nothing matched.
+        var none = await chamber.PostFormAsync(page, $"/outreach/roster/{memberId}/match", [new("q", "ｻﾄｳ")]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+        Assert.Contains("照合する登録企業を選択してください。", await none.Content.ReadAsStringAsync());
+        var numbered = await chamber.PostFormAsync(page, $"/outreach/roster/{memberId}/match", [new("q", "ｻﾄｳ"), new("companyId", demo.ToString())]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, numbered.StatusCode);
+        Assert.Contains("選んだ企業は照合できません。", await numbered.Content.ReadAsStringAsync());
+        Assert.Null(await portal.WithDbAsync(db => db.RosterMembers.Where(m => m.Id == memberId).Select(m => m.MatchedCompanyId).SingleAsync()));
+
+        // The manager of another branch cannot reach the entry.
+        await ChamberUserAsync("match-chiyoda@chamber.example.jp", "13101", manager: true);
+        var other = await portal.SignedInAsync("match-chiyoda@chamber.example.jp", Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await other.PostFormAsync("/outreach/roster", $"/outreach/roster/{memberId}/match", [new("companyId", companyId.ToString())])).StatusCode);
+
+        var matched = await chamber.PostFormAsync(page, $"/outreach/roster/{memberId}/match", [new("q", "ｻﾄｳ"), new("companyId", companyId.ToString())]);
+        Assert.Equal("/outreach/roster", matched.Headers.Location?.OriginalString);
+        var company = await portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => new { c.MembershipVerified, c.MemberBranchCode }).SingleAsync());
+        Assert.Equal((true, "13102"), (company.MembershipVerified, company.MemberBranchCode));
+        var referral = await portal.WithDbAsync(db => db.Referrals.SingleAsync(r => r.RosterMemberId == memberId));
+        Assert.Equal(companyId, referral.CompanyId);
+        Assert.NotNull(referral.AttachedAt);
+        // The match is in the audit log with who made it.
+        var chamberId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Chamber).Select(u => u.Id).SingleAsync());
+        var audit = await portal.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(RosterMember) && a.EntityId == memberId.ToString() && a.Action == "modified")
+            .Select(a => new { a.UserId, a.Changes }).ToListAsync());
+        Assert.Contains(audit, a => a.UserId == chamberId && a.Changes.Contains("MatchedCompanyId", StringComparison.Ordinal));
+
+        // Now a verified member: head office sees it among the members; a second match is refused.
+        Assert.Contains("佐藤はり灸院", await chamber.GetStringAsync("/companies?q=" + Uri.EscapeDataString("佐藤はり")));
+        Assert.Contains("照合済み", await chamber.GetStringAsync(page));
+        var again = await chamber.PostFormAsync("/outreach/roster", $"/outreach/roster/{memberId}/match", [new("companyId", companyId.ToString())]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+    }
 }
