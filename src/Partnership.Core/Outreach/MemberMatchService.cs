@@ -38,7 +38,7 @@ public sealed class MemberMatchService(IAppDbContext db, TimeProvider clock)
         {
             return [];
         }
-        var kana = JapaneseInput.ToFullWidthKatakana(name).Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
+        var kana = JapaneseInput.ToFullWidthKatakana(name);
         return await db.Companies.AsNoTracking()
             .Where(c => c.CorporateNumber == null && !c.MembershipVerified && (c.Name.Contains(name) || c.NameKana.StartsWith(kana)))
             .OrderBy(c => c.NameKana).ThenBy(c => c.Id).Take(CandidateLimit)
