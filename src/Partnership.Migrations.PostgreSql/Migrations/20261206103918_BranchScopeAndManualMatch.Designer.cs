@@ -3501,11 +3501,6 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .HasForeignKey("BranchCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Partnership.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("MatchedCompanyId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>

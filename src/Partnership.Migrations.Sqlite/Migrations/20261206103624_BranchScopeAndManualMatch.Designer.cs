@@ -3404,11 +3404,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasForeignKey("BranchCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Partnership.Core.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("MatchedCompanyId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Partnership.Core.Notices.Notice", b =>

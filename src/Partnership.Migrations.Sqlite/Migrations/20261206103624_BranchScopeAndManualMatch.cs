@@ -41,13 +41,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
                 table: "Companies",
                 column: "MemberBranchCode");
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_RosterMembers_Companies_MatchedCompanyId",
-                table: "RosterMembers",
-                column: "MatchedCompanyId",
-                principalTable: "Companies",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
 
             // The branch of every verified company from its roster entry (docs/adr/0087); kept by the code from now on.
             migrationBuilder.Sql(
@@ -57,10 +50,6 @@ namespace Partnership.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_RosterMembers_Companies_MatchedCompanyId",
-                table: "RosterMembers");
-
             migrationBuilder.DropIndex(
                 name: "IX_RosterMembers_MatchedCompanyId",
                 table: "RosterMembers");
