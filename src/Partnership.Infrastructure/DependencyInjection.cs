@@ -54,7 +54,9 @@ public static class DependencyInjection
         services.AddScoped<ICompanySavedFollower, Partnership.Core.Outreach.ReferralAttachment>();
         services.AddScoped<Partnership.Core.Outreach.OutreachService>();
         services.AddScoped<Partnership.Core.Outreach.ISubmissionsUnderMeasures, Partnership.Core.Submissions.SubmissionsUnderMeasures>();
+        services.AddScoped<Partnership.Core.Outreach.IReferralConversions, Partnership.Core.Submissions.ReferralConversionsAtSubmission>();
         services.AddScoped<Partnership.Core.Outreach.ReferralService>();
+        services.AddScoped<Partnership.Core.Outreach.MemberMatchService>();
         services.AddScoped<Partnership.Core.Outreach.PublicityService>();
         services.AddScoped<Partnership.Core.Outreach.MemberSupportService>();
         services.AddScoped<Partnership.Core.Outreach.CoSponsorshipService>();

@@ -58,6 +58,20 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal(before.Converted, referred.Converted);
         await CheckAsync(chamber, "88-referral-saved");
 
+        // The invitation letter to print: addressed from the roster, with the measure and the registration link.
+        await chamber.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("ご案内状を印刷する.*みらい製作所株式会社") }).First.ClickAsync();
+        var letter = chamber.GetByTestId("referral-letter");
+        await Assertions.Expect(letter).ToContainTextAsync("みらい製作所株式会社　御中");
+        await Assertions.Expect(letter).ToContainTextAsync(measureTitle);
+        await Assertions.Expect(chamber.GetByTestId("letter-register")).ToContainTextAsync("/company/new?corporateNumber=" + corporateNumber);
+        await CheckAsync(chamber, "90-referral-letter");
+        // Printed, the portal's header and navigation are left out; the letter stays.
+        await chamber.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(chamber.Locator(".site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(letter).ToBeVisibleAsync();
+        await chamber.ScreenshotAsync("90-referral-letter-print");
+        await chamber.EmulateMediaAsync(new() { Media = Media.Screen });
+
         // The company registers with the 法人番号 typed full-width, as the invitation's link would fill it.
         var company = await browser.NewPageAsync();
         await company.SignInAsync(email);

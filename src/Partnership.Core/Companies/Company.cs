@@ -38,6 +38,11 @@ public class Company : AuditableEntity, IVersioned
     /// (docs/adr/0083-verified-membership.md). Set when the company is saved and after each roster import.
     /// </summary>
     public bool MembershipVerified { get; set; }
+    /// <summary>
+    /// The branch (支部) of the roster entry that verifies the membership, null when not verified. Kept with
+    /// <see cref="MembershipVerified"/> so a branch manager's lists filter on one column (docs/adr/0087-branch-scope-and-manual-match.md).
+    /// </summary>
+    public string? MemberBranchCode { get; set; }
     public string? ChamberMemberNumber { get; set; }
     public string? ChamberBranchCode { get; set; }
     public required string ContactName { get; set; }

@@ -11,7 +11,23 @@ public sealed record OpenInvitation(string Email, DateTime ExpiresAt);
 /// <param name="IsChamberMember">Verified membership only (docs/adr/0083-verified-membership.md).</param>
 public sealed record CompanyRow(int Id, string Name, string NameKana, string? CorporateNumber, string CityName, string IndustryCode, SizeBand SizeBand, bool IsChamberMember);
 
-public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50);
+/// <summary>
+/// The officials' and chamber staff's company search. <see cref="MemberBranchCode"/> limits chamber members to one branch's
+/// (a branch manager's view, docs/adr/0087-branch-scope-and-manual-match.md).
+/// </summary>
+public sealed record CompanySearch(string? Text, string? MunicipalityCode, string? IndustryCode, SizeBand? SizeBand, bool ChamberMembersOnly, int? After, int PageSize = 50,
+    string? MemberBranchCode = null);
+
+/// <summary>Named queries over companies.</summary>
+public static class CompanyQueries
+{
+    /// <summary>
+    /// The verified Chamber members a chamber user sees: all of them, or the members of one branch for a branch manager
+    /// (<paramref name="memberBranchCode"/>, from the roster entry that verifies each company).
+    /// </summary>
+    public static IQueryable<Company> VerifiedMembersVisibleTo(this IQueryable<Company> query, string? memberBranchCode) =>
+        memberBranchCode is null ? query.Where(c => c.MembershipVerified) : query.Where(c => c.MembershipVerified && c.MemberBranchCode == memberBranchCode);
+}
 
 /// <summary>Companies, their members and invitations. Who may call what is checked by the caller's policy.</summary>
 public sealed class CompanyService(
@@ -338,7 +354,7 @@ public sealed class CompanyService(
         var query = db.Companies.AsNoTracking();
         if (search.ChamberMembersOnly)
         {
-            query = query.Where(c => c.MembershipVerified);
+            query = query.VerifiedMembersVisibleTo(search.MemberBranchCode);
         }
         if (!string.IsNullOrWhiteSpace(search.Text))
         {

@@ -23,7 +23,7 @@ public sealed record ConsultationRow(int Id, string? ReceiptNumber, string Compa
 /// and close; the assigned expert or officer records each session. Every change goes through
 /// <see cref="ConsultationRules"/>; two officials acting at once are kept apart by the version token.
 /// </summary>
-public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IConsultationMail mail, TimeProvider clock)
+public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IConsultationMail mail, TimeProvider clock, Outreach.IReferralConversions conversions)
 {
     public Task<List<ConsultationDesk>> DesksAsync(CancellationToken ct = default) =>
         db.ConsultationDesks.AsNoTracking().Include(d => d.Topics.OrderBy(t => t.Order)).Include(d => d.Measure)
@@ -265,7 +265,7 @@ public sealed class ConsultationService(IAppDbContext db, IMailOutbox outbox, IC
         request.ContactEmail = contactEmail;
         request.ContactCulture = culture;
         var desk = await db.ConsultationDesks.Where(d => d.Id == request.DeskId).Select(d => new { MeasureKey = (string?)d.Measure!.Key, d.Code }).FirstOrDefaultAsync(ct);
-        await Outreach.ReferralConversion.MarkAsync(db, companyId, desk?.MeasureKey, now, Outreach.ConversionKind.Consultation, ct, desk?.Code);
+        await conversions.MarkAsync(companyId, Outreach.ConversionKind.Consultation, desk?.MeasureKey, desk?.Code, now, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(request.Id);
     }

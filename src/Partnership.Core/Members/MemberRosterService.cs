@@ -120,9 +120,9 @@ public sealed class MemberRosterService(IAppDbContext db, TimeProvider clock)
         return m;
     }
 
-    /// <summary>The roster's entries, current first, for the staff page (a page at a time).</summary>
-    public IQueryable<RosterMember> Query(string? branchCode) =>
-        db.RosterMembers.AsNoTracking().InBranch(branchCode);
+    /// <summary>The roster's entries the user may see, for the staff page (a page at a time).</summary>
+    public IQueryable<RosterMember> Query(string? branchCode, MemberScope scope) =>
+        db.RosterMembers.AsNoTracking().VisibleTo(scope).InBranch(branchCode);
 }
 
 /// <summary>Named queries over the roster.</summary>
@@ -130,6 +130,10 @@ public static class RosterQueries
 {
     public static IQueryable<RosterMember> InBranch(this IQueryable<RosterMember> query, string? branchCode) =>
         string.IsNullOrEmpty(branchCode) ? query : query.Where(m => m.BranchCode == branchCode);
+
+    /// <summary>The entries a chamber user of <paramref name="scope"/> may see: a branch manager's branch, else all.</summary>
+    public static IQueryable<RosterMember> VisibleTo(this IQueryable<RosterMember> query, MemberScope scope) =>
+        scope.BranchCode is { } branch ? query.Where(m => m.BranchCode == branch) : query;
 
     public static IQueryable<RosterMember> Current(this IQueryable<RosterMember> query) =>
         query.Where(m => m.Status == RosterStatus.Current);

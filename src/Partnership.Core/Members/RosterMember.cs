@@ -43,5 +43,12 @@ public class RosterMember : AuditableEntity, IVersioned
     public RosterStatus Status { get; set; }
     /// <summary>The Japan-time day an import first found the member absent; null while a member.</summary>
     public DateOnly? LeftOn { get; set; }
+    /// <summary>
+    /// The registered company chamber staff matched to this entry by hand (a sole proprietor has no 法人番号 to match on;
+    /// docs/adr/0087-branch-scope-and-manual-match.md). Verifies the company's membership as a 法人番号 match does.
+    /// </summary>
+    public int? MatchedCompanyId { get; set; }
+    /// <summary>When the match by hand was confirmed (UTC); who did it is in the audit log.</summary>
+    public DateTime? MatchedAt { get; set; }
     public Guid Version { get; set; }
 }

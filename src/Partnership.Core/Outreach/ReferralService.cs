@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
+using Partnership.Core.Members;
 
 namespace Partnership.Core.Outreach;
 
@@ -21,13 +22,22 @@ public interface ISubmissionsUnderMeasures
 public sealed record MeasureSubmission(int CompanyId, string Key, DateTime? At, ConversionKind By, string? Service = null);
 
 /// <summary>What chamber staff send to refer a roster member: the member, one or more measures, branch, channel, note, and whether to mail.</summary>
-public sealed record ReferralInput(int? RosterMemberId, IReadOnlyList<int> MeasureIds, string? BranchCode, ReferralChannel? Channel, string? Note, bool SendMail);
+/// <remarks><see cref="Scope"/>: the members the referring user sees (a branch manager's branch, docs/adr/0087); a member outside it is "not found".</remarks>
+public sealed record ReferralInput(int? RosterMemberId, IReadOnlyList<int> MeasureIds, string? BranchCode, ReferralChannel? Channel, string? Note, bool SendMail,
+    Members.MemberScope? Scope = null);
 
 /// <summary>A roster entry found by the referral form's search, with whether a company is registered under its 法人番号.</summary>
 public sealed record RosterChoice(int Id, string MemberNumber, string? CorporateNumber, string Name, string NameKana, string BranchCode, bool Registered, bool HasEmail);
 
 /// <summary>The member and measures of a saved referral, for its invitation mail.</summary>
 public sealed record ReferralMail(string Email, string MemberName, string? CorporateNumber, IReadOnlyList<(int Id, string Key, string TitleJa, string TitleEn)> Measures);
+
+/// <summary>
+/// What the printed invitation letter (ご案内状) of a referral says: the member as the roster has it, the branch that
+/// writes, the day, and every measure referred to the member in the same act.
+/// </summary>
+public sealed record ReferralLetter(string MemberName, string? CorporateNumber, string Address, string ContactName, string BranchNameJa, DateTime ReferredAt,
+    IReadOnlyList<(int Id, string TitleJa)> Measures);
 
 /// <summary>The referral funnel (docs/adr/0084): referrals to members who were not registered, how many registered since, how many of those converted.</summary>
 public sealed record ReferralFunnel(int Referrals, int ToUnregistered, int Registered, int Converted, int AlreadyTakenUp);
@@ -47,7 +57,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
     /// Current roster members matching the text: a 法人番号 (13 digits, any width, hyphens allowed) or a 会員番号 exactly,
     /// else the name or reading folded (<see cref="Members.RosterRules.Fold"/>: width, kana and case do not matter).
     /// </summary>
-    public async Task<List<RosterChoice>> SearchRosterAsync(string? text, CancellationToken ct = default)
+    public async Task<List<RosterChoice>> SearchRosterAsync(string? text, Members.MemberScope? scope = null, CancellationToken ct = default)
     {
         var folded = Members.RosterRules.Fold(text);
         if (folded.Length == 0)
@@ -56,7 +66,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
         }
         var digits = Companies.CorporateNumber.Normalize(text);
         var number = Members.RosterRules.NormalizeMemberNumber(text);
-        var query = db.RosterMembers.AsNoTracking().Where(m => m.Status == Members.RosterStatus.Current);
+        var query = db.RosterMembers.AsNoTracking().VisibleTo(scope ?? Members.MemberScope.All).Where(m => m.Status == Members.RosterStatus.Current);
         query = digits.Length == Companies.CorporateNumber.Length && digits.All(char.IsAsciiDigit)
             ? query.Where(m => m.CorporateNumber == digits || m.MemberNumber == number)
             : query.Where(m => m.MemberNumber == number || m.NameFolded.Contains(folded) || m.KanaFolded.StartsWith(folded));
@@ -67,8 +77,8 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
     }
 
     /// <summary>One roster member as a choice (the form shows the chosen one again after an error).</summary>
-    public Task<RosterChoice?> RosterChoiceAsync(int id, CancellationToken ct = default) =>
-        db.RosterMembers.AsNoTracking().Where(m => m.Id == id)
+    public Task<RosterChoice?> RosterChoiceAsync(int id, Members.MemberScope? scope = null, CancellationToken ct = default) =>
+        db.RosterMembers.AsNoTracking().VisibleTo(scope ?? Members.MemberScope.All).Where(m => m.Id == id)
             .Select(m => new RosterChoice(m.Id, m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode,
                 m.CorporateNumber != null && db.Companies.Any(c => c.CorporateNumber == m.CorporateNumber), m.ContactEmail != null && m.ContactEmail != ""))
             .SingleOrDefaultAsync(ct);
@@ -83,7 +93,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
     {
         var errors = new List<FieldError>();
         var member = input.RosterMemberId is { } memberId
-            ? await db.RosterMembers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId && m.Status == Members.RosterStatus.Current, ct)
+            ? await db.RosterMembers.AsNoTracking().VisibleTo(input.Scope ?? Members.MemberScope.All).SingleOrDefaultAsync(m => m.Id == memberId && m.Status == Members.RosterStatus.Current, ct)
             : null;
         if (member is null)
         {
@@ -137,6 +147,32 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
         }
         await db.SaveChangesAsync(ct);
         return Outcome<IReadOnlyList<int>>.Ok(referrals.Select(r => r.Id).ToList());
+    }
+
+    /// <summary>
+    /// The invitation letter of a referral to a roster member the user may see (<paramref name="scope"/>), with every
+    /// measure referred to the member at the same moment (one act of referral saves one referral per measure); null
+    /// when there is none or it is outside the scope (a referral recorded before the roster has no member to write to).
+    /// </summary>
+    public async Task<ReferralLetter?> LetterAsync(int referralId, MemberScope scope, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == referralId && r.RosterMemberId != null)
+            .Select(r => new { MemberId = r.RosterMemberId!.Value, r.ReferredAt, r.BranchCode }).SingleOrDefaultAsync(ct);
+        if (referral is null)
+        {
+            return null;
+        }
+        var member = await db.RosterMembers.AsNoTracking().VisibleTo(scope).Where(m => m.Id == referral.MemberId)
+            .Select(m => new { m.Name, m.CorporateNumber, m.Address, m.ContactName }).SingleOrDefaultAsync(ct);
+        if (member is null)
+        {
+            return null;
+        }
+        var measures = (await db.Referrals.AsNoTracking().Where(r => r.RosterMemberId == referral.MemberId && r.ReferredAt == referral.ReferredAt)
+            .OrderBy(r => r.Measure!.Order).ThenBy(r => r.MeasureId).Select(r => new { r.MeasureId, r.Measure!.TitleJa }).ToListAsync(ct))
+            .Select(m => (m.MeasureId, m.TitleJa)).ToList();
+        var branch = await db.ChamberBranches.AsNoTracking().Where(b => b.Code == referral.BranchCode).Select(b => b.NameJa).SingleOrDefaultAsync(ct) ?? referral.BranchCode;
+        return new ReferralLetter(member.Name, member.CorporateNumber, member.Address, member.ContactName, branch, referral.ReferredAt, measures);
     }
 
     /// <summary>Marks every open referral whose company has since submitted something under its measure. Returns how many it marked.</summary>
@@ -223,35 +259,60 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
 }
 
 /// <summary>
-/// Marks a company's open referrals to a measure converted when it submits something under that measure, in the
-/// caller's transaction: the referral list and the dashboards see the conversion at once
-/// (docs/adr/0031-referral-conversion.md). A conditional update, so a referral marked at the same moment by the
-/// list's query never makes the submission fail on a concurrency token; the dashboard buckets of the referrals
-/// are marked in the caller's save.
+/// The company's open referrals that a submission to one service may convert: those to the service's own measure and
+/// to every measure Metro officials linked to the service (docs/adr/0088-conversion-at-submission.md).
+/// </summary>
+public sealed record OpenReferrals(int CompanyId, ConversionKind Kind, string? ServiceCode, IReadOnlyList<string> MeasureKeys, IReadOnlyList<DateTime> ReferredAt)
+{
+    public static readonly OpenReferrals None = new(0, ConversionKind.Scheme, null, [], []);
+}
+
+/// <summary>
+/// Records a referral's conversion at the moment the company applies, declares, registers or asks for a service — in
+/// the submission's own save — under the service's own measure and the measures linked to it
+/// (docs/adr/0088-conversion-at-submission.md). Implemented above Outreach and PlanServices (Submissions), so the areas
+/// that submit depend on Outreach only.
+/// </summary>
+public interface IReferralConversions
+{
+    /// <summary>The open referrals the submission may convert: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
+    Task<OpenReferrals> OpenAsync(int companyId, ConversionKind kind, string? measureKey, string? serviceCode, CancellationToken ct);
+
+    /// <summary>Marks them converted at <paramref name="submittedAt"/> (the submission's time) in the caller's transaction.</summary>
+    Task ApplyAsync(OpenReferrals open, DateTime submittedAt, CancellationToken ct);
+
+    /// <summary><see cref="OpenAsync"/> then <see cref="ApplyAsync"/>, for a submission saved without a transaction of its own.</summary>
+    async Task MarkAsync(int companyId, ConversionKind kind, string? measureKey, string? serviceCode, DateTime submittedAt, CancellationToken ct) =>
+        await ApplyAsync(await OpenAsync(companyId, kind, measureKey, serviceCode, ct), submittedAt, ct);
+}
+
+/// <summary>
+/// Marks a company's open referrals to some measures converted when it submits something under them, in the caller's
+/// transaction: the referral list and the dashboards see the conversion at once (docs/adr/0031-referral-conversion.md,
+/// docs/adr/0088). A conditional update, so a referral marked at the same moment by another request never makes the
+/// submission fail on a concurrency token; the dashboard buckets of the referrals are marked in the caller's save.
 /// </summary>
 public static class ReferralConversion
 {
-    /// <summary>The days of the company's open referrals to the measure: read before a transaction, so the usual case (none) costs nothing inside it.</summary>
-    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, string? measureKey, CancellationToken ct) =>
-        string.IsNullOrEmpty(measureKey) ? [] : await db.Referrals.AsNoTracking()
-            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.Measure!.Key == measureKey).Select(r => r.ReferredAt).ToListAsync(ct);
+    /// <summary>The days of the company's open referrals to the measures.</summary>
+    public static async Task<List<DateTime>> OpenAsync(IAppDbContext db, int companyId, IReadOnlyCollection<string> measureKeys, CancellationToken ct) =>
+        measureKeys.Count == 0 ? [] : await db.Referrals.AsNoTracking()
+            .Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && measureKeys.Contains(r.Measure!.Key)).Select(r => r.ReferredAt).ToListAsync(ct);
 
-    public static async Task ApplyAsync(IAppDbContext db, int companyId, string? measureKey, IReadOnlyList<DateTime> open, DateTime submittedAt, ConversionKind kind, CancellationToken ct, string? service = null)
+    public static async Task ApplyAsync(IAppDbContext db, OpenReferrals open, DateTime submittedAt, CancellationToken ct)
     {
-        var converting = open.Where(referredAt => OutreachRules.Conversion(referredAt, [(submittedAt, kind)]) is not null).ToList();
-        if (converting.Count == 0 || string.IsNullOrEmpty(measureKey))
+        var converting = open.ReferredAt.Where(referredAt => OutreachRules.Conversion(referredAt, [(submittedAt, open.Kind)]) is not null).ToList();
+        if (converting.Count == 0 || open.MeasureKeys.Count == 0)
         {
             return;
         }
-        await db.Referrals.Where(r => r.CompanyId == companyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.ReferredAt <= submittedAt && r.Measure!.Key == measureKey)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, kind).SetProperty(r => r.ConvertedService, service)
+        var keys = open.MeasureKeys;
+        await db.Referrals.Where(r => r.CompanyId == open.CompanyId && r.ConvertedAt == null && !r.AlreadyTakenUp && r.ReferredAt <= submittedAt && keys.Contains(r.Measure!.Key))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConvertedAt, submittedAt).SetProperty(r => r.ConvertedBy, open.Kind).SetProperty(r => r.ConvertedService, open.ServiceCode)
                 .SetProperty(r => r.Version, Guid.NewGuid()), ct);
         foreach (var bucket in converting.Select(Facts.Families.MonthBucket).Distinct())
         {
             db.DashboardDirtyMarks.Add(new Facts.DashboardDirtyMark { Family = Facts.Families.Referrals, Bucket = bucket });
         }
     }
-
-    public static async Task MarkAsync(IAppDbContext db, int companyId, string? measureKey, DateTime submittedAt, ConversionKind kind, CancellationToken ct, string? service = null) =>
-        await ApplyAsync(db, companyId, measureKey, await OpenAsync(db, companyId, measureKey, ct), submittedAt, kind, ct, service);
 }

@@ -18,7 +18,7 @@ public sealed record StartResult(int EntryId, bool AlreadyThere);
 /// answer a return, renew, choose the public directory, report progress. Every command is for the caller's
 /// own company (the controller passes the membership's company id) and is checked by the state machine.
 /// </summary>
-public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeMail mail, ICompanyRecipients recipients, TimeProvider clock)
+public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeMail mail, ICompanyRecipients recipients, TimeProvider clock, Outreach.IReferralConversions conversions)
 {
     public const int NoteMaxLength = 1000;
 
@@ -186,7 +186,7 @@ public sealed class SchemeService(IAppDbContext db, IMailOutbox outbox, ISchemeM
             Sequence = sequence, FormVersionId = form.Id, AnswersJson = entry.AnswersJson, SubmittedAt = now, SubmittedBy = actor.UserId,
         });
         entry.Events.Add(Event(resubmission ? "resubmitted" : "submitted", "company", actor, null));
-        await Outreach.ReferralConversion.MarkAsync(db, entry.CompanyId, entry.Scheme?.MeasureKey, entry.FirstSubmittedAt.Value, Outreach.ConversionKind.Scheme, ct, entry.Scheme?.Code);
+        await conversions.MarkAsync(entry.CompanyId, Outreach.ConversionKind.Scheme, entry.Scheme?.MeasureKey, entry.Scheme?.Code, entry.FirstSubmittedAt.Value, ct);
         await MailCompanyAsync(entry, SchemeMailKind.Submitted, ct);
         return await SaveAsync(entry, expectedVersion, ct);
     }

@@ -42,7 +42,8 @@ public interface ISubsidyMail
 /// first-come-first-served submission that reserves budget atomically, withdrawal, the result report.
 /// See docs/adr/0016-subsidy-budget-and-receipts.md.
 /// </summary>
-public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submissions, IMailOutbox outbox, ISubsidyMail mail, ICompanyRecipients recipients, IDocumentStore store, TimeProvider clock)
+public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submissions, IMailOutbox outbox, ISubsidyMail mail, ICompanyRecipients recipients, IDocumentStore store, TimeProvider clock,
+    Outreach.IReferralConversions conversions)
 {
     public const int ReportMaxLength = 2000;
 
@@ -395,7 +396,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         var window = application.Window!;
         // Read before the write: the write holds the window for its statements only.
         var people = await recipients.MembersAsync(application.CompanyId, ct);
-        var referrals = await Outreach.ReferralConversion.OpenAsync(db, application.CompanyId, window.Program?.MeasureKey, ct);
+        var referrals = await conversions.OpenAsync(application.CompanyId, Outreach.ConversionKind.Subsidy, window.Program?.MeasureKey, window.Program?.Code, ct);
         await using var write = await session.BeginWriteAsync(window.Id, ct);
         var reservation = await write.ReserveOrQueueAsync(SubsidyRules.ReservationFor(window, application.RequestedYen), ct);
         if (SubsidyRules.ActionFor(reservation.Outcome) is not { } action)
@@ -419,7 +420,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         var queued = action == SubsidyAction.Queue;
         db.SubsidyEvents.Add(NewEvent(application.Id, queued ? "waitlisted" : "submitted", "company", actor, claim.ReceiptNumber));
         Mail(application, queued ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
-        await Outreach.ReferralConversion.ApplyAsync(db, application.CompanyId, window.Program?.MeasureKey, referrals, claim.SubmittedAt, Outreach.ConversionKind.Subsidy, ct, window.Program?.Code);
+        await conversions.ApplyAsync(referrals, claim.SubmittedAt, ct);
         await write.CommitAsync(ct);
         return Outcome<SubsidyApplication>.Ok(application);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
+using Partnership.Core.Members;
 using Partnership.Core.Outreach;
 using Partnership.Infrastructure.Data;
 
@@ -22,6 +23,16 @@ public sealed class ChamberStaff(AppDbContext db)
         }
         var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.ChamberBranchCode, u.IsBranchManager }).SingleOrDefaultAsync(ct);
         return row is null ? null : new ChamberEditor(userId, row.ChamberBranchCode, row.IsBranchManager);
+    }
+
+    /// <summary>
+    /// Which members the signed-in user sees (docs/adr/0087): a ward branch's manager their branch's, anyone else all
+    /// (Metro officials read everything; companies never reach the member pages). Read at each call.
+    /// </summary>
+    public async Task<MemberScope> MemberScopeAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var editor = await EditorAsync(user, ct);
+        return editor is null ? MemberScope.All : MemberScope.Of(editor.BranchCode, editor.IsBranchManager);
     }
 
     /// <summary>The chamber branch of a user's account (null when they have none), for a form's default.</summary>

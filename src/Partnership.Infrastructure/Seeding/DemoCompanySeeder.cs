@@ -17,7 +17,7 @@ public sealed class DemoCompanySeeder(AppDbContext db, TimeProvider clock)
             Name = "デモ商事株式会社", NameKana = "デモショウジ", CorporateNumber = Number("010401000001"), PostalCode = "163-8001",
             Prefecture = "東京都", MunicipalityCode = "131041", CityName = "新宿区", Street = "西新宿2-8-1", Phone = "03-5320-0001",
             IndustryCode = "I", SmeCategory = SmeCategory.Wholesale, CapitalYen = 30_000_000, RegularEmployees = 45,
-            IsChamberMember = true, MembershipVerified = true, ChamberMemberNumber = "1234567", ChamberBranchCode = "13104", ContactName = "東京 太郎", ContactDepartment = "総務部",
+            IsChamberMember = true, MembershipVerified = true, MemberBranchCode = "13104", ChamberMemberNumber = "1234567", ChamberBranchCode = "13104", ContactName = "東京 太郎", ContactDepartment = "総務部",
         }, ct);
         await AddAsync("company2@demo.example.jp", new Company
         {

@@ -450,6 +450,10 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsSoleProprietor")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MemberBranchCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<bool>("MembershipVerified")
                         .HasColumnType("boolean");
 
@@ -517,6 +521,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("IsChamberMember");
+
+                    b.HasIndex("MemberBranchCode");
 
                     b.HasIndex("MembershipVerified");
 
@@ -1479,6 +1485,12 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("MatchedCompanyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MemberNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1514,6 +1526,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchedCompanyId")
+                        .IsUnique();
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();

@@ -451,6 +451,10 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsSoleProprietor")
                         .HasColumnType("bit");
 
+                    b.Property<string>("MemberBranchCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<bool>("MembershipVerified")
                         .HasColumnType("bit");
 
@@ -519,6 +523,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("IsChamberMember");
+
+                    b.HasIndex("MemberBranchCode");
 
                     b.HasIndex("MembershipVerified");
 
@@ -1483,6 +1489,12 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MatchedCompanyId")
+                        .HasColumnType("int");
+
                     b.Property<string>("MemberNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1518,6 +1530,10 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchedCompanyId")
+                        .IsUnique()
+                        .HasFilter("[MatchedCompanyId] IS NOT NULL");
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();

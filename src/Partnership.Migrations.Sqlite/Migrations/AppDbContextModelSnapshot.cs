@@ -429,6 +429,10 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsSoleProprietor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MemberBranchCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MembershipVerified")
                         .HasColumnType("INTEGER");
 
@@ -496,6 +500,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasIndex("IndustryCode");
 
                     b.HasIndex("IsChamberMember");
+
+                    b.HasIndex("MemberBranchCode");
 
                     b.HasIndex("MembershipVerified");
 
@@ -1426,6 +1432,12 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MatchedCompanyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MemberNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1461,6 +1473,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MatchedCompanyId")
+                        .IsUnique();
 
                     b.HasIndex("MemberNumber")
                         .IsUnique();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Members;
 using Partnership.Infrastructure.Data;
 
 namespace Partnership.Web.Authorization;
@@ -28,13 +29,13 @@ public sealed class CompanyAccessHandler(AppDbContext db) : AuthorizationHandler
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CompanyAccessRequirement requirement, Company company)
     {
         var user = context.User;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (requirement.Access == CompanyAccess.ReadProfile
-            && (user.IsInRole(Roles.MetroOfficial) || (user.IsInRole(Roles.ChamberStaff) && company.MembershipVerified)))
+            && (user.IsInRole(Roles.MetroOfficial) || (user.IsInRole(Roles.ChamberStaff) && company.MembershipVerified && await ChamberSeesAsync(userId, company))))
         {
             context.Succeed(requirement);
             return;
         }
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null || !user.IsInRole(Roles.Company))
         {
             return;
@@ -44,6 +45,13 @@ public sealed class CompanyAccessHandler(AppDbContext db) : AuthorizationHandler
         {
             context.Succeed(requirement);
         }
+    }
+
+    /// <summary>A branch manager reads the profiles of their branch's members only (docs/adr/0087).</summary>
+    private async Task<bool> ChamberSeesAsync(string? userId, Company company)
+    {
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.ChamberBranchCode, u.IsBranchManager }).SingleOrDefaultAsync();
+        return row is not null && MemberScope.Of(row.ChamberBranchCode, row.IsBranchManager).Includes(company.MemberBranchCode);
     }
 }
 

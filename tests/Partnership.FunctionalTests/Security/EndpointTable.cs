@@ -458,10 +458,15 @@ public static class EndpointTable
         Change("POST", "/outreach/roster/import", Caller.Chamber, [], allowedStatus: 422),
         Read("GET", "/outreach/roster/import/template.csv", Caller.Chamber),
         Read("GET", "/outreach/roster/import/template.xlsx", Caller.Chamber),
+        Read("GET", "/outreach/roster/{id:int}/match", Caller.Chamber, s => $"/outreach/roster/{s.SoleProprietorRosterMemberId()}/match?q=%E5%B7%A5%E6%88%BF"),
+        // The demo company has a 法人番号: refused with a message (422), nothing matched.
+        Change("POST", "/outreach/roster/{id:int}/match", Caller.Chamber, [Text("q", "デモ"), new("companyId", FieldKind.Number, s => s.CompanyId.ToString())],
+            s => $"/outreach/roster/{s.SoleProprietorRosterMemberId()}/match", allowedStatus: 422),
         Read("GET", "/outreach/referrals", Caller.Staff, _ => "/outreach/referrals?branch=13101&converted=false"),
         Change("POST", "/outreach/referrals", Caller.Chamber,
             [new("RosterMemberId", FieldKind.Number, s => s.UnregisteredRosterMemberId().ToString()), new("MeasureIds", FieldKind.Number, s => s.EventMeasureId.ToString()),
              Text("BranchCode", "13101"), new("Channel", FieldKind.Enum, _ => "Desk"), Text("Note", "テレワーク助成金を案内しました。")]),
+        Read("GET", "/outreach/referrals/{id:int}/letter", Caller.Chamber, s => $"/outreach/referrals/{s.Outreach.ReferralId}/letter"),
         // Publicity requests: Metro officials ask and see their own; chamber staff answer and record publications.
         Read("GET", "/outreach/publicity", Caller.Staff),
         Change("POST", "/outreach/publicity", Caller.Metro,

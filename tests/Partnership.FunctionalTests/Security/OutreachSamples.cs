@@ -23,6 +23,7 @@ public static class OutreachSamples
     public sealed record Ids(int ActivityId, int ReferralId, int PublicityRequestId, int CoSponsorshipId, int AttachmentId, int SupportCaseId, string ChamberUserId);
 
     public const string HarnessChamberEmail = "harness-chamber@example.jp";
+    public const string SoleProprietorNumber = "SP-0001";
 
     public static async Task<Ids> EnsureAsync(PortalFactory portal, int companyId)
     {
@@ -46,6 +47,15 @@ public static class OutreachSamples
     private static async Task<Ids> EnsureAsync(Partnership.Infrastructure.Data.AppDbContext db, IDocumentStore store, int companyId, string harnessChamberId)
     {
         var chamberId = await db.Users.Where(u => u.Email == DemoUsers.Chamber).Select(u => u.Id).SingleAsync();
+        // A roster member without a 法人番号 (a sole proprietor), for the match by hand; never matched by the harness.
+        if (!await db.RosterMembers.AnyAsync(m => m.MemberNumber == SoleProprietorNumber))
+        {
+            db.RosterMembers.Add(new Partnership.Core.Members.RosterMember
+            {
+                MemberNumber = SoleProprietorNumber, Name = "個人事業 田中工房", NameKana = "タナカコウボウ", NameFolded = "個人事業田中工房", KanaFolded = "タナカコウボウ",
+                BranchCode = "13101", JoinedOn = new DateOnly(2020, 4, 1),
+            });
+        }
         var measureId = await db.Measures.Where(m => m.Key == "TELEWORK-M01" && m.Plan!.FiscalYear == 2021).Select(m => m.Id).SingleAsync();
         var activity = await db.OutreachActivities.FirstOrDefaultAsync(a => a.Note == Note);
         if (activity is null)
@@ -63,6 +73,8 @@ public static class OutreachSamples
             referral = new Referral
             {
                 CompanyId = companyId, MeasureId = measureId, BranchCode = "13101", ReferredAt = DateTime.UtcNow, ReferredByUserId = chamberId, Note = Note,
+                // The demo member company's roster entry: the referral has an invitation letter to print.
+                RosterMemberId = await db.RosterMembers.Where(m => m.MemberNumber == "1234567").Select(m => (int?)m.Id).FirstOrDefaultAsync(),
             };
             db.Referrals.Add(referral);
         }

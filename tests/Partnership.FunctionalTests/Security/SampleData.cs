@@ -66,6 +66,10 @@ public sealed class SampleData(PortalFactory portal, int measureId, int companyI
     public int UnregisteredRosterMemberId() =>
         portal.WithDbAsync(db => db.RosterMembers.Where(m => m.MemberNumber == "2345678").Select(m => m.Id).SingleAsync()).GetAwaiter().GetResult();
 
+    /// <summary>The harness's roster member without a 法人番号 (a sole proprietor, <see cref="OutreachSamples"/>), for the match by hand.</summary>
+    public int SoleProprietorRosterMemberId() =>
+        portal.WithDbAsync(db => db.RosterMembers.Where(m => m.MemberNumber == OutreachSamples.SoleProprietorNumber).Select(m => m.Id).SingleAsync()).GetAwaiter().GetResult();
+
     public string EventVersion() =>
         portal.WithDbAsync(db => db.PartnershipEvents.Where(e => e.Id == EventId).Select(e => e.Version).SingleAsync()).GetAwaiter().GetResult().ToString();
 

@@ -10,7 +10,7 @@ namespace Partnership.IntegrationTests.Consultations;
 
 public class ConsultationServiceTests : TwoCompaniesTest
 {
-    private ConsultationService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), new PlainMail(), Clock);
+    private ConsultationService Service(AppDbContext db) => new(db, new MailOutbox(db, Clock), new PlainMail(), Clock, new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
 
     private async Task<ConsultationInput> TeleworkInputAsync()
     {
@@ -142,7 +142,7 @@ public class ConsultationDeskTests : DatabaseTest
     {
         await using var db = Database.CreateContext(TestDatabase.User("metro"), Clock);
         var (companyA, _) = await Seed.CompaniesAsync(db);
-        var service = new ConsultationService(db, new MailOutbox(db, Clock), new PlainMail(), Clock);
+        var service = new ConsultationService(db, new MailOutbox(db, Clock), new PlainMail(), Clock, new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
         var measureId = await db.Measures.Where(m => m.Key == "WORKSTYLE-M04").Select(m => m.Id).SingleAsync();
 
         Assert.Equal("Consultation.DeskCodeInvalid", Assert.Single((await service.AddDeskAsync("bad code!", "窓口", "Desk", measureId, true)).Errors).Code);

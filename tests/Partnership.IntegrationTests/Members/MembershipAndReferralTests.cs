@@ -211,6 +211,46 @@ public class MembershipAndReferralTests : DatabaseTest
         Assert.Equal((ConversionKind.Consultation, desk.Code), (referral.ConvertedBy!.Value, referral.ConvertedService));
     }
 
+    [Fact]
+    public async Task Asking_a_desk_linked_to_the_referred_measure_converts_the_referral_at_that_moment_without_a_list_read()
+    {
+        Assert.False((await ImportAsync(RosterImportTests.Row(4))).Refused);
+        var desk = await DeskAsync();
+        var linked = await OtherMetroMeasureAsync(desk.Measure!.Key);
+        int companyId;
+        await using (var db = Database.CreateContext(TestDatabase.User("owner-new"), Clock))
+        {
+            var created = await Companies(db).CreateAsync("owner-new", CompanyServiceTests.Profile(RosterImportTests.Corporate(4)));
+            Assert.True(created.Succeeded, string.Join(",", created.Errors.Select(e => e.Code)));
+            companyId = created.Value;
+            var key = await db.Measures.Where(m => m.Id == linked).Select(m => m.Key).SingleAsync();
+            db.MeasureServiceLinks.Add(new Partnership.Core.PlanServices.MeasureServiceLink { MeasureKey = key, Kind = Partnership.Core.PlanServices.ServiceKind.Consultation, ServiceCode = desk.Code });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Database.CreateContext(TestDatabase.User(Chamber), Clock))
+        {
+            Assert.True((await Referrals(db).ReferAsync(new ReferralInput(await RosterIdAsync("M000004"), [linked], "13104", ReferralChannel.Phone, null, false), Chamber)).Succeeded);
+        }
+
+        Clock.Advance(TimeSpan.FromDays(5));
+        var askedAt = Clock.GetUtcNow().UtcDateTime;
+        await using (var db = Database.CreateContext(TestDatabase.User("owner-new"), Clock))
+        {
+            var topic = await db.ConsultationTopics.Where(t => t.DeskId == desk.Id).Select(t => t.Id).FirstAsync();
+            var today = DateOnly.FromDateTime(Partnership.Core.Common.JapanTime.Today(Clock));
+            var service = new ConsultationService(db, new MailOutbox(db, Clock), new PlainMail(), Clock, new ReferralConversionsAtSubmission(db));
+            var asked = await service.SubmitAsync(companyId, "owner-new", new ConsultationInput(desk.Id, topic, "テレワークの相談です。", ConsultationMode.Online, today.AddDays(3), null, null, true),
+                "new@example.jp", "ja");
+            Assert.True(asked.Succeeded, string.Join(",", asked.Errors.Select(e => e.Code)));
+        }
+        // Later reads see the conversion dated when the company asked, though no list was read and the clock moved on.
+        Clock.Advance(TimeSpan.FromDays(2));
+        await using var check = Database.CreateContext();
+        var referral = await check.Referrals.SingleAsync();
+        Assert.Equal((askedAt, ConversionKind.Consultation, desk.Code), (referral.ConvertedAt!.Value, referral.ConvertedBy!.Value, referral.ConvertedService));
+        Assert.Equal(0, await Referrals(check).MarkConversionsAsync());
+    }
+
     private async Task<ConsultationDesk> DeskAsync()
     {
         await using var db = Database.CreateContext();

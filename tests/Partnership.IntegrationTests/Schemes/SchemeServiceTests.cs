@@ -47,7 +47,8 @@ public class SchemeServiceTests : DatabaseTest
 
     private AppDbContext Context() => Database.CreateContext(clock: Clock);
 
-    private SchemeService Company(AppDbContext db) => new(db, new MailOutbox(db, Clock), _mail.Object, new CompanyRecipients(db), Clock);
+    private SchemeService Company(AppDbContext db) =>
+        new(db, new MailOutbox(db, Clock), _mail.Object, new CompanyRecipients(db), Clock, new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
 
     private SchemeReviewService Review(AppDbContext db) => new(db, new MailOutbox(db, Clock), _mail.Object, new CompanyRecipients(db), Clock);
 

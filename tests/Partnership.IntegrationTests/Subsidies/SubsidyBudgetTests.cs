@@ -41,7 +41,8 @@ public class SubsidyBudgetTests : DatabaseTest
     private AppDbContext Context(TimeProvider? clock = null) => Database.CreateContext(clock: clock ?? Clock);
 
     private SubsidyService Service(AppDbContext db, TimeProvider? clock = null) =>
-        new(db, new SubmissionStore(db), new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock);
+        new(db, new SubmissionStore(db), new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock,
+            new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
 
     private async Task<int> WindowAsync(long budget, bool waitingList = false, string[]? documents = null)
     {

@@ -26,6 +26,7 @@ public class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.SizeBand).HasConversion<int>();
         builder.Property(c => c.ChamberMemberNumber).HasMaxLength(20);
         builder.Property(c => c.ChamberBranchCode).HasMaxLength(8);
+        builder.Property(c => c.MemberBranchCode).HasMaxLength(8);
         builder.Property(c => c.ContactName).HasMaxLength(50);
         builder.Property(c => c.ContactDepartment).HasMaxLength(50);
         builder.Property(c => c.CreatedBy).HasMaxLength(64);
@@ -39,6 +40,7 @@ public class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.SizeBand);
         builder.HasIndex(c => c.IsChamberMember);
         builder.HasIndex(c => c.MembershipVerified);
+        builder.HasIndex(c => c.MemberBranchCode);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(c => c.MunicipalityCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Industry>().WithMany().HasForeignKey(c => c.IndustryCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(c => c.ChamberBranchCode).OnDelete(DeleteBehavior.Restrict);

@@ -29,5 +29,8 @@ public class RosterMemberConfiguration : IEntityTypeConfiguration<RosterMember>
         builder.HasIndex(m => new { m.CorporateNumber, m.Status });
         builder.HasIndex(m => new { m.BranchCode, m.Status });
         builder.HasOne<ChamberBranch>().WithMany().HasForeignKey(m => m.BranchCode).OnDelete(DeleteBehavior.Restrict);
+        // A company is matched by hand to at most one entry. No foreign key: adding one to an existing SQLite table
+        // rebuilds it outside the migration's transaction (MigrationTests); companies are never deleted.
+        builder.HasIndex(m => m.MatchedCompanyId).IsUnique();
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Partnership.Core.Common;
 using Partnership.Core.Companies;
+using Partnership.Core.Members;
+using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Companies.Models;
 using Partnership.Web.Authorization;
 
@@ -10,14 +12,15 @@ namespace Partnership.Web.Areas.Companies.Controllers;
 /// <summary>Staff's view of companies: Metro officials search all; chamber staff see member companies.</summary>
 [Area("Companies")]
 [Route("/companies")]
-public sealed class CompaniesController(CompanyService companies, CompanyPages pages, IAuthorizationService authorization) : Controller
+public sealed class CompaniesController(CompanyService companies, CompanyPages pages, ChamberStaff staff, IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
     [Authorize(Policy = Policies.ViewCompanies)]
     public async Task<IActionResult> Index(string? q, string? municipality, string? industry, SizeBand? size, int? after, CancellationToken ct)
     {
         var chamberView = !User.IsInRole(Roles.MetroOfficial);
-        var search = new CompanySearch(q, municipality, industry, size, chamberView, after);
+        var scope = chamberView ? await staff.MemberScopeAsync(User, ct) : MemberScope.All;
+        var search = new CompanySearch(q, municipality, industry, size, chamberView, after, MemberBranchCode: scope.BranchCode);
         var rows = await companies.SearchAsync(search, ct);
         return View(new CompanySearchViewModel(search, rows, await pages.ListsAsync(ct), chamberView));
     }

@@ -11,20 +11,22 @@ using Partnership.Infrastructure.Identity;
 using Partnership.Web.Areas.Outreach.Models;
 using Partnership.Web.Authorization;
 using Partnership.Web.Infrastructure;
+using QRCoder;
 
 namespace Partnership.Web.Areas.Outreach.Controllers;
 
 /// <summary>
 /// Referrals (誘導) of Chamber members to Metro measures: chamber staff search the member roster (registered on the
 /// portal or not) and refer, chamber staff and Metro officials see open and converted referrals by branch and measure
-/// with the funnel of members not registered yet. Conversions are marked when the list is read
-/// (docs/adr/0031-referral-conversion.md, docs/adr/0084-referrals-to-roster-members.md).
+/// with the funnel of members not registered yet. Conversions are recorded when the company submits, not when the list
+/// is read (docs/adr/0088-conversion-at-submission.md, docs/adr/0084-referrals-to-roster-members.md).
 /// </summary>
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/referrals")]
 public sealed class ReferralsController(
-    ReferralService referrals, OutreachChoices choices, ChamberStaff staff, IMailOutbox outbox, PortalLinks links, IStringLocalizer<SharedResource> t) : Controller
+    ReferralService referrals, OutreachChoices choices, ChamberStaff staff, IMailOutbox outbox, PortalLinks links, IStringLocalizer<SharedResource> t,
+    TimeProvider clock) : Controller
 {
     private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
     {
@@ -42,7 +44,6 @@ public sealed class ReferralsController(
     [HttpGet("")]
     public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, string? q, int? member, CancellationToken ct)
     {
-        await referrals.MarkConversionsAsync(ct);
         var form = new ReferralFormModel { Query = q, RosterMemberId = member };
         return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to), form, ct));
     }
@@ -53,7 +54,7 @@ public sealed class ReferralsController(
     {
         if (ModelState.IsValid)
         {
-            var input = new ReferralInput(form.RosterMemberId, form.MeasureIds, form.BranchCode, form.Channel, form.Note, form.SendMail);
+            var input = new ReferralInput(form.RosterMemberId, form.MeasureIds, form.BranchCode, form.Channel, form.Note, form.SendMail, await staff.MemberScopeAsync(User, ct));
             var outcome = await referrals.ReferAsync(input, UserId, Invite, ct);
             if (outcome.Succeeded)
             {
@@ -66,10 +67,34 @@ public sealed class ReferralsController(
         return View("Index", await ViewModelAsync(new ReferralFilter(null, null, null), form, ct));
     }
 
+    /// <summary>
+    /// The invitation letter (ご案内状) of a referral, an A4 page in Japanese to print and post: the member's name and
+    /// address from the roster, the measures with their pages, the registration link with the 法人番号 filled in and
+    /// its QR code. Chamber staff only; a member outside a branch manager's branch is not found.
+    /// </summary>
+    [HttpGet("{id:int}/letter")]
+    [Authorize(Policy = Policies.ChamberStaff)]
+    public async Task<IActionResult> Letter(int id, CancellationToken ct)
+    {
+        var letter = await referrals.LetterAsync(id, await staff.MemberScopeAsync(User, ct), ct);
+        if (letter is null)
+        {
+            return NotFound();
+        }
+        var register = RegistrationLink(letter.CorporateNumber);
+        var measures = letter.Measures.Select(m => (m.TitleJa, links.Absolute(HttpContext, $"/catalog/measures/{m.Id}"))).ToList();
+        using var data = new QRCodeGenerator().CreateQrCode(register, QRCodeGenerator.ECCLevel.M);
+        var qr = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(4));
+        return View(new ReferralLetterViewModel(letter, measures, register, qr, clock.GetUtcNow().UtcDateTime));
+    }
+
+    private string RegistrationLink(string? corporateNumber) =>
+        links.Absolute(HttpContext, "/company/new" + (corporateNumber is { } number ? $"?corporateNumber={number}" : ""));
+
     /// <summary>The invitation to the member: the measures' pages and the company registration with the 法人番号 filled in.</summary>
     private void Invite(ReferralMail mail)
     {
-        var register = links.Absolute(HttpContext, "/company/new" + (mail.CorporateNumber is { } number ? $"?corporateNumber={number}" : ""));
+        var register = RegistrationLink(mail.CorporateNumber);
         var measures = string.Join("\n", mail.Measures.Select(m => $"・{m.TitleJa}\n  {links.Absolute(HttpContext, $"/catalog/measures/{m.Id}")}"));
         var body = t["Referral.Mail.Body", mail.MemberName, measures, register].Value;
         outbox.Enqueue(mail.Email, t["Referral.Mail.Subject"].Value, body, register);
@@ -79,7 +104,7 @@ public sealed class ReferralsController(
     {
         var rows = await referrals.Query(filter).OrderByDescending(r => r.ReferredAt).Take(500)
             .Select(r => new ReferralRow(r.Id, r.Company != null ? r.Company.Name : r.RosterMember!.Name, r.Measure!.TitleJa, r.Measure.TitleEn, r.BranchCode, r.ReferredAt,
-                r.ConvertedAt, r.ConvertedBy, r.Note, r.CompanyId != null, r.AttachedAt, r.AlreadyTakenUp, r.ConvertedService, r.Channel))
+                r.ConvertedAt, r.ConvertedBy, r.Note, r.CompanyId != null, r.AttachedAt, r.AlreadyTakenUp, r.ConvertedService, r.Channel, r.RosterMemberId != null))
             .ToListAsync(ct);
         var summary = (await referrals.Query(filter).GroupBy(r => new { r.BranchCode, r.Measure!.TitleJa, r.Measure.TitleEn })
             .Select(g => new { g.Key.BranchCode, g.Key.TitleJa, g.Key.TitleEn, Open = g.Count(r => r.ConvertedAt == null), Converted = g.Count(r => r.ConvertedAt != null) })
@@ -88,8 +113,9 @@ public sealed class ReferralsController(
             .Select(g => (g.BranchCode, g.TitleJa, g.TitleEn, g.Open, g.Converted)).ToList();
         var funnel = await referrals.FunnelAsync(filter, ct);
         var canRefer = User.IsInRole(Roles.ChamberStaff);
-        var found = canRefer && !string.IsNullOrWhiteSpace(form.Query) ? await referrals.SearchRosterAsync(form.Query, ct) : [];
-        var chosen = canRefer && form.RosterMemberId is { } id ? await referrals.RosterChoiceAsync(id, ct) : null;
+        var scope = canRefer ? await staff.MemberScopeAsync(User, ct) : Core.Members.MemberScope.All;
+        var found = canRefer && !string.IsNullOrWhiteSpace(form.Query) ? await referrals.SearchRosterAsync(form.Query, scope, ct) : [];
+        var chosen = canRefer && form.RosterMemberId is { } id ? await referrals.RosterChoiceAsync(id, scope, ct) : null;
         var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);
         var branches = await choices.BranchesAsync(ct);
         var myBranch = canRefer ? await staff.BranchOfAsync(UserId, ct) : null;

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Partnership.Core.Common;
 using Partnership.Core.Members;
+using Partnership.Core.Outreach;
+using Partnership.Infrastructure.Identity;
 using Partnership.Infrastructure.Members;
 using Partnership.Infrastructure.Spreadsheets;
 using Partnership.Web.Areas.Outreach.Models;
@@ -19,19 +21,55 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ChamberStaff)]
 [Route("/outreach/roster")]
-public sealed class RosterController(MemberRosterService roster, ISpreadsheetReader spreadsheets, IStringLocalizer<SharedResource> t) : Controller
+public sealed class RosterController(
+    MemberRosterService roster, MemberMatchService matches, ChamberStaff staff, ISpreadsheetReader spreadsheets, IStringLocalizer<SharedResource> t) : Controller
 {
     private const int PageSize = 100;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? branch, CancellationToken ct)
     {
-        var query = roster.Query(branch);
+        var query = roster.Query(branch, await staff.MemberScopeAsync(User, ct));
         var rows = await query.OrderBy(m => m.Status).ThenBy(m => m.MemberNumber).Take(PageSize)
-            .Select(m => new RosterRowView(m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode, m.JoinedOn, m.Status, m.LeftOn)).ToListAsync(ct);
+            .Select(m => new RosterRowView(m.MemberNumber, m.CorporateNumber, m.Name, m.NameKana, m.BranchCode, m.JoinedOn, m.Status, m.LeftOn, m.Id, m.MatchedCompanyId != null))
+            .ToListAsync(ct);
         var current = await query.Current().CountAsync(ct);
         var left = await query.CountAsync(m => m.Status == RosterStatus.Left, ct);
         return View(new RosterIndexViewModel(rows, current, left, branch));
+    }
+
+    /// <summary>
+    /// The match by hand of a member without a 法人番号 (docs/adr/0087): <paramref name="q"/> searches the registered
+    /// companies by name or reading; the entry must be one the user sees, else 404.
+    /// </summary>
+    [HttpGet("{id:int}/match")]
+    public async Task<IActionResult> Match(int id, string? q, CancellationToken ct)
+    {
+        var entry = await matches.EntryAsync(id, await staff.MemberScopeAsync(User, ct), ct);
+        return entry is null ? NotFound() : View(new RosterMatchViewModel(entry, q, await matches.CandidatesAsync(q, ct), null));
+    }
+
+    /// <summary>Confirms the match: the company becomes a verified member and the member's referrals attach to it.</summary>
+    [HttpPost("{id:int}/match")]
+    public async Task<IActionResult> Match(int id, string? q, int? companyId, CancellationToken ct)
+    {
+        var scope = await staff.MemberScopeAsync(User, ct);
+        var outcome = ModelState.IsValid ? await matches.MatchAsync(id, companyId, scope, ct) : Outcome<int>.Invalid("CompanyId", "Roster.Match.ChooseCompany");
+        if (outcome.Status == OutcomeStatus.NotFound || await matches.EntryAsync(id, scope, ct) is not { } entry)
+        {
+            return NotFound();
+        }
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = t["Roster.Match.Done", entry.Name, entry.MatchedCompanyName ?? ""].Value;
+            return Redirect("/outreach/roster");
+        }
+        foreach (var error in outcome.Errors)
+        {
+            ModelState.AddModelError(string.IsNullOrEmpty(error.Field) ? "CompanyId" : error.Field, t[error.Code]);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(new RosterMatchViewModel(entry, q, await matches.CandidatesAsync(q, ct), companyId));
     }
 
     [HttpGet("import")]

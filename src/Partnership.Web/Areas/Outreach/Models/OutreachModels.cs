@@ -64,7 +64,11 @@ public sealed record ActivityListViewModel(
 public sealed record ImportViewModel(IReadOnlyList<ImportRowError> Errors, string? FileError, ImportResult? Result);
 
 public sealed record ReferralRow(int Id, string MemberName, string MeasureJa, string MeasureEn, string BranchCode, DateTime ReferredAt, DateTime? ConvertedAt,
-    ConversionKind? ConvertedBy, string Note, bool Registered, DateTime? AttachedAt, bool AlreadyTakenUp, string? ConvertedService, ReferralChannel? Channel);
+    ConversionKind? ConvertedBy, string Note, bool Registered, DateTime? AttachedAt, bool AlreadyTakenUp, string? ConvertedService, ReferralChannel? Channel,
+    bool ToRosterMember = false);
+
+/// <summary>The printed invitation of a referral: the letter, each measure's title and page, the registration link and its QR code (a data URI), the day printed.</summary>
+public sealed record ReferralLetterViewModel(ReferralLetter Letter, IReadOnlyList<(string TitleJa, string Url)> Measures, string RegisterUrl, string QrCodeDataUri, DateTime PrintedAt);
 
 public sealed record ReferralsViewModel(
     ReferralFilter Filter, IReadOnlyList<ReferralRow> Rows, IReadOnlyList<(string Branch, string MeasureJa, string MeasureEn, int Open, int Converted)> Summary,
@@ -254,6 +258,9 @@ public sealed record SupportFormViewModel(SupportCaseFormModel Form, int? Id, IR
 public sealed record RosterImportViewModel(IReadOnlyList<Partnership.Core.Members.RosterRowError> Errors, string? FileError, Partnership.Core.Members.RosterImportResult? Result);
 
 public sealed record RosterRowView(string MemberNumber, string? CorporateNumber, string Name, string NameKana, string BranchCode, DateOnly JoinedOn,
-    Partnership.Core.Members.RosterStatus Status, DateOnly? LeftOn);
+    Partnership.Core.Members.RosterStatus Status, DateOnly? LeftOn, int Id = 0, bool Matched = false);
+
+/// <summary>The match by hand of a member without a 法人番号: the entry, the search typed, the companies found, the one chosen.</summary>
+public sealed record RosterMatchViewModel(MatchEntry Entry, string? Query, IReadOnlyList<MatchCandidate> Candidates, int? Chosen);
 
 public sealed record RosterIndexViewModel(IReadOnlyList<RosterRowView> Rows, int Current, int Left, string? Branch);
