@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Partnership.Core.Common;
 using Partnership.Core.Consultations;
 using Partnership.TestKit;
 
@@ -91,9 +92,6 @@ public sealed class OutreachTests : IDisposable
     public async Task A_referral_shows_converted_after_the_company_asks_the_measures_desk()
     {
         var chamber = await _portal.SignedInAsync(DemoUsers.Chamber);
-        var (companyId, ownerId) = await _portal.WithDbAsync(db => db.CompanyMembers
-            .Where(m => m.IsOwner && db.Users.Any(u => u.Id == m.UserId && u.Email == DemoUsers.Company))
-            .Select(m => new ValueTuple<int, string>(m.CompanyId, m.UserId)).SingleAsync());
         var desk = await _portal.WithDbAsync(db => db.ConsultationDesks.Include(d => d.Topics).SingleAsync(d => d.Code == "TELEWORK-CENTER"));
         var rosterId = await _portal.WithDbAsync(db => db.RosterMembers.Where(m => m.MemberNumber == "1234567").Select(m => m.Id).SingleAsync());
         var referred = await chamber.PostFormAsync($"/outreach/referrals?member={rosterId}", "/outreach/referrals",
@@ -102,16 +100,13 @@ public sealed class OutreachTests : IDisposable
         Assert.Equal("/outreach/referrals", referred.Headers.Location?.OriginalString);
         Assert.Contains("未成約", await chamber.GetStringAsync("/outreach/referrals?converted=false"));
 
-        await _portal.WithDbAsync(async db =>
-        {
-            db.ConsultationRequests.Add(new ConsultationRequest
-            {
-                CompanyId = companyId, RequestedByUserId = ownerId, DeskId = desk.Id, TopicId = desk.Topics[0].Id, Description = "テレワークの相談",
-                Status = ConsultationStatus.Submitted, SubmittedAt = DateTime.UtcNow.AddSeconds(1), ContactEmail = DemoUsers.Company,
-            });
-            await db.SaveChangesAsync();
-            return 0;
-        });
+        // The company asks the measure's desk through the portal: the referral converts at that moment.
+        var company = await _portal.SignedInAsync(DemoUsers.Company);
+        var date = JapanTime.Today(TimeProvider.System).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var asked = await company.PostFormAsync("/company/consultations/new", "/company/consultations/new",
+            [new("DeskId", desk.Id.ToString()), new("TopicId", desk.Topics[0].Id.ToString()), new("Description", "テレワークの相談"),
+             new("PreferredMode", "Visit"), new("PreferredDate1", date)]);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         var metro = await _portal.SignedInAsync(DemoUsers.Metro);
         var page = await metro.GetStringAsync("/outreach/referrals?converted=true");
         Assert.Contains("成約（", page);
