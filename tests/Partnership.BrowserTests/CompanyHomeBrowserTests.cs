@@ -20,10 +20,31 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
-    public async Task A_company_ticks_the_consent_box_closes_the_tab_comes_back_through_the_to_do_list_and_finds_it_ticked()
+    public async Task A_person_signs_in_for_the_first_time_registers_the_company_ticks_the_consent_box_closes_the_tab_finds_it_ticked_and_sees_the_decision_as_a_notice()
     {
+        // The first sign-in: the home page says that the next step is to register the company.
         var company = await browser.NewPageAsync();
-        await company.SignInAsync(DemoUsers.Company);
+        await company.GotoAsync("/account/register");
+        await AccountSteps.RegisterAsync(company, "初田 春子", "haruko@first.example.jp", "first-pass-8642");
+        await AccountSteps.ConfirmAndSignInAsync(company, "haruko@first.example.jp", "first-pass-8642");
+        await company.ArriveAtAsync("**/me");
+        await AssertAccessibleNarrowAndWideAsync(company, "59-home-first-sign-in");
+        await company.GetByRole(AriaRole.Link, new() { Name = "会社を登録する" }).ClickAsync();
+        await company.GetByLabel("会社名（屋号）").FillAsync("はじめて商店株式会社");
+        await company.GetByLabel("会社名のフリガナ").FillAsync("ハジメテショウテン");
+        await company.GetByLabel("法人番号", new() { Exact = true }).FillAsync("8000020130001");
+        await company.GetByLabel("郵便番号", new() { Exact = true }).FillAsync("130-0022");
+        await company.GetByLabel("区市町村（東京都）").SelectOptionAsync(new SelectOptionValue { Label = "墨田区" });
+        await company.GetByLabel("町名・番地・建物名").FillAsync("江東橋4-1-1");
+        await company.GetByLabel("電話番号", new() { Exact = true }).FillAsync("03-5600-0001");
+        await company.GetByLabel("業種（日本標準産業分類の大分類）").SelectOptionAsync("I");
+        await company.GetByLabel("中小企業基本法上の業種区分").SelectOptionAsync("Retail");
+        await company.GetByLabel("資本金（円）").FillAsync("５，０００，０００");
+        await company.GetByLabel("常時雇用する従業員数").FillAsync("１２");
+        await company.GetByLabel("担当者氏名").FillAsync("初田 春子");
+        await company.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
+        await company.Locator(".notice").WaitForAsync();
+
         await company.Locator("nav.site-nav [data-nav=schemes]").ClickAsync();
         await company.Locator("[data-scheme=TELEWORK-RULE]").GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
         await company.Locator("#scheme-form").WaitForAsync();
@@ -60,6 +81,25 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         var row = again.Locator("[data-testid=company-records] tbody tr", new() { Has = again.Locator($"a[href='{entryUrl}']") });
         Assert.Contains("審査中", await row.InnerTextAsync());
         await AssertAccessibleNarrowAndWideAsync(again, "61-company-records");
+
+        // Metro accepts it; the company learns it from the notices in the header, and the notice leads to the record.
+        var metro = await browser.NewPageAsync();
+        await metro.SignInAsync(DemoUsers.Metro);
+        await metro.Locator("nav.site-nav [data-nav=scheme-review]").ClickAsync();
+        await metro.GetByRole(AriaRole.Link, new() { Name = "はじめて商店株式会社" }).ClickAsync();
+        await metro.GetByLabel("受理する").CheckAsync();
+        await metro.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
+        await metro.Locator(".notice", new() { HasTextString = "受理しました" }).WaitForAsync();
+
+        await again.GotoAsync("/me");
+        await again.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^お知らせ（未読\d+件）$") }).ClickAsync();
+        await again.ArriveAtAsync("**/notices");
+        var accepted = again.Locator("[data-testid=notice]").Filter(new() { HasTextString = "受理しました" });
+        Assert.Equal(1, await accepted.CountAsync());
+        await accepted.GetByRole(AriaRole.Button).ClickAsync();
+        await again.ArriveAtAsync("**" + entryUrl);
+        Assert.Equal("受理・認定済み", await again.Locator("[data-testid=entry-status]").InnerTextAsync());
+        await AssertAccessibleNarrowAndWideAsync(again, "64-accepted-from-notice");
     }
 
     [Fact]

@@ -1,52 +1,17 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Partnership.BrowserTests;
 
 public partial class CompanyJourneyBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task<string> MailLinkAsync(IPage page, string to, string path)
-    {
-        await page.GotoAsync("/dev/mail");
-        await page.AssertAccessibleAsync();
-        var mail = page.Locator("article.mail-item", new() { Has = page.Locator(".mail-to", new() { HasTextString = to }) }).First;
-        var body = await mail.Locator("pre.mail-body").InnerTextAsync();
-        var match = Regex.Match(body, @"https?://\S+" + Regex.Escape(path) + @"\S*");
-        Assert.True(match.Success, body);
-        return match.Value;
-    }
-
-    private static async Task RegisterAsync(IPage page, string name, string email, string password)
-    {
-        await page.GetByLabel("氏名").FillAsync(name);
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
-        await page.GetByLabel("新しいパスワード（確認）").FillAsync(password);
-        await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "登録する" }).ClickAsync();
-        await page.ArriveAtAsync("**/account/register/sent");
-        await page.AssertAccessibleAsync();
-    }
-
-    private static async Task ConfirmAndSignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync(await MailLinkAsync(page, email, "/account/confirm-email"));
-        Assert.Equal("メールアドレスを確認しました", await page.Locator("h1").InnerTextAsync());
-        await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "ログイン", Exact = true }).Last.ClickAsync();
-        await page.GetByLabel("メールアドレス").FillAsync(email);
-        await page.GetByLabel("パスワード").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログインする" }).ClickAsync();
-    }
-
     [Fact]
     public async Task A_new_company_registers_confirms_fills_its_profile_in_full_width_and_a_co_worker_joins()
     {
         var owner = await browser.NewPageAsync();
         await owner.GotoAsync("/account/login");
         await owner.GetByRole(AriaRole.Link, new() { Name = "はじめての方（企業の方の利用登録）" }).ClickAsync();
-        await RegisterAsync(owner, "新宿 一郎", "ichiro@browser.example.jp", "browser-pass-1357");
-        await ConfirmAndSignInAsync(owner, "ichiro@browser.example.jp", "browser-pass-1357");
+        await AccountSteps.RegisterAsync(owner, "新宿 一郎", "ichiro@browser.example.jp", "browser-pass-1357");
+        await AccountSteps.ConfirmAndSignInAsync(owner, "ichiro@browser.example.jp", "browser-pass-1357");
         await owner.ArriveAtAsync("**/me");
 
         await owner.Locator("nav.site-nav [data-nav=company]").ClickAsync();
@@ -85,13 +50,13 @@ public partial class CompanyJourneyBrowserTests(BrowserFixture browser) : IClass
         await owner.ScreenshotAsync("33-company-members");
 
         var coworker = await browser.NewPageAsync();
-        await coworker.GotoAsync(await MailLinkAsync(coworker, "jiro@browser.example.jp", "/invitations/"));
+        await coworker.GotoAsync(await AccountSteps.MailLinkAsync(coworker, "jiro@browser.example.jp", "/invitations/"));
         Assert.Contains("ブラウザ工房株式会社", await coworker.Locator("p.lead").InnerTextAsync());
         await coworker.AssertAccessibleAsync();
         await coworker.GetByRole(AriaRole.Link, new() { Name = "利用登録する" }).ClickAsync();
         Assert.Equal("jiro@browser.example.jp", await coworker.GetByLabel("メールアドレス").InputValueAsync());
-        await RegisterAsync(coworker, "新宿 次郎", "jiro@browser.example.jp", "browser-pass-2468");
-        await ConfirmAndSignInAsync(coworker, "jiro@browser.example.jp", "browser-pass-2468");
+        await AccountSteps.RegisterAsync(coworker, "新宿 次郎", "jiro@browser.example.jp", "browser-pass-2468");
+        await AccountSteps.ConfirmAndSignInAsync(coworker, "jiro@browser.example.jp", "browser-pass-2468");
         await coworker.ArriveAtAsync("**/invitations/*");
         await coworker.GetByRole(AriaRole.Button, new() { Name = "ブラウザ工房株式会社 に参加する" }).ClickAsync();
         await coworker.Locator(".notice").WaitForAsync();

@@ -12,8 +12,19 @@ namespace Partnership.FunctionalTests.PlanServices;
 /// </summary>
 public class AccessibilityStatementTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    private static AxeResultsFile InTheRepository =>
-        AxeResults.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "accessibility", "axe-results.json")));
+    /// <summary>
+    /// The results the portal was built with. Not the file as it is now: the browser tests, running beside these in the
+    /// same test run, write their new results into it when they end, and the portal shows them from its next build.
+    /// </summary>
+    private static AxeResultsFile Built
+    {
+        get
+        {
+            var built = AxeResults.Published;
+            Assert.Contains(built.Pages, p => p.Page == "/accessibility");
+            return built;
+        }
+    }
 
     private static List<string> Rows(string html) =>
         html[html.IndexOf("data-testid=\"axe-results\"", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)]
@@ -24,9 +35,7 @@ public class AccessibilityStatementTests(PortalFixture portal) : IClassFixture<P
     [Fact]
     public async Task The_statement_lists_every_page_and_width_of_the_results_file_with_its_result_in_Japanese()
     {
-        var file = InTheRepository;
-        Assert.NotEmpty(file.Pages);
-        Assert.Equal(file.Pages, AxeResults.Published.Pages);
+        var file = Built;
 
         var html = WebUtility.HtmlDecode(await portal.CreatePortalClient().GetStringAsync("/accessibility"));
 
@@ -47,7 +56,7 @@ public class AccessibilityStatementTests(PortalFixture portal) : IClassFixture<P
     [Fact]
     public async Task The_statement_lists_the_same_results_in_English()
     {
-        var file = InTheRepository;
+        var file = Built;
         var client = portal.CreatePortalClient();
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/language?culture=en&returnUrl=%2Faccessibility")).StatusCode);
 
