@@ -230,6 +230,20 @@ public static class PageChecks
 
     private const string Loaded = "document.readyState === 'complete'";
 
+    /// <summary>
+    /// The accessibility scan and a screenshot at desktop width and again at a phone's 390 px (named <paramref name="name"/>
+    /// and <paramref name="name"/>-390), then back to desktop.
+    /// </summary>
+    public static async Task CheckAtDesktopAndPhoneAsync(this IPage page, string name)
+    {
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync(name);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync(name + "-390");
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
     /// <summary>Saves a full-page screenshot under artifacts/screenshots so people can look at the page.</summary>
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });

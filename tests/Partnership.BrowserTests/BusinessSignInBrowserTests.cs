@@ -72,12 +72,12 @@ public sealed class BusinessSignInBrowserTests(BusinessSignInBrowserFixture brow
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/account/login");
-        await CheckAsync(page, "80-business-login");
+        await page.CheckAtDesktopAndPhoneAsync("80-business-login");
         await page.GetByRole(AriaRole.Button, new() { Name = BusinessSignInBrowserFixture.ProviderName + "でログイン" }).ClickAsync();
 
         // At the provider: its own sign-in page, on its own address.
         await page.ArriveAtAsync(browser.ProviderAddress + "login?**");
-        await CheckAsync(page, "81-provider-login");
+        await page.CheckAtDesktopAndPhoneAsync("81-provider-login");
         await page.GetByRole(AriaRole.Button, new() { Name = $"{NewCompany.Name}（{NewCompany.CompanyName}）としてログイン" }).ClickAsync();
 
         // Back at the portal: the company profile form, filled from the provider's claims.
@@ -88,7 +88,7 @@ public sealed class BusinessSignInBrowserTests(BusinessSignInBrowserFixture brow
         Assert.Equal("100-0005", await page.GetByLabel("郵便番号", new() { Exact = true }).InputValueAsync());
         Assert.Equal("丸の内3-2-2", await page.GetByLabel("町名・番地・建物名").InputValueAsync());
         Assert.Equal("鈴木 花子", await page.GetByLabel("担当者氏名").InputValueAsync());
-        await CheckAsync(page, "82-business-company-prefilled");
+        await page.CheckAtDesktopAndPhoneAsync("82-business-company-prefilled");
 
         // What the provider does not know, the person adds; then confirms.
         await page.GetByLabel("会社名のフリガナ").FillAsync("ミライセイサクショ");
@@ -106,12 +106,12 @@ public sealed class BusinessSignInBrowserTests(BusinessSignInBrowserFixture brow
         Assert.Contains("みらい製作所株式会社", facts);
         Assert.Contains("4011101000999", facts);
         Assert.Contains("〒100-0005 東京都千代田区丸の内3-2-2", facts);
-        await CheckAsync(page, "83-business-company-registered");
+        await page.CheckAtDesktopAndPhoneAsync("83-business-company-registered");
 
         // The new company applies for a declaration.
         await page.Locator("nav.site-nav [data-nav=schemes]").ClickAsync();
         await page.ArriveAtAsync(browser.BaseAddress + "company/schemes");
-        await CheckAsync(page, "84-business-schemes");
+        await page.CheckAtDesktopAndPhoneAsync("84-business-schemes");
         await page.Locator("[data-scheme=TELEWORK-RULE]").GetByRole(AriaRole.Button, new() { Name = "申請を始める" }).ClickAsync();
         await page.Locator("#scheme-form").WaitForAsync();
         await page.GetByLabel("テレワークの実施ルール（対象者・頻度・手続）を定める").CheckAsync();
@@ -121,11 +121,11 @@ public sealed class BusinessSignInBrowserTests(BusinessSignInBrowserFixture brow
         await page.GetByLabel("従業員1人当たりの週のテレワーク実施日数（目標）").FillAsync("２");
         await page.GetByLabel("テレワークの実施ルールの概要").FillAsync("全従業員を対象に、週2日までのテレワークを認めます。");
         await page.GetByLabel("受理・認定後、企業名・法人番号・所在地（区市町村）・番号を東京都のホームページ等で公表することに同意します。").CheckAsync();
-        await CheckAsync(page, "85-business-scheme-form");
+        await page.CheckAtDesktopAndPhoneAsync("85-business-scheme-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "申請する" }).ClickAsync();
         await page.Locator(".notice", new() { HasTextString = "申請を受け付けました" }).WaitForAsync();
         Assert.Equal("審査中", await page.Locator("[data-testid=entry-status]").InnerTextAsync());
-        await CheckAsync(page, "86-business-scheme-submitted");
+        await page.CheckAtDesktopAndPhoneAsync("86-business-scheme-submitted");
 
         // Signing out ends the provider's session too, and the browser comes back to the portal signed out.
         await page.GetByRole(AriaRole.Button, new() { Name = "ログアウト", Exact = true }).ClickAsync();
@@ -134,16 +134,5 @@ public sealed class BusinessSignInBrowserTests(BusinessSignInBrowserFixture brow
         await page.GotoAsync("/account/login");
         await page.GetByRole(AriaRole.Button, new() { Name = BusinessSignInBrowserFixture.ProviderName + "でログイン" }).ClickAsync();
         await page.ArriveAtAsync(browser.ProviderAddress + "login?**");
-    }
-
-    /// <summary>axe (WCAG 2.1 AA) and a screenshot at desktop width and at 390 px, then back to desktop.</summary>
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name);
-        await page.SetViewportSizeAsync(390, 844);
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name + "-390");
-        await page.SetViewportSizeAsync(1280, 900);
     }
 }

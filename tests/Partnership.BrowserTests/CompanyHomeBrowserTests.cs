@@ -9,16 +9,6 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 {
     private const string Consent = "受理・認定後、企業名・法人番号・所在地（区市町村）・番号を東京都のホームページ等で公表することに同意します。";
 
-    private static async Task AssertAccessibleNarrowAndWideAsync(IPage page, string screenshot)
-    {
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(screenshot);
-        await page.SetViewportSizeAsync(390, 844);
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(screenshot + "-390");
-        await page.SetViewportSizeAsync(1280, 900);
-    }
-
     [Fact]
     public async Task A_person_signs_in_for_the_first_time_registers_the_company_ticks_the_consent_box_closes_the_tab_finds_it_ticked_and_sees_the_decision_as_a_notice()
     {
@@ -28,7 +18,7 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await AccountSteps.RegisterAsync(company, "初田 春子", "haruko@first.example.jp", "first-pass-8642");
         await AccountSteps.ConfirmAndSignInAsync(company, "haruko@first.example.jp", "first-pass-8642");
         await company.ArriveAtAsync("**/me");
-        await AssertAccessibleNarrowAndWideAsync(company, "59-home-first-sign-in");
+        await company.CheckAtDesktopAndPhoneAsync("59-home-first-sign-in");
         await company.GetByRole(AriaRole.Link, new() { Name = "会社を登録する" }).ClickAsync();
         await company.GetByLabel("会社名（屋号）").FillAsync("はじめて商店株式会社");
         await company.GetByLabel("会社名のフリガナ").FillAsync("ハジメテショウテン");
@@ -60,7 +50,7 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await again.GotoAsync("/me");
         var todo = again.Locator("[data-testid=todo]");
         await todo.WaitForAsync();
-        await AssertAccessibleNarrowAndWideAsync(again, "60-home-to-do");
+        await again.CheckAtDesktopAndPhoneAsync("60-home-to-do");
         await todo.Locator($"a[href='{entryUrl}']").ClickAsync();
         await again.ArriveAtAsync("**" + entryUrl);
         Assert.True(await again.GetByLabel(Consent).IsCheckedAsync());
@@ -80,7 +70,7 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await again.ArriveAtAsync("**/company/records");
         var row = again.Locator("[data-testid=company-records] tbody tr", new() { Has = again.Locator($"a[href='{entryUrl}']") });
         Assert.Contains("審査中", await row.InnerTextAsync());
-        await AssertAccessibleNarrowAndWideAsync(again, "61-company-records");
+        await again.CheckAtDesktopAndPhoneAsync("61-company-records");
 
         // Metro accepts it; the company learns it from the notices in the header, and the notice leads to the record.
         var metro = await browser.NewPageAsync();
@@ -99,7 +89,7 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await accepted.GetByRole(AriaRole.Button).ClickAsync();
         await again.ArriveAtAsync("**" + entryUrl);
         Assert.Equal("受理・認定済み", await again.Locator("[data-testid=entry-status]").InnerTextAsync());
-        await AssertAccessibleNarrowAndWideAsync(again, "64-accepted-from-notice");
+        await again.CheckAtDesktopAndPhoneAsync("64-accepted-from-notice");
     }
 
     [Fact]
@@ -124,6 +114,6 @@ public class CompanyHomeBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await company.Locator("nav.site-nav [data-nav=my-subsidies]").ClickAsync();
         await company.ArriveAtAsync("**/company/subsidies");
         Assert.Contains("テレワーク機器導入経費補助", await company.Locator("[data-testid=company-records]").InnerTextAsync());
-        await AssertAccessibleNarrowAndWideAsync(company, "63-my-subsidies");
+        await company.CheckAtDesktopAndPhoneAsync("63-my-subsidies");
     }
 }

@@ -50,13 +50,13 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await chamber.GetByTestId("referral-form").GetByLabel(measureTitle, new() { Exact = true }).CheckAsync();
         await chamber.GetByLabel("誘導の方法").SelectOptionAsync(new SelectOptionValue { Label = "窓口" });
         await chamber.GetByTestId("referral-form").GetByLabel("支部", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "千代田支部" });
-        await CheckAsync(chamber, "87-referral-form");
+        await chamber.CheckAtDesktopAndPhoneAsync("87-referral-form");
         await chamber.GetByTestId("referral-form").GetByRole(AriaRole.Button, new() { Name = "誘導を記録する" }).ClickAsync();
         await chamber.ArriveAtAsync(new System.Text.RegularExpressions.Regex("/outreach/referrals$"));
         var referred = await FunnelAsync(chamber);
         Assert.Equal(before.Unregistered + 1, referred.Unregistered);
         Assert.Equal(before.Converted, referred.Converted);
-        await CheckAsync(chamber, "88-referral-saved");
+        await chamber.CheckAtDesktopAndPhoneAsync("88-referral-saved");
 
         // The invitation letter to print: addressed from the roster, with the measure and the registration link.
         await chamber.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("ご案内状を印刷する.*みらい製作所株式会社") }).First.ClickAsync();
@@ -64,7 +64,7 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(letter).ToContainTextAsync("みらい製作所株式会社　御中");
         await Assertions.Expect(letter).ToContainTextAsync(measureTitle);
         await Assertions.Expect(chamber.GetByTestId("letter-register")).ToContainTextAsync("/company/new?corporateNumber=" + corporateNumber);
-        await CheckAsync(chamber, "90-referral-letter");
+        await chamber.CheckAtDesktopAndPhoneAsync("90-referral-letter");
         // Printed, the portal's header and navigation are left out; the letter stays.
         await chamber.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(chamber.Locator(".site-header")).ToBeHiddenAsync();
@@ -112,7 +112,7 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await chamber.GotoAsync("/outreach/referrals");
         var converted = await FunnelAsync(chamber);
         Assert.Equal(registered.Converted + 1, converted.Converted);
-        await CheckAsync(chamber, "89-referral-converted");
+        await chamber.CheckAtDesktopAndPhoneAsync("89-referral-converted");
     }
 
     private sealed record Funnel(int Unregistered, int Registered, int Converted);
@@ -124,14 +124,4 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     private static string FullWidth(string digits) => new(digits.Select(c => (char)(c + 0xFEE0)).ToArray());
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name);
-        await page.SetViewportSizeAsync(390, 844);
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name + "-390");
-        await page.SetViewportSizeAsync(1280, 900);
-    }
 }

@@ -40,22 +40,12 @@ public class RosterMatchBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await chamber.GetByRole(AriaRole.Textbox, new() { Name = "登録企業を名称またはフリガナで検索" }).FillAsync("すずき");
         await chamber.GetByRole(AriaRole.Button, new() { Name = "検索する" }).ClickAsync();
         await chamber.GetByLabel(new System.Text.RegularExpressions.Regex("鈴木商店（スズキショウテン）")).CheckAsync();
-        await CheckAsync(chamber, "91-roster-match");
+        await chamber.CheckAtDesktopAndPhoneAsync("91-roster-match");
         await chamber.GetByRole(AriaRole.Button, new() { Name = "照合する" }).ClickAsync();
         await chamber.ArriveAtAsync(new System.Text.RegularExpressions.Regex("/outreach/roster$"));
         await Assertions.Expect(chamber.Locator(".notice")).ToContainTextAsync("鈴木商店 を登録企業「鈴木商店」と照合しました。");
 
         var verified = await browser.Portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => new { c.MembershipVerified, c.MemberBranchCode }).SingleAsync());
         Assert.Equal((true, "13101"), (verified.MembershipVerified, verified.MemberBranchCode));
-    }
-
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name);
-        await page.SetViewportSizeAsync(390, 844);
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync(name + "-390");
-        await page.SetViewportSizeAsync(1280, 900);
     }
 }
