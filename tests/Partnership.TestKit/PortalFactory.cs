@@ -140,7 +140,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
-        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development" && PublicBaseUrl is null && !SeededFromTemplate)
+        if (TestProvider.IsPostgreSql && SharedWith is null && EnvironmentName == "Development" && PublicBaseUrl is null && !FromTemplate)
         {
             using var scope = host.Services.CreateScope();
             scope.ServiceProvider.GetRequiredService<Partnership.Infrastructure.Seeding.DatabaseInitializer>()
