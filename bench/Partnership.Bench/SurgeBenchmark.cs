@@ -36,7 +36,9 @@ public static partial class SurgeBenchmark
 {
     public const long AmountYen = 100_000;
     private const string Password = "bench-pass-2468";
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    // A one-page PDF with a correct cross-reference table: the portal's upload check parses what it receives and
+    // refuses bytes that only start with "%PDF".
+    private static readonly byte[] Pdf = PlainPdf();
 
     public sealed record Applicant(int Index, int CompanyId, string Email)
     {
@@ -727,4 +729,23 @@ public static partial class SurgeBenchmark
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex DigitsPattern();
+    private static byte[] PlainPdf()
+    {
+        string[] objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"];
+        var pdf = new StringBuilder("%PDF-1.7\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
 }
