@@ -169,11 +169,27 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    private readonly List<IDisposable> _disposeWith = [];
+
+    /// <summary>Disposes <paramref name="resource"/> with the portal, before its database goes (a test's own connection to it).</summary>
+    public void DisposeWith(IDisposable resource)
+    {
+        lock (_disposeWith)
+        {
+            _disposeWith.Add(resource);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
+            lock (_disposeWith)
+            {
+                _disposeWith.ForEach(resource => resource.Dispose());
+                _disposeWith.Clear();
+            }
             if (_postgreSql is not null)
             {
                 PostgreSqlDatabases.Drop(_postgreSql);

@@ -22,6 +22,11 @@ public sealed class DatabaseFingerprintTests : IDisposable
 
         await _portal.WithDbAsync(db => db.Companies.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name)));
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(_portal));
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(_portal));
+
+        // A second change after a kept hash is seen as well (the probe asks whether anything was written first).
+        await _portal.WithDbAsync(db => db.Companies.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, name + "株式会社")));
+        Assert.NotEqual(before, await DatabaseFingerprint.TakeAsync(_portal));
     }
 
     public void Dispose() => _portal.Dispose();

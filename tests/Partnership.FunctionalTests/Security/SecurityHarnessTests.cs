@@ -26,7 +26,7 @@ public static class SecurityTally
     public static int SessionAndAccountProbes;
 
     public static string Summary =>
-        $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks, {ConfigurationProbes} configuration probes, {SessionAndAccountProbes} session and account probes";
+        $"security: {EndpointRoleChecks} endpoint×role checks, {Leaks} leaks, {HostileInputs} hostile inputs, {ServerErrors} server errors, {HeaderChecks} header checks, {ConfigurationProbes} configuration probes, {SessionAndAccountProbes} session and account probes, {DatabaseFingerprint.Taken} fingerprints ({DatabaseFingerprint.RowsRead} read the rows)";
 
     /// <summary>Counts one session or account probe.</summary>
     public static void Probe() => Interlocked.Increment(ref SessionAndAccountProbes);
