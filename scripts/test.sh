@@ -66,15 +66,24 @@ fi
 if [ -z "$pg" ] || [ "$pg" = "none" ]; then
   echo "warning: no PostgreSQL server (set PARTNERSHIP_TEST_PG or install postgresql); the PostgreSQL pass did not run." >&2
 elif [ "$built" -eq 1 ]; then
-  echo "== PostgreSQL: integration and functional tests"
+  echo "== PostgreSQL: integration and functional tests (side by side)"
+  # The two assemblies run at once: the functional tests end on the security harness's long classes, which leave a
+  # core free that the integration tests use (docs/adr/0059-test-hosts-templates-and-clocks.md).
+  pids=()
   for project in tests/Partnership.IntegrationTests tests/Partnership.FunctionalTests; do
     filter=()
     if [ "$project" = tests/Partnership.FunctionalTests ] && [ -n "${PG_FUNCTIONAL_FILTER:-}" ]; then
       filter=(--filter "$PG_FUNCTIONAL_FILTER")
     fi
-    PARTNERSHIP_TEST_PROVIDER=PostgreSql PARTNERSHIP_TEST_PG="$pg" \
-      dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql" "${filter[@]}" "$@" 2>&1 | tee -a "$results/console.log"
-    [ "${PIPESTATUS[0]}" -eq 0 ] || code=1
+    (
+      PARTNERSHIP_TEST_PROVIDER=PostgreSql PARTNERSHIP_TEST_PG="$pg" \
+        dotnet test "$project" --no-build --logger trx --results-directory "$results/postgresql/${project##*/}" "${filter[@]}" "$@" 2>&1 | tee -a "$results/console.log"
+      exit "${PIPESTATUS[0]}"
+    ) &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" || code=1
   done
 fi
 
