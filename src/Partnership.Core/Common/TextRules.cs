@@ -46,6 +46,27 @@ public static partial class TextRules
         return !allowMarkup && MarkupPattern().IsMatch(text) ? Problem.Markup : Problem.None;
     }
 
+    /// <summary>
+    /// A free-text field of a form, trimmed: required or not, at most <paramref name="max"/> characters, no markup or
+    /// forbidden characters. Adds at most one error, by the shared validation messages' codes.
+    /// </summary>
+    public static void CheckField(List<FieldError> errors, string field, string? value, int max, bool required)
+    {
+        value = (value ?? "").Trim();
+        if (required && value.Length == 0)
+        {
+            errors.Add(new(field, "Validation.Required"));
+        }
+        else if (value.Length > max)
+        {
+            errors.Add(new(field, "Validation.TooLong"));
+        }
+        else if (Check(value) is var problem && problem != Problem.None)
+        {
+            errors.Add(new(field, problem == Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
+        }
+    }
+
     private const char ZeroWidthJoiner = '\u200D';
 
     /// <summary>

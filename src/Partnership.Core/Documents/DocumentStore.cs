@@ -15,6 +15,39 @@ public interface IDocumentStore
     void Delete(string key);
 }
 
+public static class DocumentStoreExtensions
+{
+    /// <summary>
+    /// Checked files kept with the rows that point at them: each file's bytes go to the store first (on disk when
+    /// acknowledged), <paramref name="add"/> attaches the row for the file and its storage key, then <paramref name="save"/>
+    /// writes the rows. When storing or saving fails, the bytes already stored are removed, so no file is left without its row.
+    /// </summary>
+    public static async Task StoreThenSaveAsync(
+        this IDocumentStore store, IEnumerable<CheckedFile> files, Action<CheckedFile, string> add, Func<Task> save, CancellationToken ct = default)
+    {
+        var keys = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                using var content = new MemoryStream(file.Content, writable: false);
+                var key = await store.SaveAsync(content, ct);
+                keys.Add(key);
+                add(file, key);
+            }
+            await save();
+        }
+        catch
+        {
+            foreach (var key in keys)
+            {
+                store.Delete(key);
+            }
+            throw;
+        }
+    }
+}
+
 /// <summary>What a file is, judged by its first bytes, never by its name.</summary>
 public static class DocumentContent
 {

@@ -145,30 +145,11 @@ public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store
         {
             return Outcome<int>.Invalid(errors);
         }
-        var keys = new List<string>();
-        try
+        await store.StoreThenSaveAsync(checkedFiles, (file, key) => article.Attachments.Add(new LibraryAttachment
         {
-            foreach (var file in checkedFiles)
-            {
-                using var content = new MemoryStream(file.Content, writable: false);
-                var key = await store.SaveAsync(content, ct);
-                keys.Add(key);
-                article.Attachments.Add(new LibraryAttachment
-                {
-                    FileName = file.FileName, ContentType = file.ContentType, SizeBytes = file.Content.Length, Sha256 = file.Sha256, StorageKey = key,
-                    UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = userId,
-                });
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            foreach (var key in keys)
-            {
-                store.Delete(key);
-            }
-            throw;
-        }
+            FileName = file.FileName, ContentType = file.ContentType, SizeBytes = file.Content.Length, Sha256 = file.Sha256, StorageKey = key,
+            UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = userId,
+        }), () => db.SaveChangesAsync(ct), ct);
         return Outcome<int>.Ok(checkedFiles.Count);
     }
 
@@ -201,12 +182,12 @@ public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store
         {
             errors.Add(new("Kind", "Validation.RequiredChoice"));
         }
-        Check(errors, "TitleJa", input.TitleJa, LibraryArticle.TitleMaxLength, required: true);
-        Check(errors, "TitleEn", input.TitleEn, LibraryArticle.TitleMaxLength, required: true);
-        Check(errors, "SummaryJa", input.SummaryJa, LibraryArticle.SummaryMaxLength, required: true);
-        Check(errors, "SummaryEn", input.SummaryEn, LibraryArticle.SummaryMaxLength, required: false);
-        Check(errors, "BodyJa", input.BodyJa, LibraryArticle.BodyMaxLength, required: true);
-        Check(errors, "BodyEn", input.BodyEn, LibraryArticle.BodyMaxLength, required: false);
+        TextRules.CheckField(errors, "TitleJa", input.TitleJa, LibraryArticle.TitleMaxLength, required: true);
+        TextRules.CheckField(errors, "TitleEn", input.TitleEn, LibraryArticle.TitleMaxLength, required: true);
+        TextRules.CheckField(errors, "SummaryJa", input.SummaryJa, LibraryArticle.SummaryMaxLength, required: true);
+        TextRules.CheckField(errors, "SummaryEn", input.SummaryEn, LibraryArticle.SummaryMaxLength, required: false);
+        TextRules.CheckField(errors, "BodyJa", input.BodyJa, LibraryArticle.BodyMaxLength, required: true);
+        TextRules.CheckField(errors, "BodyEn", input.BodyEn, LibraryArticle.BodyMaxLength, required: false);
         var today = DateOnly.FromDateTime(JapanTime.Today(clock));
         if (input.PublishedOn is not { } date)
         {
@@ -215,24 +196,6 @@ public sealed partial class LibraryEditor(IAppDbContext db, IDocumentStore store
         else if (date < EarliestDate || date > today.AddYears(1))
         {
             errors.Add(new("PublishedOn", "Library.Edit.PublishedOnRange"));
-        }
-    }
-
-    /// <summary>Required or not, at most <paramref name="max"/> characters, only text a person writes (docs/adr/0008).</summary>
-    private static void Check(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        value = (value ?? "").Trim();
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
         }
     }
 

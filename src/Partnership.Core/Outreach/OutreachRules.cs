@@ -62,24 +62,10 @@ public static class OutreachRules
 
     /// <summary>
     /// A free-text field of a chamber or Metro record, trimmed: required or not, at most <paramref name="max"/>
-    /// characters, no markup or forbidden characters (<see cref="TextRules"/>). Adds at most one error.
+    /// characters, no markup or forbidden characters (<see cref="TextRules.CheckField"/>). Adds at most one error.
     /// </summary>
-    public static void CheckText(List<FieldError> errors, string field, string? value, int max, bool required)
-    {
-        value = (value ?? "").Trim();
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
-    }
+    public static void CheckText(List<FieldError> errors, string field, string? value, int max, bool required) =>
+        TextRules.CheckField(errors, field, value, max, required);
 
     public static List<FieldError> Check(ActivityInput input, DateOnly todayInJapan)
     {

@@ -156,33 +156,12 @@ public sealed class PublicityService(IAppDbContext db, IDocumentStore store, Tim
     }
 
     /// <summary>The bytes go to the store first (on disk when acknowledged); then the rows; if saving fails the bytes are removed.</summary>
-    private async Task StoreAndSaveAsync(PublicityRequest request, List<CheckedFile> files, string userId, CancellationToken ct)
-    {
-        var keys = new List<string>();
-        try
+    private Task StoreAndSaveAsync(PublicityRequest request, List<CheckedFile> files, string userId, CancellationToken ct) =>
+        store.StoreThenSaveAsync(files, (file, key) => request.Attachments.Add(new PublicityAttachment
         {
-            foreach (var file in files)
-            {
-                using var content = new MemoryStream(file.Content, writable: false);
-                var key = await store.SaveAsync(content, ct);
-                keys.Add(key);
-                request.Attachments.Add(new PublicityAttachment
-                {
-                    FileName = file.FileName, ContentType = file.ContentType, SizeBytes = file.Content.Length, Sha256 = file.Sha256, StorageKey = key,
-                    UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = userId,
-                });
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            foreach (var key in keys)
-            {
-                store.Delete(key);
-            }
-            throw;
-        }
-    }
+            FileName = file.FileName, ContentType = file.ContentType, SizeBytes = file.Content.Length, Sha256 = file.Sha256, StorageKey = key,
+            UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedByUserId = userId,
+        }), () => db.SaveChangesAsync(ct), ct);
 
     /// <summary>Accepts, or declines with a reason, a request still waiting for an answer.</summary>
     public async Task<Outcome<PublicityStatus>> AnswerAsync(int id, bool accept, string? reason, CancellationToken ct = default)

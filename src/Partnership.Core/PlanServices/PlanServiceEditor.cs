@@ -134,8 +134,8 @@ public sealed class PlanServiceEditor(IAppDbContext db, TimeProvider clock)
             return Outcome<bool>.Ok(false);
         }
         var errors = new List<FieldError>();
-        CheckText(errors, "NoteJa", noteJa, MeasureOfflineNote.NoteMaxLength);
-        CheckText(errors, "NoteEn", noteEn, MeasureOfflineNote.NoteMaxLength);
+        TextRules.CheckField(errors, "NoteJa", noteJa, MeasureOfflineNote.NoteMaxLength, required: true);
+        TextRules.CheckField(errors, "NoteEn", noteEn, MeasureOfflineNote.NoteMaxLength, required: true);
         if (errors.Count > 0)
         {
             return Outcome<bool>.Invalid(errors);
@@ -158,22 +158,5 @@ public sealed class PlanServiceEditor(IAppDbContext db, TimeProvider clock)
             return Outcome<bool>.Conflict("PlanAdmin.NoteChanged");
         }
         return Outcome<bool>.Ok(true);
-    }
-
-    /// <summary>Required, at most <paramref name="max"/> characters, only text a person writes (docs/adr/0008).</summary>
-    public static void CheckText(List<FieldError> errors, string field, string value, int max, bool required = true)
-    {
-        if (required && value.Length == 0)
-        {
-            errors.Add(new(field, "Validation.Required"));
-        }
-        else if (value.Length > max)
-        {
-            errors.Add(new(field, "Validation.TooLong"));
-        }
-        else if (TextRules.Check(value) is var problem && problem != TextRules.Problem.None)
-        {
-            errors.Add(new(field, problem == TextRules.Problem.Markup ? "Validation.Markup" : "Validation.ForbiddenCharacters"));
-        }
     }
 }

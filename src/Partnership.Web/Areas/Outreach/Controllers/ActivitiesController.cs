@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -23,12 +22,12 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Route("/outreach")]
 public sealed class ActivitiesController(
     OutreachService outreach, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, IStringLocalizer<SharedResource> t,
-    ISpreadsheetReader spreadsheets, TimeProvider clock) : Controller
+    ISpreadsheetReader spreadsheets, TimeProvider clock) : ChamberRecordsController<OutreachActivity>(staff, authorization, t)
 {
     private const int PageSize = 200;
     private const int ExportLimit = 100_000;
 
-    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    private static readonly IReadOnlyDictionary<string, (string Label, int Max)> ActivityFields = new Dictionary<string, (string, int)>
     {
         ["Date"] = ("Field.ActivityDate", 0),
         ["Channel"] = ("Field.Channel", 0),
@@ -42,12 +41,17 @@ public sealed class ActivitiesController(
     private static readonly string[] ExportHeader =
         ["Field.ActivityDate", "Field.Channel", "Field.Measures", "Field.ActivityBranch", "Field.Reach", "Field.MemberCompanies", "Field.Note"];
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    protected override IReadOnlyDictionary<string, (string Label, int Max)> Fields => ActivityFields;
+
+    protected override ChamberRecord OwnerOf(OutreachActivity record) => new(record.LoggedByUserId, record.BranchCode);
+
+    /// <summary>A refused activity form answers 200, as it always has (the support case form answers 422; ADR 0094).</summary>
+    protected override int RefusedStatus => StatusCodes.Status200OK;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, OutreachChannel? channel, [FromQuery(Name = "area")] string? areaCode, int? measure, string? branch, CancellationToken ct)
     {
-        var editor = await staff.EditorAsync(User, ct);
+        var editor = await EditorAsync(ct);
         // A branch manager's list opens on their branch; any filter (an empty branch for "all branches") overrides it.
         if (editor is { IsBranchManager: true, BranchCode: { } managed } && Request.Query.Count == 0)
         {
@@ -69,10 +73,10 @@ public sealed class ActivitiesController(
     {
         var filter = new ActivityFilter(from, to, channel is { } c && Enum.IsDefined(c) ? c : null, areaCode, measure, branch);
         var rows = await outreach.RowsAsync(filter, ExportLimit, ct);
-        return new CsvDownload("outreach.csv", [.. ExportHeader.Select(h => t[h].Value)], rows.Select(r => (IReadOnlyList<object?>)
+        return new CsvDownload("outreach.csv", [.. ExportHeader.Select(h => Text[h].Value)], rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            t[$"Outreach.Channel.{r.Channel}"].Value,
+            Text[$"Outreach.Channel.{r.Channel}"].Value,
             string.Join(" / ", Languages.IsJapanese ? r.MeasureTitlesJa : r.MeasureTitlesEn),
             r.BranchCode,
             r.Reach,
@@ -85,28 +89,16 @@ public sealed class ActivitiesController(
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await staff.BranchOfAsync(UserId, ct) }, null, ct));
+        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await Staff.BranchOfAsync(UserId, ct) }, null, ct));
     }
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(ActivityFormModel form, CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            var outcome = await outreach.LogAsync(form.ToInput(), UserId, ct);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["Outreach.Logged"].Value;
-                return Redirect("/outreach");
-            }
-            AddErrors(outcome.Errors);
-        }
-        else
-        {
-            AddRuleErrorsNotYetShown(form);
-        }
-        return View("Form", await FormAsync(form, null, ct));
+        AddRuleErrorsNotYetShown(form);
+        return await PostedAsync(() => outreach.LogAsync(form.ToInput(), UserId, ct), "Outreach.Logged", _ => "/outreach",
+            async () => View("Form", await FormAsync(form, null, ct)));
     }
 
     [HttpGet("{id:int}/edit")]
@@ -120,30 +112,9 @@ public sealed class ActivitiesController(
     public async Task<IActionResult> Edit(int id, ActivityFormModel form, CancellationToken ct) =>
         await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
         {
-            if (ModelState.IsValid)
-            {
-                var outcome = await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
-                if (outcome.Status == OutcomeStatus.NotFound)
-                {
-                    return NotFound();
-                }
-                if (outcome.Succeeded)
-                {
-                    TempData["Notice"] = t["Outreach.Saved"].Value;
-                    return Redirect("/outreach");
-                }
-                AddErrors(outcome.Errors);
-                if (outcome.Status == OutcomeStatus.Conflict)
-                {
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    form.Version = activity.Version;
-                }
-            }
-            else
-            {
-                AddRuleErrorsNotYetShown(form);
-            }
-            return View("Form", await FormAsync(form, id, ct));
+            AddRuleErrorsNotYetShown(form);
+            return await PostedAsync(async () => await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await EditorAsync(ct))!, ct),
+                "Outreach.Saved", _ => "/outreach", async () => View("Form", await FormAsync(form, id, ct)), () => form.Version = activity.Version);
         });
 
     [HttpPost("{id:int}/delete")]
@@ -151,12 +122,12 @@ public sealed class ActivitiesController(
     public async Task<IActionResult> Delete(int id, CancellationToken ct) =>
         await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async _ =>
         {
-            var outcome = await outreach.DeleteAsync(id, (await staff.EditorAsync(User, ct))!, ct);
+            var outcome = await outreach.DeleteAsync(id, (await EditorAsync(ct))!, ct);
             if (!outcome.Succeeded)
             {
                 return NotFound();
             }
-            TempData["Notice"] = t["Outreach.Deleted"].Value;
+            TempData["Notice"] = Text["Outreach.Deleted"].Value;
             return Redirect("/outreach");
         });
 
@@ -209,17 +180,11 @@ public sealed class ActivitiesController(
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         object[] values = args is { Count: > 0 } ? [.. args] : [(OutreachSpreadsheet.MaxBytes / 1024 / 1024).ToString(CultureInfo.InvariantCulture)];
-        return View("Import", new ImportViewModel([], t[code, values].Value, null));
+        return View("Import", new ImportViewModel([], Text[code, values].Value, null));
     }
 
     private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>
         new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct), await choices.MembersAsync(form.CompanyIds, ct));
-
-    /// <summary>The change of an activity that exists (else 404) and that the user may change (else 403).</summary>
-    private Task<IActionResult> WhenMayChangeAsync(OutreachActivity? activity, Func<OutreachActivity, Task<IActionResult>> change) =>
-        this.WhenMayChangeChamberRecordAsync(authorization, activity, r => new ChamberRecord(r.LoggedByUserId, r.BranchCode), change);
-
-    private void AddErrors(IEnumerable<FieldError> errors) => ServiceErrors.Add(ModelState, t, errors, Fields);
 
     /// <summary>
     /// When the form is refused for what model binding found, the rules' other findings (no measure chosen, say) are
@@ -227,6 +192,10 @@ public sealed class ActivitiesController(
     /// </summary>
     private void AddRuleErrorsNotYetShown(ActivityFormModel form)
     {
+        if (ModelState.IsValid)
+        {
+            return;
+        }
         var today = DateOnly.FromDateTime(JapanTime.Today(clock));
         AddErrors(OutreachRules.Check(form.ToInput(), today).Where(e => ModelState[e.Field] is not { Errors.Count: > 0 }).ToList());
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +18,9 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/cosponsorship")]
-public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, OutreachChoices choices, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, OutreachChoices choices, IStringLocalizer<SharedResource> t) : OutreachFormsController(t)
 {
-    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    private static readonly IReadOnlyDictionary<string, (string Label, int Max)> CoSponsorshipFields = new Dictionary<string, (string, int)>
     {
         ["Kind"] = ("Field.CoSponsorKind", 0),
         ["MeasureId"] = ("Field.Measure", 0),
@@ -34,7 +33,7 @@ public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, 
         ["MemberParticipants"] = ("Field.MemberParticipants", 0),
     };
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    protected override IReadOnlyDictionary<string, (string Label, int Max)> Fields => CoSponsorshipFields;
 
     private bool IsChamber => User.IsInRole(Roles.ChamberStaff);
 
@@ -43,21 +42,9 @@ public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, 
 
     [HttpPost("")]
     [Authorize(Policy = Policies.MetroOfficial)]
-    public async Task<IActionResult> Ask(CoSponsorshipFormModel form, CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            var outcome = await cosponsorship.RequestAsync(form.ToInput(), UserId, ct);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["CoSponsor.Requested"].Value;
-                return Redirect($"/outreach/cosponsorship/{outcome.Value}");
-            }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", await ListAsync(form, ct));
-    }
+    public Task<IActionResult> Ask(CoSponsorshipFormModel form, CancellationToken ct) =>
+        PostedAsync(() => cosponsorship.RequestAsync(form.ToInput(), UserId, ct), "CoSponsor.Requested", id => $"/outreach/cosponsorship/{id}",
+            async () => View("Index", await ListAsync(form, ct)));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
@@ -87,10 +74,10 @@ public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, 
             var outcome = await cosponsorship.RecordResultAsync(id, participants, memberParticipants, ct);
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = t["CoSponsor.ResultSaved"].Value;
+                TempData["Notice"] = Text["CoSponsor.ResultSaved"].Value;
                 return Redirect($"/outreach/cosponsorship/{id}");
             }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+            AddErrors(outcome.Errors);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Details", model);
@@ -108,10 +95,10 @@ public sealed class CoSponsorshipController(CoSponsorshipService cosponsorship, 
             var outcome = await cosponsorship.AnswerAsync(id, approve, answer, ct);
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = t[approve ? "CoSponsor.Approved" : "CoSponsor.Declined"].Value;
+                TempData["Notice"] = Text[approve ? "CoSponsor.Approved" : "CoSponsor.Declined"].Value;
                 return Redirect($"/outreach/cosponsorship/{id}");
             }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+            AddErrors(outcome.Errors);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Details", model);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +21,9 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Area("Outreach")]
 [Authorize(Policy = Policies.ReadOutreach)]
 [Route("/outreach/publicity")]
-public sealed class PublicityController(PublicityService publicity, OutreachChoices choices, ChamberStaff staff, IStringLocalizer<SharedResource> t) : Controller
+public sealed class PublicityController(PublicityService publicity, OutreachChoices choices, ChamberStaff staff, IStringLocalizer<SharedResource> t) : OutreachFormsController(t)
 {
-    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    private static readonly IReadOnlyDictionary<string, (string Label, int Max)> PublicityFields = new Dictionary<string, (string, int)>
     {
         ["MeasureId"] = ("Field.Measure", 0),
         ["Title"] = ("Field.PublicityTitle", PublicityRequest.TitleMaxLength),
@@ -43,7 +42,7 @@ public sealed class PublicityController(PublicityService publicity, OutreachChoi
     /// <summary>A few files of up to 10 MB each, and the form around them.</summary>
     private const long UploadLimit = (PublicityAttachment.MaxPerRequest + 1) * DocumentContent.MaxBytes;
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    protected override IReadOnlyDictionary<string, (string Label, int Max)> Fields => PublicityFields;
 
     private bool IsChamber => User.IsInRole(Roles.ChamberStaff);
 
@@ -54,21 +53,9 @@ public sealed class PublicityController(PublicityService publicity, OutreachChoi
     [Authorize(Policy = Policies.MetroOfficial)]
     [RequestSizeLimit(UploadLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-    public async Task<IActionResult> Ask(PublicityFormModel form, List<IFormFile>? files, CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            var outcome = await publicity.RequestAsync(form.ToInput(), UserId, Uploads(files), form.SubmissionKey, ct);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["Publicity.Requested"].Value;
-                return Redirect($"/outreach/publicity/{outcome.Value}");
-            }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", await ListAsync(form, ct));
-    }
+    public Task<IActionResult> Ask(PublicityFormModel form, List<IFormFile>? files, CancellationToken ct) =>
+        PostedAsync(() => publicity.RequestAsync(form.ToInput(), UserId, Uploads(files), form.SubmissionKey, ct), "Publicity.Requested", id => $"/outreach/publicity/{id}",
+            async () => View("Index", await ListAsync(form, ct)));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
@@ -91,10 +78,10 @@ public sealed class PublicityController(PublicityService publicity, OutreachChoi
         }
         if (outcome.Succeeded)
         {
-            TempData["Notice"] = t["Publicity.Attachment.Added", outcome.Value].Value;
+            TempData["Notice"] = Text["Publicity.Attachment.Added", outcome.Value].Value;
             return Redirect($"/outreach/publicity/{id}");
         }
-        ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        AddErrors(outcome.Errors);
         var model = await DetailsAsync(id, new PublicationFormModel(), ct);
         if (model is null)
         {
@@ -137,10 +124,10 @@ public sealed class PublicityController(PublicityService publicity, OutreachChoi
             }
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = t["Publicity.Published"].Value;
+                TempData["Notice"] = Text["Publicity.Published"].Value;
                 return Redirect($"/outreach/publicity/{id}");
             }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+            AddErrors(outcome.Errors);
         }
         var model = await DetailsAsync(id, form, ct);
         if (model is null)
@@ -164,10 +151,10 @@ public sealed class PublicityController(PublicityService publicity, OutreachChoi
         }
         if (outcome.Succeeded)
         {
-            TempData["Notice"] = t[accept ? "Publicity.Accepted" : "Publicity.Declined"].Value;
+            TempData["Notice"] = Text[accept ? "Publicity.Accepted" : "Publicity.Declined"].Value;
             return Redirect($"/outreach/publicity/{id}");
         }
-        ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
+        AddErrors(outcome.Errors);
         var model = await DetailsAsync(id, new PublicationFormModel(), ct);
         Response.StatusCode = outcome.Status == OutcomeStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         return View("Details", model!);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -21,9 +20,9 @@ namespace Partnership.Web.Areas.Outreach.Controllers;
 [Route("/outreach/support")]
 public sealed class SupportController(
     MemberSupportService support, OutreachChoices choices, ChamberStaff staff, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> t)
-    : Controller
+    : ChamberRecordsController<MemberSupportCase>(staff, authorization, t)
 {
-    private static readonly IReadOnlyDictionary<string, (string, int)> Fields = new Dictionary<string, (string, int)>
+    private static readonly IReadOnlyDictionary<string, (string Label, int Max)> SupportFields = new Dictionary<string, (string, int)>
     {
         ["CompanyId"] = ("Field.MemberCompany", 0),
         ["Date"] = ("Field.SupportDate", 0),
@@ -34,6 +33,10 @@ public sealed class SupportController(
         ["FollowedUpOn"] = ("Field.FollowedUpOn", 0),
     };
 
+    protected override IReadOnlyDictionary<string, (string Label, int Max)> Fields => SupportFields;
+
+    protected override ChamberRecord OwnerOf(MemberSupportCase record) => new(record.RecordedByUserId, record.BranchCode);
+
     private DateOnly Today => DateOnly.FromDateTime(JapanTime.Today(clock));
 
     /// <summary>Every case, newest first, or only the follow-ups due (oldest due first).</summary>
@@ -42,7 +45,7 @@ public sealed class SupportController(
     {
         var rows = await support.CasesAsync(due, branch, ct);
         var dueCount = await support.DueCountAsync(ct);
-        return View(new SupportListViewModel(rows, null, due, branch, dueCount, await staff.EditorAsync(User, ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct), Today));
+        return View(new SupportListViewModel(rows, null, due, branch, dueCount, await EditorAsync(ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct), Today));
     }
 
     /// <summary>One member company's cases.</summary>
@@ -55,7 +58,7 @@ public sealed class SupportController(
             return NotFound();
         }
         var rows = await support.CasesOfAsync(companyId, ct);
-        return View("Index", new SupportListViewModel(rows, company, false, null, await support.DueCountAsync(ct), await staff.EditorAsync(User, ct),
+        return View("Index", new SupportListViewModel(rows, company, false, null, await support.DueCountAsync(ct), await EditorAsync(ct),
             await choices.BranchesAsync(ct), await choices.AreasAsync(ct), Today));
     }
 
@@ -63,27 +66,15 @@ public sealed class SupportController(
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(int? companyId, CancellationToken ct)
     {
-        var editor = await staff.EditorAsync(User, ct);
+        var editor = await EditorAsync(ct);
         return View("Form", await FormAsync(new SupportCaseFormModel { CompanyId = companyId, BranchCode = editor?.BranchCode, Date = Today }, null, ct));
     }
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.ChamberStaff)]
-    public async Task<IActionResult> New(SupportCaseFormModel form, CancellationToken ct)
-    {
-        if (ModelState.IsValid)
-        {
-            var outcome = await support.RecordAsync(form.ToInput(), (await staff.EditorAsync(User, ct))!, form.SubmissionKey, ct);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = t["Support.Recorded"].Value;
-                return Redirect($"/outreach/support/companies/{form.CompanyId}");
-            }
-            ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
-        }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Form", await FormAsync(form, null, ct));
-    }
+    public Task<IActionResult> New(SupportCaseFormModel form, CancellationToken ct) =>
+        PostedAsync(async () => await support.RecordAsync(form.ToInput(), (await EditorAsync(ct))!, form.SubmissionKey, ct), "Support.Recorded",
+            _ => $"/outreach/support/companies/{form.CompanyId}", async () => View("Form", await FormAsync(form, null, ct)));
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -97,33 +88,10 @@ public sealed class SupportController(
         await WhenMayChangeAsync(await support.FindAsync(id, ct), async supportCase =>
         {
             form.CompanyId = supportCase.CompanyId;
-            if (ModelState.IsValid)
-            {
-                var outcome = await support.UpdateAsync(id, form.ToInput(), form.Version, (await staff.EditorAsync(User, ct))!, ct);
-                if (outcome.Status == OutcomeStatus.NotFound)
-                {
-                    return NotFound();
-                }
-                if (outcome.Succeeded)
-                {
-                    TempData["Notice"] = t["Support.Saved"].Value;
-                    return Redirect($"/outreach/support/companies/{supportCase.CompanyId}");
-                }
-                ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
-                if (outcome.Status == OutcomeStatus.Conflict)
-                {
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    form.Version = supportCase.Version;
-                    return View("Form", await FormAsync(form, id, ct));
-                }
-            }
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Form", await FormAsync(form, id, ct));
+            return await PostedAsync(async () => await support.UpdateAsync(id, form.ToInput(), form.Version, (await EditorAsync(ct))!, ct), "Support.Saved",
+                _ => $"/outreach/support/companies/{supportCase.CompanyId}", async () => View("Form", await FormAsync(form, id, ct)),
+                () => form.Version = supportCase.Version);
         });
-
-    /// <summary>The change of a support case that exists (else 404) and that the user may change (else 403).</summary>
-    private Task<IActionResult> WhenMayChangeAsync(MemberSupportCase? supportCase, Func<MemberSupportCase, Task<IActionResult>> change) =>
-        this.WhenMayChangeChamberRecordAsync(authorization, supportCase, r => new ChamberRecord(r.RecordedByUserId, r.BranchCode), change);
 
     private async Task<SupportFormViewModel> FormAsync(SupportCaseFormModel form, int? id, CancellationToken ct) =>
         new(form, id, await choices.MembersAsync(form.CompanyId is { } chosen ? [chosen] : [], ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -8,6 +7,7 @@ using Partnership.Core.Companies;
 using Partnership.Core.Schemes;
 using Partnership.Web.Areas.Schemes.Models;
 using Partnership.Web.Authorization;
+using Partnership.Web.Infrastructure;
 
 namespace Partnership.Web.Areas.Schemes.Controllers;
 
@@ -20,18 +20,15 @@ namespace Partnership.Web.Areas.Schemes.Controllers;
 [Authorize(Policy = Policies.CompanyUser)]
 [Route("/company/schemes")]
 public sealed class MySchemesController(
-    SchemeService schemes, OwnCompany own, IStringLocalizer<SharedResource> t) : Controller
+    SchemeService schemes, OwnCompany own, IStringLocalizer<SharedResource> t) : OwnCompanyController(own, t)
 {
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
-
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var company = await OwnCompanyAsync(ct);
         if (company is null)
         {
-            return Redirect("/company");
+            return ToCompanyStart();
         }
         ViewData["Company"] = company;
         return View(await schemes.OverviewAsync(company.Id, ct));
@@ -40,21 +37,20 @@ public sealed class MySchemesController(
     [HttpPost("{code}/start")]
     public async Task<IActionResult> Start(string code, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+        if (await OwnCompanyIdAsync(ct) is not { } companyId)
         {
-            return Redirect("/company");
+            return ToCompanyStart();
         }
-        var outcome = await schemes.StartAsync(company.Id, code, Me, ct);
+        var outcome = await schemes.StartAsync(companyId, code, Me, ct);
         if (!outcome.Succeeded)
         {
             return NotFound();
         }
         if (outcome.Value!.AlreadyThere)
         {
-            TempData["Notice"] = t["Scheme.AlreadyLive"].Value;
+            Notice("Scheme.AlreadyLive");
         }
-        return RedirectToAction(nameof(Entry), new { id = outcome.Value.EntryId });
+        return ToEntry(outcome.Value.EntryId);
     }
 
     [HttpGet("entries/{id:int}")]
@@ -66,91 +62,39 @@ public sealed class MySchemesController(
 
     /// <summary>The autosave: the whole form as typed, answered with JSON (saved time and the new version).</summary>
     [HttpPost("entries/{id:int}/autosave")]
-    public async Task<IActionResult> Autosave(int id, Guid version, bool listInDirectory, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
-        {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await schemes.SaveDraftAsync(id, company.Id, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
-        if (outcome.Status == OutcomeStatus.Invalid)
-        {
-            var form = await schemes.CurrentFormAsync((await schemes.FindAsync(id, company.Id, ct))!.SchemeId, ct);
-            SchemeForms.AddErrors(ModelState, outcome.Errors, form.Definition, t);
-            var messages = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).ToList();
-            return UnprocessableEntity(new { message = t["Scheme.AutosaveRefused", string.Join(" ", messages)].Value });
-        }
-        return outcome.Status switch
-        {
-            OutcomeStatus.Ok => Json(new
+    public Task<IActionResult> Autosave(int id, Guid version, bool listInDirectory, CancellationToken ct) =>
+        ChangeAsync(async companyId => await AutosavedAsync(
+            await schemes.SaveDraftAsync(id, companyId, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct),
+            saved => new
             {
-                version = outcome.Value!.Version,
-                savedAt = JapanTime.ToJapan(outcome.Value.DraftSavedAt!.Value).ToString("H:mm:ss", CultureInfo.InvariantCulture),
-                message = t["Scheme.AutosavedAt", JapanTime.ToJapan(outcome.Value.DraftSavedAt!.Value).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
-            }),
-            OutcomeStatus.NotFound => NotFound(),
-            _ => Conflict(new { message = t[outcome.Errors[0].Code].Value }),
-        };
-    }
+                version = saved.Version,
+                savedAt = JapanTime.ToJapan(saved.DraftSavedAt!.Value).ToString("H:mm:ss", CultureInfo.InvariantCulture),
+                message = Text["Scheme.AutosavedAt", JapanTime.ToJapan(saved.DraftSavedAt!.Value).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
+            },
+            async errors =>
+            {
+                var form = await schemes.CurrentFormAsync((await schemes.FindAsync(id, companyId, ct))!.SchemeId, ct);
+                SchemeForms.AddErrors(ModelState, errors, form.Definition, Text);
+                return ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage);
+            }), ct);
 
     /// <summary>The save button, for browsers without scripts: saves and shows the form again.</summary>
     [HttpPost("entries/{id:int}/save")]
-    public async Task<IActionResult> Save(int id, Guid version, bool listInDirectory, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+    public Task<IActionResult> Save(int id, Guid version, bool listInDirectory, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await schemes.SaveDraftAsync(id, company.Id, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
-        if (outcome.Status == OutcomeStatus.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome.Status == OutcomeStatus.Invalid)
-        {
-            return await RefusedAsync(id, outcome.Errors, ct);
-        }
-        TempData["Notice"] = (outcome.Succeeded ? t["Scheme.Saved"] : t[outcome.Errors[0].Code]).Value;
-        return RedirectToAction(nameof(Entry), new { id });
-    }
+            var outcome = await schemes.SaveDraftAsync(id, companyId, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
+            return await AnsweredAsync(outcome, "Scheme.Saved", () => ToEntry(id), () => RefusedAsync(id, outcome.Errors, ct));
+        }, ct);
 
     [HttpPost("entries/{id:int}/submit")]
-    public async Task<IActionResult> Submit(int id, Guid version, bool listInDirectory, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+    public Task<IActionResult> Submit(int id, Guid version, bool listInDirectory, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await schemes.SubmitAsync(id, company.Id, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            case OutcomeStatus.Ok:
-                TempData["Notice"] = t["Scheme.Submitted"].Value;
-                return RedirectToAction(nameof(Entry), new { id });
-            case OutcomeStatus.Conflict:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return RedirectToAction(nameof(Entry), new { id });
-        }
-        // Refused as a whole: show what was posted with every problem listed.
-        return await RefusedAsync(id, outcome.Errors, ct);
-    }
+            var outcome = await schemes.SubmitAsync(id, companyId, SchemeForms.Answers(Request.Form), listInDirectory, version, Me, ct);
+            // Refused as a whole: show what was posted with every problem listed.
+            return await AnsweredAsync(outcome, "Scheme.Submitted", () => ToEntry(id), () => RefusedAsync(id, outcome.Errors, ct));
+        }, ct);
 
     /// <summary>The entry page again with the answers as posted and every refusal next to its field.</summary>
     private async Task<IActionResult> RefusedAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct)
@@ -161,85 +105,65 @@ public sealed class MySchemesController(
             return NotFound();
         }
         var definition = page.Form.Form.Definition;
-        SchemeForms.AddErrors(ModelState, errors, definition, t);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        SchemeForms.AddErrors(ModelState, errors, definition, Text);
         var posted = page.Form with { Answers = definition.Clean(SchemeForms.Answers(Request.Form)) };
         // The consent box as posted, not as stored: nothing typed is lost when the page comes back.
         ViewData["ListInDirectory"] = string.Equals(Request.Form["listInDirectory"], "true", StringComparison.OrdinalIgnoreCase);
-        return View(nameof(Entry), page with { Form = posted });
+        return Refused(nameof(Entry), page with { Form = posted });
     }
 
     [HttpPost("entries/{id:int}/withdraw")]
-    public Task<IActionResult> Withdraw(int id, Guid version, CancellationToken ct) => !ModelState.IsValid ? Task.FromResult<IActionResult>(BadRequest()) :
-        CommandAsync(id, companyId => schemes.WithdrawAsync(id, companyId, version, Me, ct), "Scheme.WithdrawnNotice", ct);
+    public Task<IActionResult> Withdraw(int id, Guid version, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
+            await AnsweredAsync(await schemes.WithdrawAsync(id, companyId, version, Me, ct), "Scheme.WithdrawnNotice", () => ToEntry(id)), ct);
 
     [HttpPost("entries/{id:int}/directory")]
-    public Task<IActionResult> Directory(int id, Guid version, bool listInDirectory, CancellationToken ct) => !ModelState.IsValid ? Task.FromResult<IActionResult>(BadRequest()) :
-        CommandAsync(id, companyId => schemes.SetDirectoryAsync(id, companyId, listInDirectory, version, Me, ct),
-            listInDirectory ? "Scheme.DirectoryOnNotice" : "Scheme.DirectoryOffNotice", ct);
+    public Task<IActionResult> Directory(int id, Guid version, bool listInDirectory, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
+            await AnsweredAsync(await schemes.SetDirectoryAsync(id, companyId, listInDirectory, version, Me, ct),
+                listInDirectory ? "Scheme.DirectoryOnNotice" : "Scheme.DirectoryOffNotice", () => ToEntry(id)), ct);
 
     [HttpPost("entries/{id:int}/renew")]
     public async Task<IActionResult> Renew(int id, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+        if (await OwnCompanyIdAsync(ct) is not { } companyId)
         {
             return NotFound();
         }
-        var outcome = await schemes.RenewAsync(id, company.Id, Me, ct);
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            case OutcomeStatus.Ok:
-                TempData["Notice"] = t["Scheme.RenewalStarted"].Value;
-                return RedirectToAction(nameof(Entry), new { id = outcome.Value!.EntryId });
-            default:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return RedirectToAction(nameof(Entry), new { id });
-        }
+        var outcome = await schemes.RenewAsync(id, companyId, Me, ct);
+        // Renewed: to the new entry; refused: back to this one with the reason.
+        return await AnsweredAsync(outcome, "Scheme.RenewalStarted", () => ToEntry(outcome.Succeeded ? outcome.Value!.EntryId : id));
     }
 
     [HttpPost("entries/{id:int}/progress")]
     public async Task<IActionResult> Progress(int id, string? asOf, string? note, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+        if (await OwnCompanyIdAsync(ct) is not { } companyId)
         {
             return NotFound();
         }
         var outcome = ModelState.IsValid
-            ? await schemes.ReportProgressAsync(id, company.Id, asOf, SchemeForms.Answers(Request.Form), note, Me, ct)
+            ? await schemes.ReportProgressAsync(id, companyId, asOf, SchemeForms.Answers(Request.Form), note, Me, ct)
             : Outcome<SchemeProgressReport>.Invalid([]);
-        switch (outcome.Status)
+        return await AnsweredAsync(outcome, "Scheme.ProgressSaved", () => ToEntry(id), async () =>
         {
-            case OutcomeStatus.NotFound:
+            var page = await PageAsync(id, ct);
+            if (page is null)
+            {
                 return NotFound();
-            case OutcomeStatus.Ok:
-                TempData["Notice"] = t["Scheme.ProgressSaved"].Value;
-                return RedirectToAction(nameof(Entry), new { id });
-            case OutcomeStatus.Conflict:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return RedirectToAction(nameof(Entry), new { id });
-        }
-        var page = await PageAsync(id, ct);
-        if (page is null)
-        {
-            return NotFound();
-        }
-        SchemeForms.AddErrors(ModelState, outcome.Errors, SchemeService.ProgressDefinition(page.Entry), t);
-        ViewData["ProgressAsOf"] = asOf;
-        ViewData["ProgressNote"] = note;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(Entry), page);
+            }
+            SchemeForms.AddErrors(ModelState, outcome.Errors, SchemeService.ProgressDefinition(page.Entry), Text);
+            ViewData["ProgressAsOf"] = asOf;
+            ViewData["ProgressNote"] = note;
+            return Refused(nameof(Entry), page);
+        });
     }
 
     /// <summary>The printable declaration or certificate (A4), for an accepted entry.</summary>
     [HttpGet("entries/{id:int}/certificate")]
     public async Task<IActionResult> Certificate(int id, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        var entry = company is null ? null : await schemes.FindAsync(id, company.Id, ct);
+        var entry = await FindOwnAsync(companyId => schemes.FindAsync(id, companyId, ct), ct);
         if (entry is null || entry.Status != EntryStatus.Accepted)
         {
             return NotFound();
@@ -247,26 +171,11 @@ public sealed class MySchemesController(
         return View(entry);
     }
 
-    private async Task<IActionResult> CommandAsync(int id, Func<int, Task<Outcome<SchemeEntry>>> command, string notice, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
-        {
-            return NotFound();
-        }
-        var outcome = await command(company.Id);
-        if (outcome.Status == OutcomeStatus.NotFound)
-        {
-            return NotFound();
-        }
-        TempData["Notice"] = (outcome.Succeeded ? t[notice] : t[outcome.Errors[0].Code]).Value;
-        return RedirectToAction(nameof(Entry), new { id });
-    }
+    private RedirectToActionResult ToEntry(int id) => RedirectToAction(nameof(Entry), new { id });
 
     private async Task<EntryPage?> PageAsync(int id, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        var entry = company is null ? null : await schemes.FindAsync(id, company.Id, ct);
+        var entry = await FindOwnAsync(companyId => schemes.FindAsync(id, companyId, ct), ct);
         if (entry is null)
         {
             return null;
@@ -275,6 +184,4 @@ public sealed class MySchemesController(
         var renewal = await schemes.RenewalOfAsync(entry.Id, ct);
         return new EntryPage(form, renewal is null && schemes.CanRenew(entry, entry.Scheme!), renewal);
     }
-
-    private Task<Company?> OwnCompanyAsync(CancellationToken ct) => own.OfAsync(User, ct);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -25,7 +24,7 @@ namespace Partnership.Web.Areas.Subsidies.Controllers;
 [Route("/company/subsidies")]
 public sealed class MySubsidiesController(
     SubsidyService subsidies, SchemeService schemes, Partnership.Core.Home.CompanyRecordsService records, OwnCompany own, TimeProvider clock,
-    IStringLocalizer<SharedResource> t) : Controller
+    IStringLocalizer<SharedResource> t) : OwnCompanyController(own, t)
 {
     private const int FormRows = 8;
 
@@ -48,16 +47,13 @@ public sealed class MySubsidiesController(
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{id}{query}"));
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    private Actor Me => new(UserId, User.Identity?.Name ?? UserId);
-
     /// <summary>The company's own subsidy applications, newest first, with status, date and next step.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        if (await own.IdOfAsync(User, ct) is not { } companyId)
+        if (await OwnCompanyIdAsync(ct) is not { } companyId)
         {
-            return Redirect("/company");
+            return ToCompanyStart();
         }
         var mine = (await records.AllAsync(companyId, ct)).Where(r => r.Kind == Partnership.Core.Home.RecordKind.Subsidy).ToList();
         return View(mine);
@@ -69,7 +65,7 @@ public sealed class MySubsidiesController(
         var company = await OwnCompanyAsync(ct);
         if (company is null)
         {
-            return Redirect("/company");
+            return ToCompanyStart();
         }
         var outcome = await subsidies.StartAsync(windowId, company, Me, ct);
         if (outcome.Status == OutcomeStatus.NotFound)
@@ -78,7 +74,7 @@ public sealed class MySubsidiesController(
         }
         if (!outcome.Succeeded)
         {
-            TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+            Notice(outcome.Errors[0].Code);
             return Redirect($"/subsidies/windows/{windowId}");
         }
         return ToApplication(outcome.Value);
@@ -96,93 +92,54 @@ public sealed class MySubsidiesController(
         // the notice comes from the application, not from the address.
         if (notice is not null && (ReceivedNotices.Contains(notice) ? page.Application.ReceiptNumber is not null : RefusalNotices.Contains(notice)))
         {
-            ViewData["Notice"] = t[notice, page.Application.ReceiptNumber ?? ""].Value;
+            ViewData["Notice"] = Text[notice, page.Application.ReceiptNumber ?? ""].Value;
         }
         return View(page);
     }
 
     /// <summary>The autosave: the expense lines as typed, answered with the amount the server computes.</summary>
     [HttpPost("applications/{id:int}/autosave")]
-    public async Task<IActionResult> Autosave(int id, ExpensesForm form, CancellationToken ct)
-    {
-        if (await own.IdOfAsync(User, ct) is not { } companyId)
-        {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await subsidies.SaveDraftAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
-        return outcome.Status switch
-        {
-            OutcomeStatus.Ok => Json(new
+    public Task<IActionResult> Autosave(int id, ExpensesForm form, CancellationToken ct) =>
+        ChangeAsync(async companyId => await AutosavedAsync(
+            await subsidies.SaveDraftAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct),
+            saved => new
             {
-                version = outcome.Value!.Version,
-                eligible = Money.Yen(outcome.Value.EligibleExpensesYen),
-                amount = Money.Yen(outcome.Value.RequestedYen),
-                message = t["Scheme.AutosavedAt", JapanTime.ToJapan(outcome.Value.DraftSavedAt ?? clock.GetUtcNow().UtcDateTime).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
-            }),
-            OutcomeStatus.NotFound => NotFound(),
-            OutcomeStatus.Invalid => UnprocessableEntity(new { message = t["Scheme.AutosaveRefused", string.Join(" ", outcome.Errors.Select(e => t[e.Code, [.. e.Args ?? []]].Value))].Value }),
-            _ => Conflict(new { message = t[outcome.Errors[0].Code].Value }),
-        };
-    }
+                version = saved.Version,
+                eligible = Money.Yen(saved.EligibleExpensesYen),
+                amount = Money.Yen(saved.RequestedYen),
+                message = Text["Scheme.AutosavedAt", JapanTime.ToJapan(saved.DraftSavedAt ?? clock.GetUtcNow().UtcDateTime).ToString("H:mm", CultureInfo.InvariantCulture)].Value,
+            },
+            errors => Task.FromResult(errors.Select(e => Text[e.Code, [.. e.Args ?? []]].Value))), ct);
 
     [HttpPost("applications/{id:int}/save")]
-    public async Task<IActionResult> Save(int id, ExpensesForm form, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+    public Task<IActionResult> Save(int id, ExpensesForm form, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
-        if (outcome.Status == OutcomeStatus.NotFound)
-        {
-            return NotFound();
-        }
-        if (outcome.Status == OutcomeStatus.Invalid)
-        {
-            return await RefusedAsync(id, outcome.Errors, form.Items, ct);
-        }
-        TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.Saved"] : t[outcome.Errors[0].Code]).Value;
-        return ToApplication(id);
-    }
+            var outcome = await subsidies.SaveDraftAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+            return await AnsweredAsync(outcome, "Subsidy.Saved", () => ToApplication(id), () => RefusedAsync(id, outcome.Errors, form.Items, ct));
+        }, ct);
 
     /// <summary>
     /// 入力内容を確認する: saves the lines as typed (refused lines come back on the form with their reasons), then
     /// shows the check-your-answers page from which the application is sent.
     /// </summary>
     [HttpPost("applications/{id:int}/review")]
-    public async Task<IActionResult> Review(int id, ExpensesForm form, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+    public Task<IActionResult> Review(int id, ExpensesForm form, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
         {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await subsidies.SaveDraftAsync(id, company.Id, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            case OutcomeStatus.Invalid:
-                return await RefusedAsync(id, outcome.Errors, form.Items, ct);
-            case OutcomeStatus.Conflict:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return ToApplication(id);
-        }
-        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{id}/review"));
-    }
+            var outcome = await subsidies.SaveDraftAsync(id, companyId, form.Items.Select(i => i.ToInput()).ToList(), form.Version, ct);
+            switch (outcome.Status)
+            {
+                case OutcomeStatus.NotFound:
+                    return NotFound();
+                case OutcomeStatus.Invalid:
+                    return await RefusedAsync(id, outcome.Errors, form.Items, ct);
+                case OutcomeStatus.Conflict:
+                    Notice(outcome.Errors[0].Code);
+                    return ToApplication(id);
+            }
+            return Redirect(string.Create(CultureInfo.InvariantCulture, $"/company/subsidies/applications/{id}/review"));
+        }, ct);
 
     /// <summary>The check-your-answers page: expenses, amounts, documents and the eligibility the company declares, with the button that sends.</summary>
     [HttpGet("applications/{id:int}/review")]
@@ -209,7 +166,7 @@ public sealed class MySubsidiesController(
     {
         if (!ModelState.IsValid)
         {
-            return await own.IdOfAsync(User, ct) is null ? NotFound() : BadRequest();
+            return await OwnCompanyIdAsync(ct) is null ? NotFound() : BadRequest();
         }
         // The membership is checked by the query that reads the application (ADR 0056): another company's
         // application, or any application for a user without a company, is not found.
@@ -234,7 +191,7 @@ public sealed class MySubsidiesController(
                 {
                     return ToApplication(id, notice: code);
                 }
-                TempData["Notice"] = t[code].Value;
+                Notice(code);
                 return ToApplication(id);
         }
     }
@@ -252,8 +209,7 @@ public sealed class MySubsidiesController(
     [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
     public async Task<IActionResult> Upload(int id, string? requirement, IFormFile? file, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+        if (await OwnCompanyIdAsync(ct) is not { } companyId)
         {
             return NotFound();
         }
@@ -270,18 +226,18 @@ public sealed class MySubsidiesController(
             return await RefusedAsync(id, [new FieldError("File", "Subsidy.DocumentTooLarge")], null, ct);
         }
         await using var stream = file.OpenReadStream();
-        var outcome = await subsidies.AddDocumentAsync(id, company.Id, requirement ?? "", file.FileName, stream, Me, ct);
+        var outcome = await subsidies.AddDocumentAsync(id, companyId, requirement ?? "", file.FileName, stream, Me, ct);
         switch (outcome.Status)
         {
             case OutcomeStatus.NotFound:
                 return NotFound();
             case OutcomeStatus.Ok:
-                TempData["Notice"] = t["Subsidy.DocumentAdded", outcome.Value!.FileName].Value;
+                TempData["Notice"] = Text["Subsidy.DocumentAdded", outcome.Value!.FileName].Value;
                 return ToApplication(id);
             case OutcomeStatus.Invalid:
                 return await RefusedAsync(id, outcome.Errors, null, ct);
             default:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
+                Notice(outcome.Errors[0].Code);
                 return ToApplication(id);
         }
     }
@@ -289,68 +245,35 @@ public sealed class MySubsidiesController(
     [HttpGet("applications/{id:int}/documents/{documentId:int}")]
     public async Task<IActionResult> Document(int id, int documentId, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        var opened = company is null ? null : await subsidies.OpenDocumentAsync(id, documentId, company.Id, ct);
+        var opened = await OwnCompanyIdAsync(ct) is { } companyId ? await subsidies.OpenDocumentAsync(id, documentId, companyId, ct) : null;
         return opened is { } d ? File(d.Content, d.Document.ContentType, d.Document.FileName) : NotFound();
     }
 
     [HttpPost("applications/{id:int}/documents/{documentId:int}/remove")]
     public async Task<IActionResult> RemoveDocument(int id, int documentId, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        var outcome = company is null ? Outcome<int>.NotFound() : await subsidies.RemoveDocumentAsync(id, documentId, company.Id, ct);
-        if (outcome.Status == OutcomeStatus.NotFound)
-        {
-            return NotFound();
-        }
-        TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.DocumentRemoved"] : t[outcome.Errors[0].Code]).Value;
-        return ToApplication(id);
+        var outcome = await OwnCompanyIdAsync(ct) is { } companyId ? await subsidies.RemoveDocumentAsync(id, documentId, companyId, ct) : Outcome<int>.NotFound();
+        return await AnsweredAsync(outcome, "Subsidy.DocumentRemoved", () => ToApplication(id));
     }
 
     [HttpPost("applications/{id:int}/withdraw")]
-    public async Task<IActionResult> Withdraw(int id, Guid version, CancellationToken ct)
-    {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
-        {
-            return NotFound();
-        }
-        if (!ModelState.IsValid)
-        {
-            return BadRequest();
-        }
-        var outcome = await subsidies.WithdrawAsync(id, company.Id, version, Me, ct);
-        if (outcome.Status == OutcomeStatus.NotFound)
-        {
-            return NotFound();
-        }
-        TempData["Notice"] = (outcome.Succeeded ? t["Subsidy.WithdrawnNotice"] : t[outcome.Errors[0].Code]).Value;
-        return ToApplication(id);
-    }
+    public Task<IActionResult> Withdraw(int id, Guid version, CancellationToken ct) =>
+        ChangeAsync(async companyId =>
+            await AnsweredAsync(await subsidies.WithdrawAsync(id, companyId, version, Me, ct), "Subsidy.WithdrawnNotice", () => ToApplication(id)), ct);
 
     [HttpPost("applications/{id:int}/report")]
     public async Task<IActionResult> Report(int id, string? reportText, Guid version, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        if (company is null)
+        if (await OwnCompanyIdAsync(ct) is not { } companyId)
         {
             return NotFound();
         }
-        var outcome = ModelState.IsValid ? await subsidies.ReportAsync(id, company.Id, reportText, version, Me, ct) : Outcome<SubsidyApplication>.Invalid([]);
-        switch (outcome.Status)
+        var outcome = ModelState.IsValid ? await subsidies.ReportAsync(id, companyId, reportText, version, Me, ct) : Outcome<SubsidyApplication>.Invalid([]);
+        return await AnsweredAsync(outcome, "Subsidy.ReportedNotice", () => ToApplication(id), () =>
         {
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            case OutcomeStatus.Ok:
-                TempData["Notice"] = t["Subsidy.ReportedNotice"].Value;
-                return ToApplication(id);
-            case OutcomeStatus.Invalid:
-                ViewData["ReportText"] = reportText;
-                return await RefusedAsync(id, outcome.Errors, null, ct);
-            default:
-                TempData["Notice"] = t[outcome.Errors[0].Code].Value;
-                return ToApplication(id);
-        }
+            ViewData["ReportText"] = reportText;
+            return RefusedAsync(id, outcome.Errors, null, ct);
+        });
     }
 
     private async Task<IActionResult> RefusedAsync(int id, IReadOnlyList<FieldError> errors, List<ExpenseLine>? posted, CancellationToken ct)
@@ -364,16 +287,14 @@ public sealed class MySubsidiesController(
         {
             var args = (error.Args ?? []).Select(a => error.Code == "Subsidy.DocumentMissing"
                 ? page.Application.Window!.RequiredDocuments.FirstOrDefault(d => d.Code == a)?.Label(CultureInfo.CurrentUICulture) ?? a : a);
-            ModelState.AddModelError(error.Field, t[error.Code, [.. args]]);
+            ModelState.AddModelError(error.Field, Text[error.Code, [.. args]]);
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(Application), page);
+        return Refused(nameof(Application), page);
     }
 
     private async Task<ApplicationPage?> PageAsync(int id, List<ExpenseLine>? posted, CancellationToken ct)
     {
-        var company = await OwnCompanyAsync(ct);
-        var application = company is null ? null : await subsidies.FindAsync(id, company.Id, ct);
+        var application = await FindOwnAsync(companyId => subsidies.FindAsync(id, companyId, ct), ct);
         if (application is null)
         {
             return null;
@@ -392,6 +313,4 @@ public sealed class MySubsidiesController(
         }
         return new ApplicationPage(application, application.Window!.StateAt(clock.GetUtcNow().UtcDateTime), lines);
     }
-
-    private Task<Company?> OwnCompanyAsync(CancellationToken ct) => own.OfAsync(User, ct);
 }
