@@ -85,7 +85,7 @@ public sealed class ActivitiesController(
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await staff.BranchOfAsync(UserId, ct) }, null, ct));
+        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await staff.BranchOfAsync(UserId, ct) }, null, [], ct));
     }
 
     [HttpPost("new")]
@@ -94,7 +94,7 @@ public sealed class ActivitiesController(
     {
         if (ModelState.IsValid)
         {
-            var outcome = await outreach.LogAsync(form.ToInput(), UserId, ct);
+            var outcome = await outreach.LogAsync(form.ToInput() with { Scope = await staff.MemberScopeAsync(User, ct) }, UserId, ct);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = t["Outreach.Logged"].Value;
@@ -106,14 +106,14 @@ public sealed class ActivitiesController(
         {
             AddRuleErrorsNotYetShown(form);
         }
-        return View("Form", await FormAsync(form, null, ct));
+        return View("Form", await FormAsync(form, null, [], ct));
     }
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
         await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
-            View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct)));
+            View("Form", await FormAsync(ActivityFormModel.From(activity), id, Saved(activity), ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -143,7 +143,7 @@ public sealed class ActivitiesController(
             {
                 AddRuleErrorsNotYetShown(form);
             }
-            return View("Form", await FormAsync(form, id, ct));
+            return View("Form", await FormAsync(form, id, Saved(activity), ct));
         });
 
     [HttpPost("{id:int}/delete")]
@@ -212,8 +212,15 @@ public sealed class ActivitiesController(
         return View("Import", new ImportViewModel([], t[code, values].Value, null));
     }
 
-    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>
-        new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct), await choices.MembersAsync(form.CompanyIds, ct));
+    /// <summary>
+    /// The form with its choices: the member companies the user sees (a branch manager's branch, docs/adr/0087) and those
+    /// already on the saved activity (<paramref name="saved"/>); a company only sent in a refused post is not offered.
+    /// </summary>
+    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, IReadOnlyCollection<int> saved, CancellationToken ct) =>
+        new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct),
+            await choices.MembersAsync(saved, await staff.MemberScopeAsync(User, ct), ct));
+
+    private static List<int> Saved(OutreachActivity activity) => [.. activity.Companies.Select(c => c.CompanyId)];
 
     /// <summary>The change of an activity that exists (else 404) and that the user may change (else 403).</summary>
     private Task<IActionResult> WhenMayChangeAsync(OutreachActivity? activity, Func<OutreachActivity, Task<IActionResult>> change) =>

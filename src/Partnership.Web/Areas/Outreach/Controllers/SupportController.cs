@@ -64,7 +64,7 @@ public sealed class SupportController(
     public async Task<IActionResult> New(int? companyId, CancellationToken ct)
     {
         var editor = await staff.EditorAsync(User, ct);
-        return View("Form", await FormAsync(new SupportCaseFormModel { CompanyId = companyId, BranchCode = editor?.BranchCode, Date = Today }, null, ct));
+        return View("Form", await FormAsync(new SupportCaseFormModel { CompanyId = companyId, BranchCode = editor?.BranchCode, Date = Today }, null, null, ct));
     }
 
     [HttpPost("new")]
@@ -82,14 +82,14 @@ public sealed class SupportController(
             ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Form", await FormAsync(form, null, ct));
+        return View("Form", await FormAsync(form, null, null, ct));
     }
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
         await WhenMayChangeAsync(await support.FindAsync(id, ct), async supportCase =>
-            View("Form", await FormAsync(SupportCaseFormModel.From(supportCase), id, ct)));
+            View("Form", await FormAsync(SupportCaseFormModel.From(supportCase), id, supportCase.CompanyId, ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -114,17 +114,18 @@ public sealed class SupportController(
                 {
                     Response.StatusCode = StatusCodes.Status409Conflict;
                     form.Version = supportCase.Version;
-                    return View("Form", await FormAsync(form, id, ct));
+                    return View("Form", await FormAsync(form, id, supportCase.CompanyId, ct));
                 }
             }
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Form", await FormAsync(form, id, ct));
+            return View("Form", await FormAsync(form, id, supportCase.CompanyId, ct));
         });
 
     /// <summary>The change of a support case that exists (else 404) and that the user may change (else 403).</summary>
     private Task<IActionResult> WhenMayChangeAsync(MemberSupportCase? supportCase, Func<MemberSupportCase, Task<IActionResult>> change) =>
         this.WhenMayChangeChamberRecordAsync(authorization, supportCase, r => new ChamberRecord(r.RecordedByUserId, r.BranchCode), change);
 
-    private async Task<SupportFormViewModel> FormAsync(SupportCaseFormModel form, int? id, CancellationToken ct) =>
-        new(form, id, await choices.MembersAsync(form.CompanyId is { } chosen ? [chosen] : [], ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct));
+    /// <summary>The form with the member companies the user sees (docs/adr/0087) and the case's own company when it is edited.</summary>
+    private async Task<SupportFormViewModel> FormAsync(SupportCaseFormModel form, int? id, int? saved, CancellationToken ct) =>
+        new(form, id, await choices.MembersAsync(saved is { } s ? [s] : [], await staff.MemberScopeAsync(User, ct), ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct));
 }
