@@ -95,6 +95,14 @@ public sealed class ReferralFunnelDashboardTests(PortalFixture portal) : IClassF
             Assert.Contains($"href=\"/outreach/referrals?{Period.Replace("&", "&amp;", StringComparison.Ordinal)}&amp;{link}\"", page);
         }
 
+        // The referral list of the same days shows the same funnel (one query for both).
+        var yearList = await metro.GetStringAsync($"/outreach/referrals?{Period}");
+        foreach (var (id, value) in new[] { ("funnel-all", 5), ("funnel-unregistered", 3), ("funnel-registered", 2), ("funnel-converted", 1),
+            ("funnel-registered-before", 2), ("funnel-converted-before", 1) })
+        {
+            Assert.Contains($"data-testid=\"{id}\">{value}<", yearList);
+        }
+
         // Each link lists exactly the referrals its count counts.
         async Task<string[]> Listed(string filter)
         {
