@@ -103,11 +103,22 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
     [Fact]
     public async Task The_tables_fit_a_1280_window_and_the_municipalities_show_those_with_figures_first_then_all_on_request()
     {
+        // A referral of this year to the demo member company, so the referral funnel shows as a table (scanned below).
+        await browser.Portal.WithDbAsync(async db =>
+        {
+            var companyId = await db.Companies.Where(c => c.MembershipVerified).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            var measureId = await db.Measures.Where(m => m.Key == "TELEWORK-M01").OrderByDescending(m => m.PlanId).Select(m => m.Id).FirstAsync();
+            db.Referrals.Add(new Referral { CompanyId = companyId, MeasureId = measureId, BranchCode = "13104", ReferredAt = DateTime.UtcNow, ReferredByUserId = "dashboard-browser-test" });
+            return await db.SaveChangesAsync();
+        });
         var page = await browser.NewPageAsync();
         await page.SignInAsync(DemoUsers.Metro);
         var year = JapanTime.FiscalYearOf(DateTime.UtcNow);
         await page.GotoAsync($"/dashboard?year={year}");
         await page.GetByRole(AriaRole.Heading, new() { Name = "連携事業ダッシュボード", Level = 1 }).WaitForAsync();
+        var funnel = page.Locator("#t-referral-funnel");
+        await funnel.Locator("table").WaitForAsync();
+        Assert.Contains("誘導前から登録済み", await funnel.InnerTextAsync());
 
         // At 1,280 px no table scrolls sideways: the summary's 誘導 and 成約 columns are on screen.
         var overflowing = await page.EvaluateAsync<string[]>(
@@ -135,12 +146,14 @@ public class DashboardBrowserTests(BrowserFixture browser) : IClassFixture<Brows
         }
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94a-dashboard-1280.png") });
+        await funnel.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94d-dashboard-referral-funnel-1280.png") });
 
         // At 390 px the wide tables scroll in their own region, with readable columns, and the page passes axe.
         await page.SetViewportSizeAsync(390, 844);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94b-dashboard-390.png") });
         await page.Locator("#t-summary").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94c-dashboard-summary-390.png") });
+        await funnel.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "94e-dashboard-referral-funnel-390.png") });
         Assert.Equal("", await page.EvaluateAsync<string>(WiderThanTheWindow));
 
         // A year without a plan: a message naming it, not another year's figures.

@@ -9,12 +9,13 @@ namespace Partnership.BrowserTests;
 /// <summary>
 /// The match by hand of a sole proprietor (no 法人番号) to a registered company, in Chromium (issue #27): chamber staff
 /// open the member from the roster, search the registered companies by a reading typed in hiragana, choose and
-/// confirm; the company is then a verified member.
+/// confirm; the company is then a verified member. Then they undo the match from the member's page after its
+/// confirmation (docs/adr/0087), and the company is no longer one.
 /// </summary>
 public class RosterMatchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Chamber_staff_match_a_sole_proprietor_from_the_roster_to_a_registered_company()
+    public async Task Chamber_staff_match_a_sole_proprietor_from_the_roster_to_a_registered_company_and_undo_it()
     {
         var companyId = await browser.Portal.WithDbAsync(async db =>
         {
@@ -47,5 +48,18 @@ public class RosterMatchBrowserTests(BrowserFixture browser) : IClassFixture<Bro
 
         var verified = await browser.Portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => new { c.MembershipVerified, c.MemberBranchCode }).SingleAsync());
         Assert.Equal((true, "13101"), (verified.MembershipVerified, verified.MemberBranchCode));
+
+        // The match was a mistake: undone from the member's page, after the confirmation says what it does.
+        var memberId = await browser.Portal.WithDbAsync(db => db.RosterMembers.Where(m => m.MemberNumber == "SP-BROWSER-1").Select(m => m.Id).SingleAsync());
+        await chamber.GotoAsync($"/outreach/roster/{memberId}/match");
+        await chamber.GetByRole(AriaRole.Link, new() { Name = "この照合を取り消す" }).ClickAsync();
+        await chamber.GetByRole(AriaRole.Heading, new() { Name = "照合の取消し", Level = 1 }).WaitForAsync();
+        await Assertions.Expect(chamber.GetByTestId("unmatch-effects")).ToContainTextAsync("「鈴木商店」は、会員（確認済み）ではなくなります。");
+        await chamber.CheckAtDesktopAndPhoneAsync("91b-roster-unmatch");
+        await chamber.GetByRole(AriaRole.Button, new() { Name = "照合を取り消す" }).ClickAsync();
+        await chamber.ArriveAtAsync(new System.Text.RegularExpressions.Regex($"/outreach/roster/{memberId}/match$"));
+        await Assertions.Expect(chamber.Locator(".notice")).ToContainTextAsync("鈴木商店 と登録企業「鈴木商店」の照合を取り消しました。");
+        var undone = await browser.Portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => new { c.MembershipVerified, c.MemberBranchCode }).SingleAsync());
+        Assert.Equal((false, (string?)null), (undone.MembershipVerified, undone.MemberBranchCode));
     }
 }

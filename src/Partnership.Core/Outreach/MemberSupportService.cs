@@ -57,7 +57,7 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         {
             return Outcome<int>.Ok(already);
         }
-        var errors = await CheckAsync(input, ct);
+        var errors = await CheckAsync(input, Members.MemberScope.Of(editor.BranchCode, editor.IsBranchManager), null, ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -96,7 +96,7 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
             return Outcome<Guid>.NotFound();
         }
         // The company of a case does not change: a case about another company is a new case.
-        var errors = await CheckAsync(input with { CompanyId = supportCase.CompanyId }, ct);
+        var errors = await CheckAsync(input with { CompanyId = supportCase.CompanyId }, Members.MemberScope.Of(editor.BranchCode, editor.IsBranchManager), supportCase.CompanyId, ct);
         if (errors.Count == 0 && !OutreachRules.MayMoveTo(supportCase.RecordedByUserId, input.BranchCode!, editor))
         {
             errors.Add(new(nameof(input.BranchCode), "Outreach.BranchNotYours"));
@@ -122,13 +122,21 @@ public sealed class MemberSupportService(IAppDbContext db, TimeProvider clock)
         return Outcome<Guid>.Ok(supportCase.Version);
     }
 
-    private async Task<List<FieldError>> CheckAsync(SupportCaseInput input, CancellationToken ct)
+    /// <summary>
+    /// The rules and the member company: a verified member the user sees (<paramref name="scope"/>, a branch manager's
+    /// branch, docs/adr/0087), or the case's own company when it is edited (<paramref name="saved"/>).
+    /// </summary>
+    private async Task<List<FieldError>> CheckAsync(SupportCaseInput input, Members.MemberScope scope, int? saved, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var today = Today;
         if (input.CompanyId is not { } companyId || !await db.Companies.AnyAsync(c => c.Id == companyId && c.MembershipVerified, ct))
         {
             errors.Add(new(nameof(input.CompanyId), "Validation.RequiredChoice"));
+        }
+        else if (!await OutreachChoices.MayNameAsync(db, [companyId], saved is { } s ? [s] : [], scope, ct))
+        {
+            errors.Add(new(nameof(input.CompanyId), "Outreach.MemberOutsideBranch"));
         }
         if (input.Date is not { } date)
         {

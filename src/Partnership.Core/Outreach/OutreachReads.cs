@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partnership.Core.Catalog;
 using Partnership.Core.Common;
+using Partnership.Core.Companies;
 using Partnership.Core.Reference;
 
 namespace Partnership.Core.Outreach;
@@ -49,10 +50,26 @@ public sealed class OutreachChoices(IAppDbContext db)
             .OrderBy(m => m.Area!.Order).ThenBy(m => m.Order).ToListAsync(ct);
     }
 
-    /// <summary>The member companies by their kana, and the companies already chosen even if no longer members.</summary>
-    public Task<List<MemberOption>> MembersAsync(IReadOnlyCollection<int> chosen, CancellationToken ct = default) =>
-        db.Companies.AsNoTracking().Where(c => c.MembershipVerified || chosen.Contains(c.Id))
+    /// <summary>
+    /// The member companies the user sees (<paramref name="scope"/>: a branch manager's branch, docs/adr/0087) by their
+    /// kana, and the companies already on the saved record (<paramref name="saved"/>) even if no longer members or in scope.
+    /// </summary>
+    public Task<List<MemberOption>> MembersAsync(IReadOnlyCollection<int> saved, Members.MemberScope scope, CancellationToken ct = default)
+    {
+        var visible = db.Companies.VerifiedMembersVisibleTo(scope.BranchCode).Select(c => c.Id);
+        return db.Companies.AsNoTracking().Where(c => visible.Contains(c.Id) || saved.Contains(c.Id))
             .OrderBy(c => c.NameKana).Select(c => new MemberOption(c.Id, c.Name)).Take(MemberLimit).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether every company of <paramref name="companyIds"/> is a member the user may name on a record: one they see
+    /// (<paramref name="scope"/>) or one already on the saved record (<paramref name="saved"/>, kept when it is edited).
+    /// </summary>
+    public static async Task<bool> MayNameAsync(IAppDbContext db, IReadOnlyCollection<int> companyIds, IReadOnlyCollection<int> saved, Members.MemberScope scope, CancellationToken ct)
+    {
+        var added = companyIds.Except(saved).ToList();
+        return added.Count == 0 || await db.Companies.VerifiedMembersVisibleTo(scope.BranchCode).CountAsync(c => added.Contains(c.Id), ct) == added.Count;
+    }
 
     /// <summary>One member company; null when there is none by that id or it is not a member.</summary>
     public Task<MemberOption?> MemberAsync(int companyId, CancellationToken ct = default) =>

@@ -6,7 +6,9 @@ using Partnership.Core.Common;
 namespace Partnership.Core.Outreach;
 
 /// <summary>What an activity is made of, typed by a chamber user or read from one row of an import file.</summary>
-public sealed record ActivityInput(DateOnly? Date, OutreachChannel? Channel, IReadOnlyList<int> MeasureIds, string? BranchCode, int? Reach, IReadOnlyList<int> CompanyIds, string? Note);
+/// <remarks><see cref="Scope"/>: the members the logging user sees (a branch manager's branch, docs/adr/0087); a company outside it is refused.</remarks>
+public sealed record ActivityInput(DateOnly? Date, OutreachChannel? Channel, IReadOnlyList<int> MeasureIds, string? BranchCode, int? Reach, IReadOnlyList<int> CompanyIds, string? Note,
+    Members.MemberScope? Scope = null);
 
 /// <summary>
 /// One refusal in an import file: the row as the spreadsheet numbers it (the header is row 1, the first data row 2; 0:

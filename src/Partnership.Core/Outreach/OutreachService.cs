@@ -70,7 +70,7 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
 
     public async Task<Outcome<int>> LogAsync(ActivityInput input, string userId, CancellationToken ct = default)
     {
-        var errors = await CheckAsync(input, ct);
+        var errors = await CheckAsync(input, input.Scope ?? Members.MemberScope.All, [], ct);
         if (errors.Count > 0)
         {
             return Outcome<int>.Invalid(errors);
@@ -97,7 +97,7 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         {
             return Outcome<Guid>.NotFound();
         }
-        var errors = await CheckAsync(input, ct);
+        var errors = await CheckAsync(input, Members.MemberScope.Of(editor.BranchCode, editor.IsBranchManager), activity.Companies.Select(c => c.CompanyId).ToList(), ct);
         if (errors.Count == 0 && !OutreachRules.MayMoveTo(activity.LoggedByUserId, input.BranchCode!, editor))
         {
             errors.Add(new(nameof(input.BranchCode), "Outreach.BranchNotYours"));
@@ -185,7 +185,11 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         return new ImportResult(added, valid.Count - added, []);
     }
 
-    private async Task<List<FieldError>> CheckAsync(ActivityInput input, CancellationToken ct)
+    /// <summary>
+    /// The rules, the reference data, and the member companies named: verified members the user sees (<paramref name="scope"/>,
+    /// a branch manager's branch, docs/adr/0087) or already on the saved activity (<paramref name="saved"/>).
+    /// </summary>
+    private async Task<List<FieldError>> CheckAsync(ActivityInput input, Members.MemberScope scope, IReadOnlyCollection<int> saved, CancellationToken ct)
     {
         var errors = OutreachRules.Check(input, Today);
         var measureIds = input.MeasureIds.Distinct().ToList();
@@ -203,9 +207,9 @@ public sealed class OutreachService(IAppDbContext db, TimeProvider clock)
         {
             errors.Add(new(nameof(input.CompanyIds), "Validation.Invalid"));
         }
-        else if (companyIds.Count > 0 && await db.Companies.CountAsync(c => companyIds.Contains(c.Id) && c.MembershipVerified, ct) != companyIds.Count)
+        else if (!await OutreachChoices.MayNameAsync(db, companyIds, saved, scope, ct))
         {
-            errors.Add(new(nameof(input.CompanyIds), "Validation.Invalid"));
+            errors.Add(new(nameof(input.CompanyIds), scope.BranchCode is null ? "Validation.Invalid" : "Outreach.MemberOutsideBranch"));
         }
         return errors;
     }

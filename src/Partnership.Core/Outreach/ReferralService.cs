@@ -4,8 +4,31 @@ using Partnership.Core.Members;
 
 namespace Partnership.Core.Outreach;
 
-/// <summary>From and To are Japan-time days of the referral, both included.</summary>
-public sealed record ReferralFilter(string? BranchCode, int? MeasureId, bool? Converted, DateOnly? From = null, DateOnly? To = null);
+/// <summary>
+/// From and To are Japan-time days of the referral, both included. <see cref="Scope"/>: the members the reader sees
+/// (a branch manager's branch, docs/adr/0087); a referral to a member outside it is not in the list, its summary or its funnel.
+/// </summary>
+public sealed record ReferralFilter(string? BranchCode, int? MeasureId, bool? Converted, DateOnly? From = null, DateOnly? To = null, MemberScope? Scope = null,
+    ReferralRegistration? Registration = null);
+
+/// <summary>
+/// Where a referral's company stands on the portal relative to the referral (the funnel's rows, docs/adr/0084):
+/// registered before it, not registered at the time (waiting or registered since), registered after it, or registered either way.
+/// </summary>
+public enum ReferralRegistration
+{
+    /// <summary>The company was on the portal when it was referred (<c>CompanyId</c> set at once, never attached later).</summary>
+    Before,
+
+    /// <summary>Not on the portal when referred: waiting for the member to register, or registered since.</summary>
+    NotBefore,
+
+    /// <summary>Registered after the referral (attached at registration or by a match by hand).</summary>
+    After,
+
+    /// <summary>On the portal now, before or after the referral.</summary>
+    Registered,
+}
 
 /// <summary>
 /// The submissions of the areas a referral can lead to (scheme entries, consultation requests, subsidy
@@ -39,8 +62,11 @@ public sealed record ReferralMail(string Email, string MemberName, string? Corpo
 public sealed record ReferralLetter(string MemberName, string? CorporateNumber, string Address, string ContactName, string BranchNameJa, DateTime ReferredAt,
     IReadOnlyList<(int Id, string TitleJa)> Measures);
 
-/// <summary>The referral funnel (docs/adr/0084): referrals to members who were not registered, how many registered since, how many of those converted.</summary>
-public sealed record ReferralFunnel(int Referrals, int ToUnregistered, int Registered, int Converted, int AlreadyTakenUp);
+/// <summary>
+/// The referral funnel (docs/adr/0084): referrals to members who were not registered, how many registered since, how many
+/// of those converted; and the referrals to members already registered (<see cref="RegisteredBefore"/>) with their conversions.
+/// </summary>
+public sealed record ReferralFunnel(int Referrals, int ToUnregistered, int Registered, int Converted, int AlreadyTakenUp, int RegisteredBefore = 0, int ConvertedBefore = 0);
 
 /// <summary>
 /// Referrals (誘導) of Chamber members to Metro measures, and their conversion (docs/adr/0031-referral-conversion.md,
@@ -215,7 +241,10 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
         return marked;
     }
 
-    /// <summary>The funnel of the referrals the filter selects.</summary>
+    /// <summary>
+    /// The funnel of the referrals the filter selects, in one query: the referral list and the Metro dashboard both show
+    /// these figures (the dashboard for a fiscal year), so they cannot disagree.
+    /// </summary>
     public async Task<ReferralFunnel> FunnelAsync(ReferralFilter filter, CancellationToken ct = default)
     {
         var counts = await Query(filter).GroupBy(_ => 1).Select(g => new
@@ -225,13 +254,32 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
             Registered = g.Count(r => r.AttachedAt != null),
             Converted = g.Count(r => r.AttachedAt != null && r.ConvertedAt != null),
             TakenUp = g.Count(r => r.AlreadyTakenUp),
+            RegisteredBefore = g.Count(r => r.CompanyId != null && r.AttachedAt == null),
+            ConvertedBefore = g.Count(r => r.CompanyId != null && r.AttachedAt == null && r.ConvertedAt != null),
         }).SingleOrDefaultAsync(ct);
-        return counts is null ? new(0, 0, 0, 0, 0) : new(counts.All, counts.ToUnregistered, counts.Registered, counts.Converted, counts.TakenUp);
+        return counts is null ? new(0, 0, 0, 0, 0)
+            : new(counts.All, counts.ToUnregistered, counts.Registered, counts.Converted, counts.TakenUp, counts.RegisteredBefore, counts.ConvertedBefore);
+    }
+
+    /// <summary>
+    /// The referrals to members the scope sees (docs/adr/0087): by the roster entry's branch, the same rule as the roster
+    /// (<see cref="RosterQueries.VisibleTo"/>); a referral recorded before the roster has no entry and goes by its company's
+    /// member branch (<see cref="Companies.CompanyQueries.VerifiedMembersVisibleTo"/>).
+    /// </summary>
+    private IQueryable<Referral> VisibleTo(IQueryable<Referral> query, MemberScope scope)
+    {
+        if (scope.BranchCode is null)
+        {
+            return query;
+        }
+        var members = db.RosterMembers.VisibleTo(scope).Select(m => m.Id);
+        var companies = Companies.CompanyQueries.VerifiedMembersVisibleTo(db.Companies, scope.BranchCode).Select(c => c.Id);
+        return query.Where(r => r.RosterMemberId != null ? members.Contains(r.RosterMemberId.Value) : r.CompanyId != null && companies.Contains(r.CompanyId.Value));
     }
 
     public IQueryable<Referral> Query(ReferralFilter filter)
     {
-        var query = db.Referrals.AsNoTracking();
+        var query = VisibleTo(db.Referrals.AsNoTracking(), filter.Scope ?? MemberScope.All);
         if (!string.IsNullOrEmpty(filter.BranchCode))
         {
             query = query.Where(r => r.BranchCode == filter.BranchCode);
@@ -254,6 +302,14 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
         {
             query = query.Where(r => (r.ConvertedAt != null) == converted);
         }
+        query = filter.Registration switch
+        {
+            ReferralRegistration.Before => query.Where(r => r.CompanyId != null && r.AttachedAt == null),
+            ReferralRegistration.NotBefore => query.Where(r => r.CompanyId == null || r.AttachedAt != null),
+            ReferralRegistration.After => query.Where(r => r.AttachedAt != null),
+            ReferralRegistration.Registered => query.Where(r => r.CompanyId != null),
+            _ => query,
+        };
         return query;
     }
 }

@@ -107,6 +107,78 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("中央スコープ商会", await hq.GetStringAsync("/outreach/referrals?q=" + Uri.EscapeDataString("スコープ")));
     }
 
+    /// <summary>A registered company verified as a member of <paramref name="branch"/> (as a roster import leaves it).</summary>
+    private Task<int> MemberCompanyAsync(string name, string kana, string branch) => portal.WithDbAsync(async db =>
+    {
+        var company = new Partnership.Core.Companies.Company
+        {
+            Name = name, NameKana = kana, PostalCode = "100-0005", Prefecture = "東京都", MunicipalityCode = null, CityName = "千代田区",
+            Street = "丸の内1-1-1", Phone = "03-3000-0002", IndustryCode = "E", ContactName = "担当 太郎", MembershipVerified = true, MemberBranchCode = branch,
+        };
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        return company.Id;
+    });
+
+    [Fact]
+    public async Task A_branch_manager_lists_only_referrals_to_their_branch_members_and_names_only_them_on_activities_and_support_cases()
+    {
+        var mine = await RosterMemberAsync("BR-A-1", "千代田誘導一覧商会", "チヨダユウドウイチランショウカイ", "13101");
+        var theirs = await RosterMemberAsync("BR-B-1", "中央誘導一覧商会", "チュウオウユウドウイチランショウカイ", "13102");
+        var myCompany = await MemberCompanyAsync("千代田選択肢工業", "チヨダセンタクシコウギョウ", "13101");
+        var theirCompany = await MemberCompanyAsync("中央選択肢工業", "チュウオウセンタクシコウギョウ", "13102");
+        var measureId = await portal.WithDbAsync(db => db.ConsultationDesks.Where(d => d.Code == "TELEWORK-CENTER").Select(d => d.MeasureId).SingleAsync());
+        var head = await portal.SignedInAsync(DemoUsers.Chamber);
+        foreach (var (member, branch) in new[] { (mine, "13101"), (theirs, "13102") })
+        {
+            var referred = await head.PostFormAsync($"/outreach/referrals?member={member}", "/outreach/referrals",
+                [new("RosterMemberId", member.ToString()), new("MeasureIds", measureId.ToString()), new("BranchCode", branch), new("Channel", "Desk")]);
+            Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+        }
+        await ChamberUserAsync("list-manager@chamber.example.jp", "13101", manager: true);
+        var manager = await portal.SignedInAsync("list-manager@chamber.example.jp", Password);
+
+        // The referral list (rows, summary and funnel come from one scoped query): only the manager's branch's members.
+        var list = await manager.GetStringAsync("/outreach/referrals");
+        Assert.Contains("千代田誘導一覧商会", list);
+        Assert.DoesNotContain("中央誘導一覧商会", list);
+        // Filtering by the other branch shows none of its referrals either.
+        Assert.DoesNotContain("中央誘導一覧商会", await manager.GetStringAsync("/outreach/referrals?branch=13102"));
+        var all = await head.GetStringAsync("/outreach/referrals");
+        Assert.Contains("千代田誘導一覧商会", all);
+        Assert.Contains("中央誘導一覧商会", all);
+
+        // The member pickers of the activity and support forms offer the manager's branch's members only; head office all.
+        foreach (var form in new[] { "/outreach/new", "/outreach/support/new" })
+        {
+            var offered = await manager.GetStringAsync(form);
+            Assert.Contains("千代田選択肢工業", offered);
+            Assert.DoesNotContain("中央選択肢工業", offered);
+            Assert.Contains("中央選択肢工業", await head.GetStringAsync(form));
+        }
+
+        // A forged post naming the other branch's member: refused with the message, nothing saved.
+        (string, string)[] activity(int company, string note) =>
+            [("Date", "2021-06-01"), ("Channel", "Tour"), ("MeasureIds", measureId.ToString()), ("BranchCode", "13101"), ("Reach", "12"), ("CompanyIds", company.ToString()), ("Note", note)];
+        var refused = await manager.PostFormAsync("/outreach/new", "/outreach/new", [.. activity(theirCompany, "他支部の会員を含む見学会").Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("担当する支部の会員企業から選択してください。", refusedPage);
+        Assert.DoesNotContain("中央選択肢工業", refusedPage);
+        Assert.Equal(0, await portal.WithDbAsync(db => db.OutreachActivities.CountAsync(a => a.Note == "他支部の会員を含む見学会")));
+        var logged = await manager.PostFormAsync("/outreach/new", "/outreach/new", [.. activity(myCompany, "自支部の会員の見学会").Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);
+        Assert.Equal("/outreach", logged.Headers.Location?.OriginalString);
+
+        (string, string)[] support(int company) => [("CompanyId", company.ToString()), ("Date", "2021-06-01"), ("AreaCode", "WOMEN"), ("BranchCode", "13101"),
+            ("Advice", "他支部の会員への助言の試み"), ("SubmissionKey", Guid.NewGuid().ToString())];
+        var supportRefused = await manager.PostFormAsync("/outreach/support/new", "/outreach/support/new", [.. support(theirCompany).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, supportRefused.StatusCode);
+        Assert.Contains("担当する支部の会員企業から選択してください。", await supportRefused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await portal.WithDbAsync(db => db.MemberSupportCases.CountAsync(c => c.CompanyId == theirCompany)));
+        // Head office names any branch's member.
+        var headSupport = await head.PostFormAsync("/outreach/support/new", "/outreach/support/new", [.. support(theirCompany).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))]);
+        Assert.Equal($"/outreach/support/companies/{theirCompany}", headSupport.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Chamber_staff_match_a_sole_proprietor_to_a_registered_company_by_hand_which_verifies_it_and_attaches_its_referrals()
     {
@@ -169,5 +241,77 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
         Assert.Contains("照合済み", await chamber.GetStringAsync(page));
         var again = await chamber.PostFormAsync("/outreach/roster", $"/outreach/roster/{memberId}/match", [new("companyId", companyId.ToString())]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Chamber_staff_undo_a_match_by_hand_after_confirming_waiting_referrals_detach_and_converted_ones_keep_their_conversion()
+    {
+        var memberId = await RosterMemberAsync("SP-UNDO-1", "鈴木表具店", "スズキヒョウグテン", "13102");
+        var companyId = await portal.WithDbAsync(async db =>
+        {
+            var company = new Partnership.Core.Companies.Company
+            {
+                Name = "鈴木表具店", NameKana = "スズキヒョウグテン", PostalCode = "104-0061", Prefecture = "東京都", MunicipalityCode = null, CityName = "中央区",
+                Street = "銀座2-2-2", Phone = "03-3000-0003", IndustryCode = "E", ContactName = "鈴木 二郎",
+            };
+            db.Companies.Add(company);
+            await db.SaveChangesAsync();
+            return company.Id;
+        });
+        var measures = await portal.WithDbAsync(db => db.Measures.Where(m => m.Side == Partnership.Core.Catalog.MeasureSide.Metro).OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToListAsync());
+        var head = await portal.SignedInAsync(DemoUsers.Chamber);
+        var referred = await head.PostFormAsync($"/outreach/referrals?member={memberId}", "/outreach/referrals",
+            [new("RosterMemberId", memberId.ToString()), new("MeasureIds", measures[0].ToString()), new("MeasureIds", measures[1].ToString()), new("BranchCode", "13102"), new("Channel", "Desk")]);
+        Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
+        var matched = await head.PostFormAsync($"/outreach/roster/{memberId}/match?q=" + Uri.EscapeDataString("スズキ"), $"/outreach/roster/{memberId}/match",
+            [new("companyId", companyId.ToString())]);
+        Assert.Equal("/outreach/roster", matched.Headers.Location?.OriginalString);
+        // The company then asked for the first measure's service: that referral converted after the match.
+        var convertedAt = new DateTime(2026, 5, 1, 1, 0, 0, DateTimeKind.Utc);
+        await portal.WithDbAsync(db => db.Referrals.Where(r => r.RosterMemberId == memberId && r.MeasureId == measures[0])
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ConvertedAt, convertedAt).SetProperty(r => r.ConvertedBy, Partnership.Core.Outreach.ConversionKind.Consultation)));
+
+        var page = $"/outreach/roster/{memberId}/unmatch";
+        Assert.Contains($"href=\"{page}\"", await head.GetStringAsync($"/outreach/roster/{memberId}/match"));
+        var confirm = await head.GetStringAsync(page);
+        Assert.Contains("鈴木表具店", confirm);
+        Assert.Contains("まだ成約していない誘導 1 件は", confirm);
+        Assert.Contains("成約済みの誘導 1 件は", confirm);
+
+        // Without the antiforgery token, from the manager of another branch, or for another company than the one shown: refused, nothing changed.
+        var anonymousForm = await head.PostAsync(page, new FormUrlEncodedContent([new("companyId", companyId.ToString())]));
+        Assert.Equal(HttpStatusCode.BadRequest, anonymousForm.StatusCode);
+        await ChamberUserAsync("unmatch-chiyoda@chamber.example.jp", "13101", manager: true);
+        var other = await portal.SignedInAsync("unmatch-chiyoda@chamber.example.jp", Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync("/outreach/roster", page, [new("companyId", companyId.ToString())])).StatusCode);
+        var stale = await head.PostFormAsync(page, page, [new("companyId", (companyId + 100000).ToString())]);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("ほかの職員が先に変更しました", await stale.Content.ReadAsStringAsync());
+        Assert.Equal(companyId, await portal.WithDbAsync(db => db.RosterMembers.Where(m => m.Id == memberId).Select(m => m.MatchedCompanyId).SingleAsync()));
+        Assert.True(await portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => c.MembershipVerified).SingleAsync()));
+
+        var undone = await head.PostFormAsync(page, page, [new("companyId", companyId.ToString())]);
+        Assert.Equal($"/outreach/roster/{memberId}/match", undone.Headers.Location?.OriginalString);
+        var entry = await portal.WithDbAsync(db => db.RosterMembers.Where(m => m.Id == memberId).Select(m => new { m.MatchedCompanyId, m.MatchedAt }).SingleAsync());
+        Assert.Null(entry.MatchedCompanyId);
+        Assert.Null(entry.MatchedAt);
+        var company = await portal.WithDbAsync(db => db.Companies.Where(c => c.Id == companyId).Select(c => new { c.MembershipVerified, c.MemberBranchCode }).SingleAsync());
+        Assert.Equal((false, (string?)null), (company.MembershipVerified, company.MemberBranchCode));
+        var referrals = await portal.WithDbAsync(db => db.Referrals.Where(r => r.RosterMemberId == memberId).OrderBy(r => r.MeasureId).ToListAsync());
+        // The converted referral keeps its company and conversion; the other waits for the member again.
+        Assert.Equal((companyId, convertedAt), (referrals[0].CompanyId, referrals[0].ConvertedAt));
+        Assert.NotNull(referrals[0].AttachedAt);
+        Assert.Equal(((int?)null, (DateTime?)null), (referrals[1].CompanyId, referrals[1].AttachedAt));
+        // The match and its undo are both in the audit log with who made them.
+        var chamberId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoUsers.Chamber).Select(u => u.Id).SingleAsync());
+        Assert.Equal(2, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(RosterMember) && a.EntityId == memberId.ToString()
+            && a.Action == "modified" && a.UserId == chamberId && a.Changes.Contains("MatchedCompanyId"))));
+
+        // Nothing left to undo: the confirmation goes back to the match page, and a second post says so and changes nothing.
+        Assert.Equal($"/outreach/roster/{memberId}/match", (await head.GetAsync(page)).Headers.Location?.OriginalString);
+        var again = await head.PostFormAsync($"/outreach/roster/{memberId}/match", page, [new("companyId", companyId.ToString())]);
+        Assert.Equal($"/outreach/roster/{memberId}/match", again.Headers.Location?.OriginalString);
+        Assert.DoesNotContain("鈴木表具店", await head.GetStringAsync("/companies?q=" + Uri.EscapeDataString("鈴木表具")));
     }
 }

@@ -462,6 +462,10 @@ public static class EndpointTable
         // The demo company has a 法人番号: refused with a message (422), nothing matched.
         Change("POST", "/outreach/roster/{id:int}/match", Caller.Chamber, [Text("q", "デモ"), new("companyId", FieldKind.Number, s => s.CompanyId.ToString())],
             s => $"/outreach/roster/{s.SoleProprietorRosterMemberId()}/match", allowedStatus: 422),
+        // The sample entry is never matched: the undo's confirmation and post go back to its match page (302), nothing changed.
+        Read("GET", "/outreach/roster/{id:int}/unmatch", Caller.Chamber, s => $"/outreach/roster/{s.SoleProprietorRosterMemberId()}/unmatch", status: 302),
+        Change("POST", "/outreach/roster/{id:int}/unmatch", Caller.Chamber, [new("companyId", FieldKind.Number, s => s.CompanyId.ToString())],
+            s => $"/outreach/roster/{s.SoleProprietorRosterMemberId()}/unmatch", allowedStatus: 302),
         Read("GET", "/outreach/referrals", Caller.Staff, _ => "/outreach/referrals?branch=13101&converted=false"),
         Change("POST", "/outreach/referrals", Caller.Chamber,
             [new("RosterMemberId", FieldKind.Number, s => s.UnregisteredRosterMemberId().ToString()), new("MeasureIds", FieldKind.Number, s => s.EventMeasureId.ToString()),

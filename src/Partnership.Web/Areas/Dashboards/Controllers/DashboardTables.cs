@@ -62,13 +62,13 @@ public sealed record DashboardPage(
 /// of records behind each figure with the same year and area. Kept in one place so the page, the exports and
 /// the tests read the same tables.
 /// </summary>
-public sealed class DashboardTables(DashboardReader reader, IReferenceLists lists, IStringLocalizer<SharedResource> t, TimeProvider clock)
+public sealed class DashboardTables(DashboardReader reader, IReferenceLists lists, IStringLocalizer<SharedResource> t, TimeProvider clock, ReferralService referrals)
 {
     public const string Metro = "metro";
     public const string Chamber = "chamber";
 
     public static readonly IReadOnlyList<string> MetroTables =
-        ["summary", "compare", "measures", "windows", "funnel", "channels", "branches", "municipalities", "sizes", "industries", "monthly", "publicity", "cosponsorship"];
+        ["summary", "compare", "measures", "windows", "funnel", "referral-funnel", "channels", "branches", "municipalities", "sizes", "industries", "monthly", "publicity", "cosponsorship"];
 
     public static readonly IReadOnlyList<string> ChamberTables = ["channels", "branches", "referral-measures", "outreach-monthly", "publicity", "cosponsorship"];
 
@@ -111,6 +111,8 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
             tables.Add(Measures(context));
             tables.Add(Windows(context));
             tables.Add(FunnelTable(context));
+            tables.Add(ReferralFunnelTable(context, await referrals.FunnelAsync(
+                new ReferralFilter(null, null, null, DashboardRules.DaysOf(fiscalYear).First, DashboardRules.DaysOf(fiscalYear).Last), ct)));
             tables.Add(Channels(context));
             tables.Add(Branches(context, await BranchesAsync(ja, ct)));
             var municipalities = await lists.MunicipalitiesAsync(ct);
@@ -293,6 +295,31 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
         d.Sum(Families.Subsidies, Metrics.Applications, area),
         d.Sum(Families.Entries, Metrics.Accepted, area) + d.Sum(Families.Entries, Metrics.Rejected, area),
         d.Sum(Families.Subsidies, Metrics.Granted, area) + d.Sum(Families.Subsidies, Metrics.NotGranted, area));
+
+    /// <summary>
+    /// Referred → registered on the portal → converted, for the referrals made in the year, split by whether the member
+    /// was registered before the referral. The figures are the referral list's own funnel (<see cref="ReferralService.FunnelAsync"/>,
+    /// one query) and each links to that list filtered to exactly its referrals. Counts only, no rates (docs/adr/0089).
+    /// </summary>
+    private DashTable ReferralFunnelTable(Context c, ReferralFunnel f)
+    {
+        var list = $"/outreach/referrals?{c.Period}";
+        DashRow Row(string label, int referred, int registered, int converted, string referredFilter, string registeredFilter, bool total = false) =>
+            new(label,
+            [
+                N(referred, list + referredFilter), N(registered, list + registeredFilter),
+                N(converted, list + (registeredFilter.Length == 0 ? "" : registeredFilter) + "&converted=true"),
+            ], total);
+        var rows = new List<DashRow>
+        {
+            Row(t["Dashboard.ReferralFunnel.Before"], f.RegisteredBefore, f.RegisteredBefore, f.ConvertedBefore, "&registration=before", "&registration=before"),
+            Row(t["Dashboard.ReferralFunnel.After"], f.ToUnregistered, f.Registered, f.Converted, "&registration=not-before", "&registration=after"),
+            Row(t["Dashboard.Total"], f.Referrals, f.RegisteredBefore + f.Registered, f.ConvertedBefore + f.Converted, "", "&registration=registered", total: true),
+        };
+        return new DashTable("referral-funnel", "Dashboard.Table.ReferralFunnel", "Dashboard.Col.ReferralRegistration",
+            [new("Dashboard.Col.Referrals", CellKind.Count), new("Dashboard.Col.RegisteredOnPortal", CellKind.Count), new("Dashboard.Col.Converted", CellKind.Count)],
+            rows, ChartColumn: null, Empty: f.Referrals == 0, NoteKey: "Dashboard.Note.ReferralFunnel");
+    }
 
     private DashTable FunnelTable(Context c)
     {

@@ -89,7 +89,7 @@ public sealed class ActivitiesController(
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await Staff.BranchOfAsync(UserId, ct) }, null, ct));
+        return View("Form", await FormAsync(new ActivityFormModel { BranchCode = await Staff.BranchOfAsync(UserId, ct) }, null, [], ct));
     }
 
     [HttpPost("new")]
@@ -97,15 +97,15 @@ public sealed class ActivitiesController(
     public async Task<IActionResult> New(ActivityFormModel form, CancellationToken ct)
     {
         AddRuleErrorsNotYetShown(form);
-        return await PostedAsync(() => outreach.LogAsync(form.ToInput(), UserId, ct), "Outreach.Logged", _ => "/outreach",
-            async () => View("Form", await FormAsync(form, null, ct)));
+        return await PostedAsync(async () => await outreach.LogAsync(form.ToInput() with { Scope = await Staff.MemberScopeAsync(User, ct) }, UserId, ct),
+            "Outreach.Logged", _ => "/outreach", async () => View("Form", await FormAsync(form, null, [], ct)));
     }
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
         await WhenMayChangeAsync(await outreach.FindAsync(id, ct), async activity =>
-            View("Form", await FormAsync(ActivityFormModel.From(activity), id, ct)));
+            View("Form", await FormAsync(ActivityFormModel.From(activity), id, Saved(activity), ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -114,7 +114,7 @@ public sealed class ActivitiesController(
         {
             AddRuleErrorsNotYetShown(form);
             return await PostedAsync(async () => await outreach.UpdateAsync(id, form.ToInput(), form.Version, (await EditorAsync(ct))!, ct),
-                "Outreach.Saved", _ => "/outreach", async () => View("Form", await FormAsync(form, id, ct)), () => form.Version = activity.Version);
+                "Outreach.Saved", _ => "/outreach", async () => View("Form", await FormAsync(form, id, Saved(activity), ct)), () => form.Version = activity.Version);
         });
 
     [HttpPost("{id:int}/delete")]
@@ -183,8 +183,15 @@ public sealed class ActivitiesController(
         return View("Import", new ImportViewModel([], Text[code, values].Value, null));
     }
 
-    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, CancellationToken ct) =>
-        new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct), await choices.MembersAsync(form.CompanyIds, ct));
+    /// <summary>
+    /// The form with its choices: the member companies the user sees (a branch manager's branch, docs/adr/0087) and those
+    /// already on the saved activity (<paramref name="saved"/>); a company only sent in a refused post is not offered.
+    /// </summary>
+    private async Task<ActivityFormViewModel> FormAsync(ActivityFormModel form, int? id, IReadOnlyCollection<int> saved, CancellationToken ct) =>
+        new(form, id, await choices.MeasuresAsync(form.MeasureIds, ct), await choices.BranchesAsync(ct),
+            await choices.MembersAsync(saved, await Staff.MemberScopeAsync(User, ct), ct));
+
+    private static List<int> Saved(OutreachActivity activity) => [.. activity.Companies.Select(c => c.CompanyId)];
 
     /// <summary>
     /// When the form is refused for what model binding found, the rules' other findings (no measure chosen, say) are

@@ -40,12 +40,22 @@ public sealed class ReferralsController(
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
+    /// <summary>The values of the list's <c>registration</c> filter (the dashboard's funnel links to them).</summary>
+    public static readonly IReadOnlyDictionary<string, ReferralRegistration> Registrations = new Dictionary<string, ReferralRegistration>(StringComparer.Ordinal)
+    {
+        ["before"] = ReferralRegistration.Before,
+        ["not-before"] = ReferralRegistration.NotBefore,
+        ["after"] = ReferralRegistration.After,
+        ["registered"] = ReferralRegistration.Registered,
+    };
+
     /// <summary>The list and, for chamber staff, the form: <paramref name="q"/> searches the roster, <paramref name="member"/> is the member chosen.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, string? q, int? member, CancellationToken ct)
+    public async Task<IActionResult> Index(string? branch, int? measure, bool? converted, DateOnly? from, DateOnly? to, string? registration, string? q, int? member, CancellationToken ct)
     {
         var form = new ReferralFormModel { Query = q, RosterMemberId = member };
-        return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to), form, ct));
+        var registered = registration is not null && Registrations.TryGetValue(registration, out var r) ? r : (ReferralRegistration?)null;
+        return View(await ViewModelAsync(new ReferralFilter(branch, measure, converted, from, to, await staff.MemberScopeAsync(User, ct), registered), form, ct));
     }
 
     [HttpPost("")]
@@ -64,7 +74,7 @@ public sealed class ReferralsController(
             ServiceErrors.Add(ModelState, t, outcome.Errors, Fields);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", await ViewModelAsync(new ReferralFilter(null, null, null), form, ct));
+        return View("Index", await ViewModelAsync(new ReferralFilter(null, null, null, Scope: await staff.MemberScopeAsync(User, ct)), form, ct));
     }
 
     /// <summary>
@@ -113,7 +123,7 @@ public sealed class ReferralsController(
             .Select(g => (g.BranchCode, g.TitleJa, g.TitleEn, g.Open, g.Converted)).ToList();
         var funnel = await referrals.FunnelAsync(filter, ct);
         var canRefer = User.IsInRole(Roles.ChamberStaff);
-        var scope = canRefer ? await staff.MemberScopeAsync(User, ct) : Core.Members.MemberScope.All;
+        var scope = filter.Scope ?? Core.Members.MemberScope.All;
         var found = canRefer && !string.IsNullOrWhiteSpace(form.Query) ? await referrals.SearchRosterAsync(form.Query, scope, ct) : [];
         var chosen = canRefer && form.RosterMemberId is { } id ? await referrals.RosterChoiceAsync(id, scope, ct) : null;
         var measures = await choices.MeasuresAsync(MeasureSide.Metro, ct);

@@ -72,6 +72,47 @@ public sealed class RosterController(
         return View(new RosterMatchViewModel(entry, q, await matches.CandidatesAsync(q, ct), companyId));
     }
 
+    /// <summary>
+    /// The confirmation of undoing a match by hand (docs/adr/0087): who was matched to whom and what happens to the
+    /// member's referrals. An entry not matched goes back to its match page; one the user does not see is not found.
+    /// </summary>
+    [HttpGet("{id:int}/unmatch")]
+    public async Task<IActionResult> Unmatch(int id, CancellationToken ct)
+    {
+        var scope = await staff.MemberScopeAsync(User, ct);
+        if (await matches.MatchToUndoAsync(id, scope, ct) is { } match)
+        {
+            return View(match);
+        }
+        return await matches.EntryAsync(id, scope, ct) is null ? NotFound() : Redirect($"/outreach/roster/{id}/match");
+    }
+
+    /// <summary>Undoes the match confirmed (<paramref name="companyId"/>): the company is no longer a verified member and the waiting referrals detach.</summary>
+    [HttpPost("{id:int}/unmatch")]
+    public async Task<IActionResult> Unmatch(int id, int? companyId, CancellationToken ct)
+    {
+        var scope = await staff.MemberScopeAsync(User, ct);
+        var before = await matches.MatchToUndoAsync(id, scope, ct);
+        var outcome = before is null ? Outcome<int>.NotFound() : await matches.UnmatchAsync(id, companyId, scope, ct);
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            if (await matches.EntryAsync(id, scope, ct) is null)
+            {
+                return NotFound();
+            }
+            TempData["Notice"] = t["Roster.Unmatch.NotMatched"].Value;
+            return Redirect($"/outreach/roster/{id}/match");
+        }
+        if (!outcome.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            ModelState.AddModelError("", t[outcome.Errors[0].Code]);
+            return View(await matches.MatchToUndoAsync(id, scope, ct) ?? before);
+        }
+        TempData["Notice"] = t["Roster.Unmatch.Done", before!.Name, before.CompanyName].Value;
+        return Redirect($"/outreach/roster/{id}/match");
+    }
+
     [HttpGet("import")]
     public IActionResult Import() => View(new RosterImportViewModel([], null, null));
 

@@ -67,20 +67,20 @@ public sealed class SupportController(
     public async Task<IActionResult> New(int? companyId, CancellationToken ct)
     {
         var editor = await EditorAsync(ct);
-        return View("Form", await FormAsync(new SupportCaseFormModel { CompanyId = companyId, BranchCode = editor?.BranchCode, Date = Today }, null, ct));
+        return View("Form", await FormAsync(new SupportCaseFormModel { CompanyId = companyId, BranchCode = editor?.BranchCode, Date = Today }, null, null, ct));
     }
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public Task<IActionResult> New(SupportCaseFormModel form, CancellationToken ct) =>
         PostedAsync(async () => await support.RecordAsync(form.ToInput(), (await EditorAsync(ct))!, form.SubmissionKey, ct), "Support.Recorded",
-            _ => $"/outreach/support/companies/{form.CompanyId}", async () => View("Form", await FormAsync(form, null, ct)));
+            _ => $"/outreach/support/companies/{form.CompanyId}", async () => View("Form", await FormAsync(form, null, null, ct)));
 
     [HttpGet("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct) =>
         await WhenMayChangeAsync(await support.FindAsync(id, ct), async supportCase =>
-            View("Form", await FormAsync(SupportCaseFormModel.From(supportCase), id, ct)));
+            View("Form", await FormAsync(SupportCaseFormModel.From(supportCase), id, supportCase.CompanyId, ct)));
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.ChamberStaff)]
@@ -89,10 +89,11 @@ public sealed class SupportController(
         {
             form.CompanyId = supportCase.CompanyId;
             return await PostedAsync(async () => await support.UpdateAsync(id, form.ToInput(), form.Version, (await EditorAsync(ct))!, ct), "Support.Saved",
-                _ => $"/outreach/support/companies/{supportCase.CompanyId}", async () => View("Form", await FormAsync(form, id, ct)),
+                _ => $"/outreach/support/companies/{supportCase.CompanyId}", async () => View("Form", await FormAsync(form, id, supportCase.CompanyId, ct)),
                 () => form.Version = supportCase.Version);
         });
 
-    private async Task<SupportFormViewModel> FormAsync(SupportCaseFormModel form, int? id, CancellationToken ct) =>
-        new(form, id, await choices.MembersAsync(form.CompanyId is { } chosen ? [chosen] : [], ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct));
+    /// <summary>The form with the member companies the user sees (docs/adr/0087) and the case's own company when it is edited.</summary>
+    private async Task<SupportFormViewModel> FormAsync(SupportCaseFormModel form, int? id, int? saved, CancellationToken ct) =>
+        new(form, id, await choices.MembersAsync(saved is { } s ? [s] : [], await Staff.MemberScopeAsync(User, ct), ct), await choices.BranchesAsync(ct), await choices.AreasAsync(ct));
 }
