@@ -133,7 +133,8 @@ public static partial class SurgeBenchmark
             {
                 for (var round = 0; round < warmRounds; round++)
                 {
-                    await ParallelAsync(warmPeople.Where(w => w.Round == round).Select(w => w.Person), clients, p => SubmitAsync(http, p, followRedirect: false));
+                    var warmClock = Stopwatch.StartNew();
+                    await ParallelAsync(warmPeople.Where(w => w.Round == round).Select(w => w.Person), clients, p => SubmitAsync(http, p, followRedirect: false, warmClock));
                     // Let the runtime start counting calls, and compile in the background what the round made hot.
                     await Task.Delay(WarmPause);
                 }
@@ -158,7 +159,7 @@ public static partial class SurgeBenchmark
                 });
             }
 
-            var outcomes = new ConcurrentBag<(string Kind, double Ms, string? Receipt)>();
+            var outcomes = new ConcurrentBag<Submission>();
             // CPU time of the portal processes and of this one (the clients) over the timed part: steadier than the
             // throughput on a shared machine, and it says which side the time went to.
             var portalCpu = PortalCpu(portals);
@@ -176,13 +177,14 @@ public static partial class SurgeBenchmark
                     {
                         await Task.Delay(wait);
                     }
-                    outcomes.Add(await SubmitAsync(http, a.Person, followRedirect: true));
+                    outcomes.Add(await SubmitAsync(http, a.Person, followRedirect: true, clock));
                 });
                 await Task.WhenAll(tasks);
             }
             else
             {
-                await ParallelAsync(people, clients, async p => outcomes.Add(await SubmitAsync(http, p, followRedirect: false)));
+                var clock = Stopwatch.StartNew();
+                await ParallelAsync(people, clients, async p => outcomes.Add(await SubmitAsync(http, p, followRedirect: false, clock)));
             }
             var elapsed = watch.Elapsed.TotalSeconds;
             portalCpu = PortalCpu(portals) - portalCpu;
@@ -191,6 +193,8 @@ public static partial class SurgeBenchmark
             var peakRss = portals.Count == 0 ? 0 : portals.Max(p => p.HasExited ? 0 : PeakRssMb(p.Id));
             var invariants = await InvariantsAsync(database, windowId, outcomes.Where(o => o.Receipt is not null).Select(o => o.Receipt!).ToList());
             var latencies = outcomes.Select(o => o.Ms).Order().ToList();
+            var csv = WriteSubmissions(mode, provider, portals.Count, outcomes);
+            log.WriteLine($"every submission (arrival, latency, node, outcome): {csv}");
             var result = new Dictionary<string, object>
             {
                 ["mode"] = mode,
@@ -537,18 +541,44 @@ public static partial class SurgeBenchmark
         new("Items[0].Description", "ノートパソコン"), new("Items[0].Quantity", "2"), new("Items[0].UnitPrice", AmountYen.ToString(CultureInfo.InvariantCulture)),
     ];
 
+    /// <summary>
+    /// One timed submission: when it started after the opening (ms), how long until the portal answered the post (ms),
+    /// the node that answered it (the last one tried), and what the page said.
+    /// </summary>
+    private sealed record Submission(string Kind, double ArrivalMs, double Ms, int Node, string? Receipt);
+
+    /// <summary>
+    /// Every timed submission, one line each in arrival order, to artifacts/bench/surge-*.csv: whether the slow ones
+    /// cluster in time (a stall) or are spread (a steady overload) shows there and not in the percentiles.
+    /// </summary>
+    private static string WriteSubmissions(string mode, string provider, int nodes, IEnumerable<Submission> outcomes)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{mode}-{provider}-{Math.Max(1, nodes)}n-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+        var lines = outcomes.OrderBy(o => o.ArrivalMs).Select(o => string.Create(CultureInfo.InvariantCulture,
+            $"{o.ArrivalMs:F1},{o.Ms:F1},{o.Node},{o.Kind}"));
+        File.WriteAllLines(path, ["arrival_ms,latency_ms,node,outcome", .. lines]);
+        return path;
+    }
+
     /// <summary>Timed: the submission as the browser posts it, with the expense lines; retried on a network error as a browser would be.</summary>
-    private static async Task<(string Kind, double Ms, string? Receipt)> SubmitAsync(HttpClient http, Applicant p, bool followRedirect)
+    private static async Task<Submission> SubmitAsync(HttpClient http, Applicant p, bool followRedirect, Stopwatch opening)
     {
         var path = $"/company/subsidies/applications/{p.ApplicationId}";
         KeyValuePair<string, string>[] fields = [.. Expenses, new("version", p.Version), new(TokenField, p.Token)];
+        var arrival = opening.Elapsed.TotalMilliseconds;
         var watch = Stopwatch.StartNew();
         HttpResponseMessage? response = null;
+        var node = 0;
         for (var attempt = 0; attempt < 10 && response is null; attempt++)
         {
             try
             {
-                response = await PostFormAsync(http, p, path + "/submit", fields);
+                // The node chosen here rather than in SendAsync, so that the record says which one answered.
+                node = (int)((uint)Interlocked.Increment(ref _nextNode) % Math.Max(1, _nodes.Length));
+                var target = _nodes.Length > 1 ? new Uri(_nodes[node], path + "/submit").ToString() : path + "/submit";
+                response = await PostFormAsync(http, p, target, fields);
             }
             catch (HttpRequestException)
             {
@@ -561,14 +591,14 @@ public static partial class SurgeBenchmark
         var ms = watch.Elapsed.TotalMilliseconds;
         if (response?.StatusCode != HttpStatusCode.Redirect)
         {
-            return ("error", ms, null);
+            return new("error", arrival, ms, node, null);
         }
         if (!followRedirect)
         {
             // Saturate: as fast as the portal answers the submissions; the receipt is in the redirect's address.
             var location = response.Headers.Location?.OriginalString ?? "";
             var seen = ReceiptPattern().Match(location);
-            return seen.Success ? ("accepted", ms, seen.Value) : ("refused", ms, null);
+            return seen.Success ? new("accepted", arrival, ms, node, seen.Value) : new("refused", arrival, ms, node, null);
         }
         // Surge: the browser follows the redirect; the page it lands on says what happened.
         string? page = null;
@@ -586,14 +616,14 @@ public static partial class SurgeBenchmark
         }
         if (page is null)
         {
-            return ("error", ms, null);
+            return new("error", arrival, ms, node, null);
         }
         var receipt = ReceiptPattern().Match(page);
         if (page.Contains("予算額に達したため受付を終了しました", StringComparison.Ordinal) && !receipt.Success)
         {
-            return ("refused", ms, null);
+            return new("refused", arrival, ms, node, null);
         }
-        return receipt.Success ? ("accepted", ms, receipt.Value) : ("error", ms, null);
+        return receipt.Success ? new("accepted", arrival, ms, node, receipt.Value) : new("error", arrival, ms, node, null);
     }
 
     private sealed record Invariants(int Lost, int Duplicates, long OverspendYen, int Gaps, int OrderViolations);

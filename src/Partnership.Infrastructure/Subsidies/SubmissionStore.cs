@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -40,22 +41,70 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
     /// </summary>
     private static readonly ConcurrentDictionary<(string Database, int WindowId), SemaphoreSlim> WindowGates = new();
 
-    private static async Task<SemaphoreSlim?> EnterWindowAsync(AppDbContext db, int windowId, TimeSpan wait, CancellationToken ct)
+    /// <summary>
+    /// The connections of the writers that had to queue at a window gate come from a pool of their own (the portal's
+    /// connection string with <c>(window writer)</c> added to its application name, which is also what
+    /// pg_stat_activity shows), at most this many per node: one per window open for submissions at once is all
+    /// the gates let through. The writer whose turn has come never waits behind the pages for a connection
+    /// (docs/adr/0060-window-gate-on-server-databases.md).
+    /// </summary>
+    public const int WriterPoolSize = 10;
+
+    private const string WriterSuffix = " (window writer)";
+
+    private static readonly ConcurrentDictionary<string, string> WriterConnectionStrings = new(StringComparer.Ordinal);
+
+    /// <summary>The portal's connection string of each writers' one.</summary>
+    private static readonly ConcurrentDictionary<string, string> PortalConnectionStrings = new(StringComparer.Ordinal);
+
+    /// <summary>The writers' connection string for the portal's own: the same database, credentials and waits, another pool.</summary>
+    public static string WriterConnectionString(DbConnection connection, string connectionString) =>
+        PortalConnectionStrings.ContainsKey(connectionString) ? connectionString : WriterConnectionStrings.GetOrAdd(connectionString, cs =>
+        {
+            var writer = WriterOf(connection, cs);
+            PortalConnectionStrings[writer] = cs;
+            return writer;
+        });
+
+    private static string WriterOf(DbConnection connection, string cs) => connection switch
+        {
+            Npgsql.NpgsqlConnection => new Npgsql.NpgsqlConnectionStringBuilder(cs)
+            {
+                ApplicationName = new Npgsql.NpgsqlConnectionStringBuilder(cs).ApplicationName + WriterSuffix, MaxPoolSize = WriterPoolSize,
+            }.ConnectionString,
+            Microsoft.Data.SqlClient.SqlConnection => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(cs)
+            {
+                ApplicationName = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(cs).ApplicationName + WriterSuffix, MaxPoolSize = WriterPoolSize,
+            }.ConnectionString,
+            _ => cs,
+        };
+
+    /// <summary>
+    /// Enters the window's gate. Returns the gate (null on SQLite) and, when the submission had to queue, the
+    /// portal's connection string to put back once the submission is over (its write ran on a writer's connection).
+    /// </summary>
+    private static async Task<(SemaphoreSlim? Gate, string? Restore)> EnterWindowAsync(AppDbContext db, int windowId, TimeSpan wait, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         if (connection is SqliteConnection)
         {
-            return null;
+            return (null, null);
         }
-        var gate = WindowGates.GetOrAdd((connection.ConnectionString, windowId), _ => new SemaphoreSlim(1, 1));
+        // One gate per database and window, whichever of the two pools the context's connection came from.
+        var current = db.Database.GetConnectionString() ?? connection.ConnectionString;
+        var gate = WindowGates.GetOrAdd((PortalConnectionStrings.GetValueOrDefault(current, current), windowId), _ => new SemaphoreSlim(1, 1));
         if (gate.Wait(0))
         {
-            return gate;
+            return (gate, null);
         }
         // A submission that has to wait gives its connection back to the pool meanwhile, so that the queue of one
-        // window does not take the connections every other page needs; it opens one again when its turn comes.
+        // window does not take the connections every other page needs. When its turn comes it opens one from the
+        // writers' pool: were it to open one from the portal's pool, it would wait, holding the gate, behind every
+        // page that asked for a connection before it, and the whole queue of the window with it, for up to the pool's
+        // wait (5 s) and then fail.
         await db.Database.CloseConnectionAsync();
         var entered = false;
+        string? restore = null;
         try
         {
             entered = await gate.WaitAsync(wait, ct);
@@ -63,12 +112,22 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
             {
                 throw new TimeoutException("The window stayed busy with other submissions.");
             }
+            if (!PortalConnectionStrings.ContainsKey(current))
+            {
+                db.Database.SetConnectionString(WriterConnectionString(connection, current));
+                restore = current;
+            }
             await db.Database.OpenConnectionAsync(ct);
-            return gate;
+            return (gate, restore);
         }
         catch when (entered)
         {
             gate.Release();
+            if (restore is not null)
+            {
+                await db.Database.CloseConnectionAsync();
+                db.Database.SetConnectionString(restore);
+            }
             throw;
         }
     }
@@ -104,9 +163,13 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
             application.Documents = await DocumentsQuery(db, application.Id).ToListAsync(ct);
         }
 
+        /// <summary>The portal's connection string, when this submission's write went over a writer's connection.</summary>
+        private string? _restore;
+
         public async Task<ISubmissionWrite> BeginWriteAsync(int windowId, CancellationToken ct)
         {
-            var gate = await EnterWindowAsync(db, windowId, writeWait, ct);
+            var (gate, restore) = await EnterWindowAsync(db, windowId, writeWait, ct);
+            _restore ??= restore;
             try
             {
                 return new Write(db, windowId, await db.BeginWriteTransactionAsync(ct), gate);
@@ -118,7 +181,15 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
             }
         }
 
-        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.CloseConnectionAsync();
+            if (_restore is { } portal)
+            {
+                // The context goes back to the request (and then to the context pool) with the portal's connection string.
+                db.Database.SetConnectionString(portal);
+            }
+        }
     }
 
     private sealed class Write(AppDbContext db, int windowId, IDbContextTransaction transaction, SemaphoreSlim? gate) : ISubmissionWrite
