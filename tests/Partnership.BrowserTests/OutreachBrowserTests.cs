@@ -203,7 +203,7 @@ public class OutreachBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await using (var scope = browser.Portal.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "千代田 支部長", CreatedAt = DateTime.UtcNow };
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "新宿 支部長", CreatedAt = DateTime.UtcNow };
             Assert.True((await users.CreateAsync(user, PortalFactory.DemoPassword)).Succeeded);
             await users.AddToRoleAsync(user, Roles.ChamberStaff);
             await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", IdentitySeeder.DemoAuthenticatorKey);
@@ -213,7 +213,7 @@ public class OutreachBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var admin = await browser.NewPageAsync();
         await admin.SignInAsync(DemoUsers.Admin);
         await admin.GotoAsync("/admin/staff");
-        await admin.GetByLabel("千代田 支部長さんの支部").SelectOptionAsync(new SelectOptionValue { Label = "千代田支部" });
+        await admin.GetByLabel("新宿 支部長さんの支部").SelectOptionAsync(new SelectOptionValue { Label = "新宿支部" });
         var row = admin.Locator("tr", new() { HasTextString = email });
         await row.GetByLabel("支部の管理者").CheckAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "支部を保存" }).ClickAsync();
@@ -224,13 +224,14 @@ public class OutreachBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var manager = await browser.NewPageAsync();
         await manager.SignInAsync(email);
         await manager.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "周知啓発活動", Exact = true }).ClickAsync();
-        Assert.Contains("千代田支部の管理者です", await manager.GetByTestId("branch-manager-note").InnerTextAsync());
-        Assert.Equal("13101", await manager.GetByLabel("支部", new() { Exact = true }).InputValueAsync());
+        Assert.Contains("新宿支部の管理者です", await manager.GetByTestId("branch-manager-note").InnerTextAsync());
+        Assert.Equal("13104", await manager.GetByLabel("支部", new() { Exact = true }).InputValueAsync());
         await manager.AssertAccessibleAsync();
         await manager.ScreenshotAsync("83-outreach-branch-manager");
 
         await manager.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "会員の取組支援", Exact = true }).ClickAsync();
         await manager.GetByRole(AriaRole.Link, new() { Name = "支援を記録する" }).ClickAsync();
+        // A branch manager records support for the branch's members only (docs/adr/0087): デモ商事 is a 新宿 member.
         await manager.GetByLabel("会員企業").SelectOptionAsync(new SelectOptionValue { Label = "デモ商事株式会社" });
         await manager.GetByLabel("支援の実施日").FillAsync("2021-06-15");
         await manager.GetByLabel("施策分野").SelectOptionAsync(new SelectOptionValue { Label = "女性の活躍推進" });
