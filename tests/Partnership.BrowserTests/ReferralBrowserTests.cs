@@ -11,7 +11,7 @@ namespace Partnership.BrowserTests;
 /// <summary>
 /// The Chamber's referral of a member not yet on the portal, in Chromium (issue #27): chamber staff find the member in
 /// the roster, refer it to the telework measure; the company registers with its 法人番号 typed full-width, declares
-/// the Telework Tokyo Rule, and the referral shows as registered and converted on the chamber's list.
+/// the Telework Tokyo Rule, and the referral shows as registered and converted on the chamber's list and dashboard.
 /// </summary>
 public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -95,6 +95,7 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var registered = await FunnelAsync(chamber);
         Assert.Equal(referred.Registered + 1, registered.Registered);
         Assert.Equal(referred.Converted, registered.Converted);
+        var dashboardBefore = await DashboardConvertedAsync(chamber);
 
         // The company declares the Telework Tokyo Rule: the referral converts.
         await company.GotoAsync("/company/schemes");
@@ -113,6 +114,20 @@ public class ReferralBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var converted = await FunnelAsync(chamber);
         Assert.Equal(registered.Converted + 1, converted.Converted);
         await chamber.CheckAtDesktopAndPhoneAsync("89-referral-converted");
+
+        // The chamber's dashboard counts the conversion in its referral funnel too.
+        Assert.Equal(dashboardBefore + 1, await DashboardConvertedAsync(chamber));
+        await chamber.AssertAccessibleAsync();
+        await chamber.Locator("#t-referral-funnel").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "89b-chamber-dashboard-referral-funnel.png") });
+    }
+
+    /// <summary>The converted referrals of this fiscal year on the chamber's dashboard (the funnel's total row).</summary>
+    private static async Task<int> DashboardConvertedAsync(IPage page)
+    {
+        await page.GotoAsync("/dashboard/chamber");
+        var cell = page.Locator("#t-referral-funnel tr", new() { HasTextString = "合計" }).Locator("td").Last;
+        var digits = System.Text.RegularExpressions.Regex.Match(await cell.InnerTextAsync(), "[0-9][0-9,]*").Value;
+        return int.Parse(digits.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private sealed record Funnel(int Unregistered, int Registered, int Converted);

@@ -183,17 +183,7 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
     public async Task Chamber_staff_match_a_sole_proprietor_to_a_registered_company_by_hand_which_verifies_it_and_attaches_its_referrals()
     {
         var memberId = await RosterMemberAsync("SP-MATCH-1", "佐藤はり灸院", "サトウハリキュウイン", "13102");
-        var companyId = await portal.WithDbAsync(async db =>
-        {
-            var company = new Partnership.Core.Companies.Company
-            {
-                Name = "佐藤はり灸院", NameKana = "サトウハリキュウイン", PostalCode = "104-0061", Prefecture = "東京都", MunicipalityCode = null, CityName = "中央区",
-                Street = "銀座1-1-1", Phone = "03-3000-0001", IndustryCode = "N", ContactName = "佐藤 一郎",
-            };
-            db.Companies.Add(company);
-            await db.SaveChangesAsync();
-            return company.Id;
-        });
+        var companyId = await RegisteredWithoutNumberAsync("佐藤はり灸院", "サトウハリキュウイン", "銀座1-1-1", "03-3000-0001", "N", "佐藤 一郎");
         var demo = await DemoCompanyAsync();
         var measureId = await portal.WithDbAsync(db => db.ConsultationDesks.Where(d => d.Code == "TELEWORK-CENTER").Select(d => d.MeasureId).SingleAsync());
         var chamber = await portal.SignedInAsync(DemoUsers.Chamber);
@@ -247,17 +237,7 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
     public async Task Chamber_staff_undo_a_match_by_hand_after_confirming_waiting_referrals_detach_and_converted_ones_keep_their_conversion()
     {
         var memberId = await RosterMemberAsync("SP-UNDO-1", "鈴木表具店", "スズキヒョウグテン", "13102");
-        var companyId = await portal.WithDbAsync(async db =>
-        {
-            var company = new Partnership.Core.Companies.Company
-            {
-                Name = "鈴木表具店", NameKana = "スズキヒョウグテン", PostalCode = "104-0061", Prefecture = "東京都", MunicipalityCode = null, CityName = "中央区",
-                Street = "銀座2-2-2", Phone = "03-3000-0003", IndustryCode = "E", ContactName = "鈴木 二郎",
-            };
-            db.Companies.Add(company);
-            await db.SaveChangesAsync();
-            return company.Id;
-        });
+        var companyId = await RegisteredWithoutNumberAsync("鈴木表具店", "スズキヒョウグテン", "銀座2-2-2", "03-3000-0003", "E", "鈴木 二郎");
         var measures = await portal.WithDbAsync(db => db.Measures.Where(m => m.Side == Partnership.Core.Catalog.MeasureSide.Metro).OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToListAsync());
         var head = await portal.SignedInAsync(DemoUsers.Chamber);
         var referred = await head.PostFormAsync($"/outreach/referrals?member={memberId}", "/outreach/referrals",
@@ -314,4 +294,18 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
         Assert.Equal($"/outreach/roster/{memberId}/match", again.Headers.Location?.OriginalString);
         Assert.DoesNotContain("鈴木表具店", await head.GetStringAsync("/companies?q=" + Uri.EscapeDataString("鈴木表具")));
     }
+
+    /// <summary>A company registered on the portal without a 法人番号 (a sole proprietor), in Chūō ward.</summary>
+    private Task<int> RegisteredWithoutNumberAsync(string name, string kana, string street, string phone, string industry, string contact) =>
+        portal.WithDbAsync(async db =>
+        {
+            var company = new Partnership.Core.Companies.Company
+            {
+                Name = name, NameKana = kana, PostalCode = "104-0061", Prefecture = "東京都", MunicipalityCode = null, CityName = "中央区",
+                Street = street, Phone = phone, IndustryCode = industry, ContactName = contact,
+            };
+            db.Companies.Add(company);
+            await db.SaveChangesAsync();
+            return company.Id;
+        });
 }

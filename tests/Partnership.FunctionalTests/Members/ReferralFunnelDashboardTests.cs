@@ -10,7 +10,7 @@ using Partnership.TestKit;
 namespace Partnership.FunctionalTests.Members;
 
 /// <summary>
-/// The referral funnel on Metro's dashboard (issue 27): referred → registered on the portal → converted, split by whether
+/// The referral funnel on Metro's and the chamber's dashboards (issue 27): referred → registered on the portal → converted, split by whether
 /// the member was registered before the referral, for the fiscal year chosen; each count links to the referral list
 /// filtered to exactly those referrals. Referrals dated in 令和3年度 (FY2021), which no other test of the shared portal uses.
 /// </summary>
@@ -85,6 +85,10 @@ public sealed class ReferralFunnelDashboardTests(PortalFixture portal) : IClassF
 
         var page = await metro.GetStringAsync($"/dashboard?year={Year}");
         Assert.Contains("誘導からポータル登録・成約まで", page);
+        // The chamber's dashboard shows the same funnel and exports it alike.
+        var chamber = await portal.SignedInAsync(DemoUsers.Chamber);
+        Assert.Contains("誘導からポータル登録・成約まで", await chamber.GetStringAsync($"/dashboard/chamber?year={Year}"));
+        Assert.Equal(csv, await CsvAsync(chamber, $"/dashboard/chamber/export/referral-funnel?year={Year}&format=csv"));
         string[] links =
         [
             "registration=before", "registration=before&amp;converted=true", "registration=not-before", "registration=after",

@@ -70,7 +70,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
     public static readonly IReadOnlyList<string> MetroTables =
         ["summary", "compare", "measures", "windows", "funnel", "referral-funnel", "channels", "branches", "municipalities", "sizes", "industries", "monthly", "publicity", "cosponsorship"];
 
-    public static readonly IReadOnlyList<string> ChamberTables = ["channels", "branches", "referral-measures", "outreach-monthly", "publicity", "cosponsorship"];
+    public static readonly IReadOnlyList<string> ChamberTables = ["channels", "branches", "referral-measures", "referral-funnel", "outreach-monthly", "publicity", "cosponsorship"];
 
     public int CurrentFiscalYear => JapanTime.FiscalYearOf(clock.GetUtcNow().UtcDateTime);
 
@@ -111,8 +111,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
             tables.Add(Measures(context));
             tables.Add(Windows(context));
             tables.Add(FunnelTable(context));
-            tables.Add(ReferralFunnelTable(context, await referrals.FunnelAsync(
-                new ReferralFilter(null, null, null, DashboardRules.DaysOf(fiscalYear).First, DashboardRules.DaysOf(fiscalYear).Last), ct)));
+            tables.Add(await ReferralFunnelAsync(context, fiscalYear, ct));
             tables.Add(Channels(context));
             tables.Add(Branches(context, await BranchesAsync(ja, ct)));
             var municipalities = await lists.MunicipalitiesAsync(ct);
@@ -127,6 +126,7 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
             tables.Add(Channels(context));
             tables.Add(Branches(context, await BranchesAsync(ja, ct)));
             tables.Add(ReferralMeasures(context));
+            tables.Add(await ReferralFunnelAsync(context, fiscalYear, ct));
             tables.Add(Monthly(context, outreachOnly: true));
         }
         tables.Add(Publicity(context));
@@ -301,6 +301,10 @@ public sealed class DashboardTables(DashboardReader reader, IReferenceLists list
     /// was registered before the referral. The figures are the referral list's own funnel (<see cref="ReferralService.FunnelAsync"/>,
     /// one query) and each links to that list filtered to exactly its referrals. Counts only, no rates (docs/adr/0089).
     /// </summary>
+    private async Task<DashTable> ReferralFunnelAsync(Context c, int fiscalYear, CancellationToken ct) =>
+        ReferralFunnelTable(c, await referrals.FunnelAsync(
+            new ReferralFilter(null, null, null, DashboardRules.DaysOf(fiscalYear).First, DashboardRules.DaysOf(fiscalYear).Last), ct));
+
     private DashTable ReferralFunnelTable(Context c, ReferralFunnel f)
     {
         var list = $"/outreach/referrals?{c.Period}";
