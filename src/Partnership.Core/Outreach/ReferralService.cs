@@ -111,7 +111,7 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
 
     /// <summary>
     /// Refers a current roster member to one or more Metro measures: one referral per measure, attached at once to the
-    /// company registered under the member's 法人番号 if there is one. A measure the company had already taken up is
+    /// company registered under the member's 法人番号 if there is one, or to the company it was matched to by hand. A measure the company had already taken up is
     /// recorded as such and never converts. With <see cref="ReferralInput.SendMail"/> and a contact address in the
     /// roster, <paramref name="mail"/> queues the invitation in the same save.
     /// </summary>
@@ -154,9 +154,10 @@ public sealed class ReferralService(IAppDbContext db, ISubmissionsUnderMeasures 
             return Outcome<IReadOnlyList<int>>.Invalid(errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        // A member without a 法人番号 is the company chamber staff matched it to by hand, if they have (docs/adr/0087).
         var companyId = member!.CorporateNumber is { } number
             ? await db.Companies.Where(c => c.CorporateNumber == number).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct)
-            : null;
+            : member.MatchedCompanyId;
         var takenUp = companyId is { } cid
             ? (await submitted.ListAsync([cid], measures.Select(m => m.Key).ToList(), ct)).Where(s => s.At <= now).Select(s => s.Key).ToHashSet(StringComparer.Ordinal)
             : [];

@@ -226,6 +226,14 @@ public sealed class BranchMembersTests(PortalFixture portal) : IClassFixture<Por
             .Select(a => new { a.UserId, a.Changes }).ToListAsync());
         Assert.Contains(audit, a => a.UserId == chamberId && a.Changes.Contains("MatchedCompanyId", StringComparison.Ordinal));
 
+        // A referral made after the match goes to the matched company at once, as one to a member with a 法人番号 does.
+        var later = await portal.WithDbAsync(db => db.Measures.Where(m => m.Side == Partnership.Core.Catalog.MeasureSide.Metro && m.Id != measureId)
+            .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        var referredAfter = await chamber.PostFormAsync($"/outreach/referrals?member={memberId}", "/outreach/referrals",
+            [new("RosterMemberId", memberId.ToString()), new("MeasureIds", later.ToString()), new("BranchCode", "13102"), new("Channel", "Desk")]);
+        Assert.Equal(HttpStatusCode.Redirect, referredAfter.StatusCode);
+        Assert.Equal(companyId, await portal.WithDbAsync(db => db.Referrals.Where(r => r.RosterMemberId == memberId && r.MeasureId == later).Select(r => r.CompanyId).SingleAsync()));
+
         // Now a verified member: head office sees it among the members; a second match is refused.
         Assert.Contains("佐藤はり灸院", await chamber.GetStringAsync("/companies?q=" + Uri.EscapeDataString("佐藤はり")));
         Assert.Contains("照合済み", await chamber.GetStringAsync(page));
