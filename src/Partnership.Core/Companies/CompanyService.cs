@@ -230,7 +230,7 @@ public sealed class CompanyService(
         foreach (var owner in await recipients.OwnersAsync(company.Id, ct))
         {
             var content = mail(owner, company.Name);
-            outbox.Enqueue(owner.Email, content.Subject, content.Body, JoinRequestsPath);
+            outbox.Enqueue(owner.Email, content.Subject, content.Body, JoinRequestsPath, owner.UserId);
         }
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(request.Id);

@@ -188,7 +188,7 @@ public sealed class ReminderService(
             foreach (var recipient in recipients)
             {
                 var content = mail.Compose(reminder.Kind, reminder.Facts, recipient.Culture);
-                outbox.Enqueue(recipient.Email, content.Subject, content.Body, reminder.Facts.Path);
+                outbox.Enqueue(recipient.Email, content.Subject, content.Body, reminder.Facts.Path, recipient.UserId);
             }
             try
             {

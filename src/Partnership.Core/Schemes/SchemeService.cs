@@ -434,7 +434,7 @@ internal static class SchemeEvents
         foreach (var recipient in await recipients.MembersAsync(entry.CompanyId, ct))
         {
             var content = mail.Compose(kind, facts, recipient.Culture);
-            messages.Add(outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/schemes/entries/{entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+            messages.Add(outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/schemes/entries/{entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", recipient.UserId));
         }
         return messages;
     }

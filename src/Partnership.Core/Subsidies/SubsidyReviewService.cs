@@ -291,7 +291,7 @@ public sealed class SubsidyReviewService(IAppDbContext db, IMailOutbox outbox, I
             foreach (var recipient in await recipients.MembersAsync(application.CompanyId, ct))
             {
                 var content = mail.Compose(k, facts, recipient.Culture);
-                outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/subsidies/applications/{application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/subsidies/applications/{application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", recipient.UserId);
             }
         }
         db.Entry(application).Property(a => a.Version).OriginalValue = expectedVersion;

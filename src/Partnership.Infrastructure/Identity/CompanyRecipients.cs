@@ -14,7 +14,7 @@ public sealed class CompanyRecipients(AppDbContext db) : ICompanyRecipients
             join u in context.Users on m.UserId equals u.Id
             where m.CompanyId == companyId && u.IsActive && u.EmailConfirmed && u.Email != null
             orderby m.IsOwner descending, m.Id
-            select new Recipient(u.Email!, u.PreferredCulture));
+            select new Recipient(u.Email!, u.PreferredCulture, u.Id));
 
     public async Task<IReadOnlyList<Recipient>> MembersAsync(int companyId, CancellationToken ct = default) =>
         await MembersQuery(db, companyId).ToListAsync(ct);
@@ -24,7 +24,7 @@ public sealed class CompanyRecipients(AppDbContext db) : ICompanyRecipients
                join u in db.Users on m.UserId equals u.Id
                where m.CompanyId == companyId && m.IsOwner && u.IsActive && u.EmailConfirmed && u.Email != null
                orderby m.Id
-               select new Recipient(u.Email!, u.PreferredCulture)).ToListAsync(ct);
+               select new Recipient(u.Email!, u.PreferredCulture, u.Id)).ToListAsync(ct);
 }
 
 /// <summary>One user's confirmed address and language, for mail to staff; null for an inactive account.</summary>
@@ -33,6 +33,6 @@ public sealed class UserRecipients(AppDbContext db) : IUserRecipients
     public async Task<Recipient?> OfAsync(string userId, CancellationToken ct = default) =>
         await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.IsActive && u.EmailConfirmed && u.Email != null)
-            .Select(u => new Recipient(u.Email!, u.PreferredCulture))
+            .Select(u => new Recipient(u.Email!, u.PreferredCulture, u.Id))
             .FirstOrDefaultAsync(ct);
 }
