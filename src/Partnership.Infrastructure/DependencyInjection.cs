@@ -90,7 +90,7 @@ public static class DependencyInjection
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<SchemeSeeder>();
         services.AddScoped<SubsidySeeder>();
-        services.AddScoped<Partnership.Core.Subsidies.ISubmissionStore>(sp => new Partnership.Infrastructure.Subsidies.SubmissionStore(sp.GetRequiredService<AppDbContext>(), settings.Limits));
+        services.AddScoped<Partnership.Core.Subsidies.ISubmissionStore>(sp => new Partnership.Infrastructure.Subsidies.SubmissionStore(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<TimeProvider>(), settings.Limits));
         services.AddScoped<Partnership.Core.Subsidies.SubsidyService>();
         services.AddScoped<Partnership.Core.Subsidies.SubsidyReviewService>();
         services.AddScoped<ReferenceDataSeeder>();

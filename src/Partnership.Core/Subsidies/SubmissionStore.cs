@@ -20,19 +20,27 @@ public enum ReservationOutcome
     Refused,
 }
 
-/// <summary>The store's answer: what happened, the receipt sequence number taken and the amount held.</summary>
-public readonly record struct Reservation(ReservationOutcome Outcome, int Seq, long HeldYen);
+/// <summary>
+/// A first submission's receipt, as the rules word it: the draft <see cref="ApplicationId"/>, still in <see cref="From"/>
+/// without a receipt, takes the window's next receipt number with the <see cref="Reservation"/> the allotment rule asks
+/// for, and moves to the status the transition table names for what the window gave: <see cref="Received"/> when the
+/// amount was reserved (or only a number was asked for), <see cref="Queued"/> when it went on the waiting list.
+/// </summary>
+public sealed record ReceiptRequest(int ApplicationId, ApplicationStatus From, ReservationRequest Reservation, ApplicationStatus Received,
+    ApplicationStatus? Queued, string ReceiptPrefix);
 
 /// <summary>
-/// Claims a draft with its receipt: the application moves from <see cref="From"/> to <see cref="To"/> only if it
-/// is still in <see cref="From"/> without a receipt, so that of two submissions of one application one claims it.
+/// The store's answer: <see cref="Claimed"/> is false when the draft had already left <see cref="ReceiptRequest.From"/>
+/// or had a receipt (a second submission of it: nothing was taken); otherwise what the window gave, the receipt
+/// sequence number taken, the amount held and the time of the receipt (read when the window was entered, so that on
+/// one node the receipts' times are in the order of their numbers).
 /// </summary>
-public sealed record ReceiptClaim(int ApplicationId, ApplicationStatus From, ApplicationStatus To, int Seq, string ReceiptNumber, DateTime SubmittedAt, long HeldYen);
+public readonly record struct ReceiptTaken(bool Claimed, ReservationOutcome Outcome, int Seq, long HeldYen, DateTime SubmittedAt);
 
 /// <summary>
 /// The port of a submission's database-heavy steps. <see cref="SubsidyService"/> states the rule; the store,
-/// in Infrastructure/Subsidies (the tuned, fenced folder: docs/adr/0052 to 0058), decides how the database does
-/// it. One submission opens one session: its reads and its write share one connection.
+/// in Infrastructure/Subsidies (the tuned, fenced folder: docs/adr/0052 to 0058, 0060, 0095), decides how the
+/// database does it. One submission opens one session: its reads and its writes share one connection.
 /// </summary>
 public interface ISubmissionStore
 {
@@ -50,20 +58,17 @@ public interface ISubmissionSession : IAsyncDisposable
     /// <summary>Adds the company and the documents to an application read by this session.</summary>
     Task CompleteAsync(SubsidyApplication application, CancellationToken ct);
 
-    /// <summary>Begins the write to the window in which the reservation and the claim are made and the rest is saved.</summary>
-    Task<ISubmissionWrite> BeginWriteAsync(int windowId, CancellationToken ct);
-}
+    /// <summary>
+    /// Takes the receipt: reserve-or-queue on the window and the claim of the draft, both or neither, with the
+    /// draft marked <see cref="SubsidyApplication.FollowUpPending"/>. On a server database this is committed when it
+    /// returns, the window's row held for one statement; on SQLite it is committed with <see cref="SaveFollowUpAsync"/>.
+    /// </summary>
+    Task<ReceiptTaken> TakeReceiptAsync(ReceiptRequest request, CancellationToken ct);
 
-public interface ISubmissionWrite : IAsyncDisposable
-{
-    /// <summary>Reserve-or-queue: one conditional update of the window, which also takes the next receipt number.</summary>
-    Task<Reservation> ReserveOrQueueAsync(ReservationRequest request, CancellationToken ct);
-
-    /// <summary>Claim-with-receipt: false when the application was no longer a draft without a receipt.</summary>
-    Task<bool> ClaimAsync(ReceiptClaim claim, CancellationToken ct);
-
-    /// <summary>Saves what the context tracks (events, mail, conversions), marks the window's dashboard figures and commits.</summary>
-    Task CommitAsync(CancellationToken ct);
-
-    Task RollbackAsync(CancellationToken ct);
+    /// <summary>
+    /// Saves what follows a receipt (what the context tracks: the event, the mail, the conversions), marks the window's
+    /// dashboard figures and clears <see cref="SubsidyApplication.FollowUpPending"/>, in one transaction. False, and
+    /// nothing saved, when the follow-up had been saved already (by the sweep).
+    /// </summary>
+    Task<bool> SaveFollowUpAsync(int applicationId, int windowId, CancellationToken ct);
 }

@@ -160,6 +160,12 @@ public class SubsidyApplication : AuditableEntity, IVersioned
     public int? ReceiptSeq { get; set; }
     public string? ReceiptNumber { get; set; }
     public DateTime? SubmittedAt { get; set; }
+    /// <summary>
+    /// True from the moment the receipt is taken until what follows it (the event, the mail and notice, the referral
+    /// conversions) is saved. On a server database the two are saved one after the other; when a node stops between
+    /// them, <see cref="SubsidyService.FinishFollowUpsAsync"/> saves what follows (docs/adr/0095-receipt-in-one-statement.md).
+    /// </summary>
+    public bool FollowUpPending { get; set; }
     public DateTime? DecidedAt { get; set; }
     public DateTime? ReportedAt { get; set; }
     /// <summary>The Japan-time day the result report (実績報告) is due, set by the official with the grant; null when none was set.</summary>

@@ -99,7 +99,10 @@ public static class SubsidyRules
     };
 
     /// <summary>The receipt number (受付番号): the window's prefix and the sequence number in six digits.</summary>
-    public static string ReceiptNumber(SubsidyWindow window, int seq) => window.ReceiptPrefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    public static string ReceiptNumber(SubsidyWindow window, int seq) => ReceiptNumber(window.ReceiptPrefix, seq);
+
+    /// <summary>The window's prefix and the sequence number in at least six digits.</summary>
+    public static string ReceiptNumber(string prefix, int seq) => prefix + seq.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Granted (交付決定) and every step after it.</summary>
     public static bool IsGranted(ApplicationStatus status) =>

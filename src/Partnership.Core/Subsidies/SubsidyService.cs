@@ -387,42 +387,76 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
 
     /// <summary>
     /// The first submission of a complete draft: the allotment rule asks the window for a reservation (or a place
-    /// on the waiting list, or only a number), the transition table names the status that leads to, and the draft
-    /// is claimed with its receipt. Of two submissions of one application only one claims it; the other's
-    /// reservation is rolled back and it answers with the first receipt.
+    /// on the waiting list, or only a number), the transition table names the status each answer leads to, and the
+    /// store takes the receipt: the window's number and reservation and the claim of the draft, both or neither. Of two
+    /// submissions of one application only one claims it; the other answers with the first receipt. What follows the
+    /// receipt (event, mail, conversions) is saved next; on a server database the receipt is already committed then
+    /// (docs/adr/0095-receipt-in-one-statement.md).
     /// </summary>
     private async Task<Outcome<SubsidyApplication>> ReceiveAsync(ISubmissionSession session, SubsidyApplication application, Actor actor, CancellationToken ct)
     {
         var window = application.Window!;
-        // Read before the write: the write holds the window for its statements only.
+        // Read before the receipt: the window is held for the receipt's statement only.
         var people = await recipients.MembersAsync(application.CompanyId, ct);
         var referrals = await conversions.OpenAsync(application.CompanyId, Outreach.ConversionKind.Subsidy, window.Program?.MeasureKey, window.Program?.Code, ct);
-        await using var write = await session.BeginWriteAsync(window.Id, ct);
-        var reservation = await write.ReserveOrQueueAsync(SubsidyRules.ReservationFor(window, application.RequestedYen), ct);
-        if (SubsidyRules.ActionFor(reservation.Outcome) is not { } action)
+        var request = new ReceiptRequest(application.Id, application.Status, SubsidyRules.ReservationFor(window, application.RequestedYen),
+            SubsidyRules.Next(application.Status, SubsidyAction.Submit)!.Value, SubsidyRules.Next(application.Status, SubsidyAction.Queue),
+            window.ReceiptPrefix);
+        var taken = await session.TakeReceiptAsync(request, ct);
+        if (!taken.Claimed)
         {
-            await write.RollbackAsync(ct);
-            return await AlreadySubmittedAsync(application.Id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
-        }
-        var status = SubsidyRules.Next(application.Status, action)!.Value;
-        var claim = new ReceiptClaim(application.Id, application.Status, status, reservation.Seq, SubsidyRules.ReceiptNumber(window, reservation.Seq),
-            clock.GetUtcNow().UtcDateTime, reservation.HeldYen);
-        if (!await write.ClaimAsync(claim, ct))
-        {
-            await write.RollbackAsync(ct);
             return await AlreadySubmittedAsync(application.Id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.NotAllowedNow");
         }
-        application.Status = claim.To;
-        application.ReceiptNumber = claim.ReceiptNumber;
-        application.ReceiptSeq = claim.Seq;
-        application.SubmittedAt = claim.SubmittedAt;
-        application.HeldYen = claim.HeldYen;
-        var queued = action == SubsidyAction.Queue;
-        db.SubsidyEvents.Add(NewEvent(application.Id, queued ? "waitlisted" : "submitted", "company", actor, claim.ReceiptNumber));
-        Mail(application, queued ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
-        await conversions.ApplyAsync(referrals, claim.SubmittedAt, ct);
-        await write.CommitAsync(ct);
+        if (SubsidyRules.ActionFor(taken.Outcome) is not { } action)
+        {
+            return await AlreadySubmittedAsync(application.Id, ct) ?? Outcome<SubsidyApplication>.Conflict("Subsidy.BudgetExhausted");
+        }
+        application.Status = SubsidyRules.Next(application.Status, action)!.Value;
+        application.ReceiptSeq = taken.Seq;
+        application.ReceiptNumber = SubsidyRules.ReceiptNumber(window, taken.Seq);
+        application.SubmittedAt = taken.SubmittedAt;
+        application.HeldYen = taken.HeldYen;
+        await FollowUpAsync(session, application, action == SubsidyAction.Queue, actor, people, referrals, ct);
         return Outcome<SubsidyApplication>.Ok(application);
+    }
+
+    /// <summary>What follows a receipt: the event, the mail (and notice) to the company's members, the referral conversions.</summary>
+    private async Task<bool> FollowUpAsync(ISubmissionSession session, SubsidyApplication application, bool queued, Actor? actor,
+        IReadOnlyList<Recipient> people, Outreach.OpenReferrals referrals, CancellationToken ct)
+    {
+        db.SubsidyEvents.Add(NewEvent(application.Id, queued ? "waitlisted" : "submitted", "company", actor, application.ReceiptNumber));
+        Mail(application, queued ? SubsidyMailKind.Waitlisted : SubsidyMailKind.Received, people);
+        await conversions.ApplyAsync(referrals, application.SubmittedAt!.Value, ct);
+        return await session.SaveFollowUpAsync(application.Id, application.WindowId, ct);
+    }
+
+    /// <summary>How long a receipt's follow-up is left to the request that took it before the sweep saves it.</summary>
+    public static readonly TimeSpan FollowUpGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The sweep: saves the follow-up of receipts taken at least <see cref="FollowUpGrace"/> ago whose request stopped
+    /// before saving it (a node that stopped between the two). The event names no user: who submitted is not known
+    /// here. Returns how many it saved.
+    /// </summary>
+    public async Task<int> FinishFollowUpsAsync(CancellationToken ct = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - FollowUpGrace;
+        var ids = await db.SubsidyApplications.AsNoTracking().Where(a => a.FollowUpPending && a.SubmittedAt < cutoff)
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(100).ToListAsync(ct);
+        var saved = 0;
+        foreach (var id in ids)
+        {
+            await using var session = await submissions.OpenAsync(ct);
+            var application = await Full().AsNoTracking().SingleAsync(a => a.Id == id, ct);
+            var window = application.Window!;
+            var people = await recipients.MembersAsync(application.CompanyId, ct);
+            var referrals = await conversions.OpenAsync(application.CompanyId, Outreach.ConversionKind.Subsidy, window.Program?.MeasureKey, window.Program?.Code, ct);
+            if (await FollowUpAsync(session, application, application.Status == ApplicationStatus.Waitlisted, null, people, referrals, ct))
+            {
+                saved++;
+            }
+        }
+        return saved;
     }
 
     /// <summary>After a submission that did not get through: the first submission's receipt when there was one (a double submit).</summary>
@@ -575,7 +609,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         foreach (var recipient in people)
         {
             var content = mail.Compose(kind, facts, recipient.Culture);
-            outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/subsidies/applications/{application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            outbox.Enqueue(recipient.Email, content.Subject, content.Body, $"/company/subsidies/applications/{application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", recipient.UserId);
         }
     }
 

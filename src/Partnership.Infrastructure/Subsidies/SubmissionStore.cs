@@ -21,7 +21,7 @@ namespace Partnership.Infrastructure.Subsidies;
 // ---------------------------------------------------------------------------------------------------------------
 
 /// <summary>The submission's database steps (<see cref="ISubmissionStore"/>) on the portal's one context.</summary>
-public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = null) : ISubmissionStore
+public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, DatabaseLimits? limits = null) : ISubmissionStore
 {
     private readonly TimeSpan _writeWait = TimeSpan.FromSeconds((limits ?? DatabaseLimits.Default).WriteWaitSeconds);
 
@@ -29,7 +29,7 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
     {
         // One connection for the submission's reads and writes, rather than one opened and closed for each.
         await db.Database.OpenConnectionAsync(ct);
-        return new Session(db, _writeWait);
+        return new Session(db, clock, _writeWait);
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
     private static readonly Func<DbContext, int, IAsyncEnumerable<SubsidyDocument>> DocumentsQuery = EF.CompileAsyncQuery(
         (DbContext context, int id) => context.Set<SubsidyDocument>().AsNoTracking().Where(d => d.ApplicationId == id));
 
-    private sealed class Session(AppDbContext db, TimeSpan writeWait) : ISubmissionSession
+    private sealed class Session(AppDbContext db, TimeProvider clock, TimeSpan writeWait) : ISubmissionSession
     {
         public Task<SubsidyApplication?> ReadAsync(int id, int companyId, CancellationToken ct) => ApplicationQuery(db, id, companyId, ct);
 
@@ -166,123 +166,186 @@ public sealed class SubmissionStore(AppDbContext db, DatabaseLimits? limits = nu
         /// <summary>The portal's connection string, when this submission's write went over a writer's connection.</summary>
         private string? _restore;
 
-        public async Task<ISubmissionWrite> BeginWriteAsync(int windowId, CancellationToken ct)
+        /// <summary>The receipt's transaction on SQLite, committed with the follow-up.</summary>
+        private IDbContextTransaction? _receipt;
+
+        public async Task<ReceiptTaken> TakeReceiptAsync(ReceiptRequest request, CancellationToken ct)
         {
-            var (gate, restore) = await EnterWindowAsync(db, windowId, writeWait, ct);
+            var sql = SubmissionSql.For(db);
+            if (sql.ReserveAndClaim is not null)
+            {
+                return await TakeInOneStatementAsync(sql, request, ct);
+            }
+            var (gate, restore) = await EnterWindowAsync(db, request.Reservation.WindowId, writeWait, ct);
             _restore ??= restore;
             try
             {
-                return new Write(db, windowId, await db.BeginWriteTransactionAsync(ct), gate);
+                var transaction = await db.BeginWriteTransactionAsync(ct);
+                try
+                {
+                    var taken = await TakeStepwiseAsync(sql, request, Now(), ct);
+                    if (!taken.Claimed || taken.Outcome == ReservationOutcome.Refused)
+                    {
+                        await transaction.RollbackAsync(ct);
+                        await transaction.DisposeAsync();
+                    }
+                    else if (db.Database.GetDbConnection() is SqliteConnection)
+                    {
+                        // SQLite: one writer at a time in any case (its write gate, ADR 0052); the receipt and its follow-up
+                        // are committed together.
+                        _receipt = transaction;
+                    }
+                    else
+                    {
+                        await transaction.CommitAsync(ct);
+                        await transaction.DisposeAsync();
+                    }
+                    return taken;
+                }
+                catch
+                {
+                    await transaction.DisposeAsync();
+                    throw;
+                }
             }
-            catch
+            finally
             {
                 gate?.Release();
-                throw;
+            }
+        }
+
+        /// <summary>
+        /// PostgreSQL: each try is one statement, committed on its own, so the window's row is held for that statement only.
+        /// A reservation the budget cannot cover is followed, when the window keeps a waiting list, by a number on it.
+        /// </summary>
+        private async Task<ReceiptTaken> TakeInOneStatementAsync(SubmissionSql sql, ReceiptRequest request, CancellationToken ct)
+        {
+            var (gate, restore) = await EnterWindowAsync(db, request.Reservation.WindowId, writeWait, ct);
+            _restore ??= restore;
+            try
+            {
+                var at = Now();
+                if (request.Reservation.ReserveYen is { } amount)
+                {
+                    var reserved = await ReceiptAsync(sql.ReserveAndClaim!, request, request.Received, amount, at, ct);
+                    if (reserved != 0)
+                    {
+                        return reserved < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Reserved, reserved, amount, at);
+                    }
+                    if (!request.Reservation.QueueWhenShort || request.Queued is not { } queued)
+                    {
+                        return new ReceiptTaken(true, ReservationOutcome.Refused, 0, 0, at);
+                    }
+                    var waiting = await ReceiptAsync(sql.NumberAndClaim!, request, queued, 0, at, ct);
+                    return waiting < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Queued, Taken(waiting, request), 0, at);
+                }
+                var numbered = await ReceiptAsync(sql.NumberAndClaim!, request, request.Received, 0, at, ct);
+                return numbered < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Numbered, Taken(numbered, request), 0, at);
+            }
+            finally
+            {
+                gate?.Release();
+            }
+        }
+
+        private static int Taken(int seq, ReceiptRequest request) =>
+            seq > 0 ? seq : throw new InvalidOperationException($"Window {request.Reservation.WindowId} does not exist.");
+
+        /// <summary>
+        /// The receipt's time, read once the window is entered: on one node, receipts are numbered in the order of their
+        /// times.
+        /// </summary>
+        private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+        private async Task<int> ReceiptAsync(string statement, ReceiptRequest request, ApplicationStatus to, long held, DateTime at, CancellationToken ct) =>
+            (await db.Database.SqlQueryRaw<int>(statement,
+                [request.ApplicationId, (int)request.From, held, request.Reservation.WindowId, (int)to, request.ReceiptPrefix, at, Guid.NewGuid()])
+                .ToListAsync(ct)).Single();
+
+        /// <summary>SQLite and SQL Server: reserve-or-queue on the window, then the claim, in the caller's transaction.</summary>
+        private async Task<ReceiptTaken> TakeStepwiseAsync(SubmissionSql sql, ReceiptRequest request, DateTime at, CancellationToken ct)
+        {
+            var reservation = request.Reservation;
+            (ReservationOutcome Outcome, int Seq, long Held, ApplicationStatus To)? got = null;
+            if (reservation.ReserveYen is { } amount)
+            {
+                if (await SeqAsync(sql.Reserve, [amount, reservation.WindowId], ct) is { } reserved)
+                {
+                    got = (ReservationOutcome.Reserved, reserved, amount, request.Received);
+                }
+                else if (!reservation.QueueWhenShort || request.Queued is null)
+                {
+                    return new ReceiptTaken(true, ReservationOutcome.Refused, 0, 0, at);
+                }
+            }
+            if (got is null)
+            {
+                var seq = await SeqAsync(sql.NextSeq, [reservation.WindowId], ct) ?? throw new InvalidOperationException($"Window {reservation.WindowId} does not exist.");
+                got = reservation.ReserveYen is null ? (ReservationOutcome.Numbered, seq, 0, request.Received) : (ReservationOutcome.Queued, seq, 0, request.Queued!.Value);
+            }
+            var (outcome, number, held, to) = got.Value;
+            var claimed = await db.Database.ExecuteSqlRawAsync(sql.Claim,
+                [(int)to, number, SubsidyRules.ReceiptNumber(request.ReceiptPrefix, number), at, held, Guid.NewGuid(), request.ApplicationId, (int)request.From, true], ct) == 1;
+            return claimed ? new ReceiptTaken(true, outcome, number, held, at) : default;
+        }
+
+        /// <summary>Runs an update of the window that returns the receipt number it took; null when it updated nothing.</summary>
+        private async Task<int?> SeqAsync(string statement, object[] parameters, CancellationToken ct)
+        {
+            var taken = await db.Database.SqlQueryRaw<int>(statement, parameters).ToListAsync(ct);
+            return taken.Count == 1 ? taken[0] : null;
+        }
+
+        public async Task<bool> SaveFollowUpAsync(int applicationId, int windowId, CancellationToken ct)
+        {
+            var transaction = _receipt ?? await db.BeginWriteTransactionAsync(ct);
+            _receipt = null;
+            await using (transaction)
+            {
+                // Whoever clears the mark saves the follow-up: the request that took the receipt, or the sweep.
+                if (await db.Database.ExecuteSqlRawAsync(SubmissionSql.For(db).ClearFollowUp, [applicationId, false], ct) != 1)
+                {
+                    await transaction.RollbackAsync(ct);
+                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+                    {
+                        entry.State = EntityState.Detached;
+                    }
+                    return false;
+                }
+                // The window's dashboard figures change; the application was written by a conditional update, which the
+                // dashboard interceptor does not see, so the mark is added here and the interceptor looks nothing up
+                // (docs/adr/0050-dashboard-facts.md).
+                db.DashboardDirtyMarks.Add(new DashboardDirtyMark { Family = Families.Subsidies, Bucket = windowId });
+                // No savepoint around this save: the transaction is the follow-up's own and a failed save rolls all of it
+                // back, so EF Core's savepoint would only add two statements.
+                var savepoints = db.Database.AutoSavepointsEnabled;
+                db.Database.AutoSavepointsEnabled = false;
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                finally
+                {
+                    db.Database.AutoSavepointsEnabled = savepoints;
+                }
+                await transaction.CommitAsync(ct);
+                return true;
             }
         }
 
         public async ValueTask DisposeAsync()
         {
+            if (_receipt is { } open)
+            {
+                // A receipt whose follow-up was never saved (an exception between the two): rolled back with it.
+                _receipt = null;
+                await open.DisposeAsync();
+            }
             await db.Database.CloseConnectionAsync();
             if (_restore is { } portal)
             {
                 // The context goes back to the request (and then to the context pool) with the portal's connection string.
                 db.Database.SetConnectionString(portal);
-            }
-        }
-    }
-
-    private sealed class Write(AppDbContext db, int windowId, IDbContextTransaction transaction, SemaphoreSlim? gate) : ISubmissionWrite
-    {
-        private readonly SubmissionSql _sql = SubmissionSql.For(db);
-        private int _ended;
-
-        public async Task<Reservation> ReserveOrQueueAsync(ReservationRequest request, CancellationToken ct)
-        {
-            if (request.ReserveYen is { } amount)
-            {
-                if (await SeqAsync(_sql.Reserve, [amount, request.WindowId], ct) is { } reserved)
-                {
-                    return new Reservation(ReservationOutcome.Reserved, reserved, amount);
-                }
-                if (!request.QueueWhenShort)
-                {
-                    return new Reservation(ReservationOutcome.Refused, 0, 0);
-                }
-            }
-            var seq = await SeqAsync(_sql.NextSeq, [request.WindowId], ct) ?? throw new InvalidOperationException($"Window {request.WindowId} does not exist.");
-            return new Reservation(request.ReserveYen is null ? ReservationOutcome.Numbered : ReservationOutcome.Queued, seq, 0);
-        }
-
-        /// <summary>Runs an update of the window that returns the receipt number it took; null when it updated nothing.</summary>
-        private async Task<int?> SeqAsync(string sql, object[] parameters, CancellationToken ct)
-        {
-            var taken = await db.Database.SqlQueryRaw<int>(sql, parameters).ToListAsync(ct);
-            return taken.Count == 1 ? taken[0] : null;
-        }
-
-        public async Task<bool> ClaimAsync(ReceiptClaim claim, CancellationToken ct) =>
-            await db.Database.ExecuteSqlRawAsync(_sql.Claim,
-                [(int)claim.To, claim.Seq, claim.ReceiptNumber, claim.SubmittedAt, claim.HeldYen, Guid.NewGuid(), claim.ApplicationId, (int)claim.From], ct) == 1;
-
-        public async Task CommitAsync(CancellationToken ct)
-        {
-            // The window's dashboard figures change; the application was written by a conditional update, which the
-            // dashboard interceptor does not see, so the mark is added here and the interceptor looks nothing up
-            // (docs/adr/0050-dashboard-facts.md).
-            db.DashboardDirtyMarks.Add(new DashboardDirtyMark { Family = Families.Subsidies, Bucket = windowId });
-            // No savepoint around this save: the transaction is the submission's own and a failed save rolls all of it
-            // back, so EF Core's savepoint would only add two statements while the window's row is held.
-            var savepoints = db.Database.AutoSavepointsEnabled;
-            db.Database.AutoSavepointsEnabled = false;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                db.Database.AutoSavepointsEnabled = savepoints;
-            }
-            try
-            {
-                await transaction.CommitAsync(ct);
-            }
-            finally
-            {
-                End();
-            }
-        }
-
-        public async Task RollbackAsync(CancellationToken ct)
-        {
-            try
-            {
-                await transaction.RollbackAsync(ct);
-            }
-            finally
-            {
-                End();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await transaction.DisposeAsync();
-            }
-            finally
-            {
-                End();
-            }
-        }
-
-        /// <summary>The next writer of the window goes in as soon as this one has committed or rolled back.</summary>
-        private void End()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-            {
-                gate?.Release();
             }
         }
     }

@@ -2708,6 +2708,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("FollowUpPending")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("GrantedYen")
                         .HasColumnType("bigint");
 
@@ -2769,6 +2772,8 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("FollowUpPending");
 
                     b.HasIndex("LiveKey")
                         .IsUnique();

@@ -2718,6 +2718,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<bool>("FollowUpPending")
+                        .HasColumnType("bit");
+
                     b.Property<long?>("GrantedYen")
                         .HasColumnType("bigint");
 
@@ -2779,6 +2782,8 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("FollowUpPending");
 
                     b.HasIndex("LiveKey")
                         .IsUnique()

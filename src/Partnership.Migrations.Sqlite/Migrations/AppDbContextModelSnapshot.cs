@@ -2621,6 +2621,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FollowUpPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("GrantedYen")
                         .HasColumnType("INTEGER");
 
@@ -2682,6 +2685,8 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompanyId");
+
+                    b.HasIndex("FollowUpPending");
 
                     b.HasIndex("LiveKey")
                         .IsUnique();

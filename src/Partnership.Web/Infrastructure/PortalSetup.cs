@@ -190,6 +190,7 @@ public static class PortalSetup
         services.AddSingleton<IBackgroundJob>(new SchemeExpiryJob(TimeSpan.FromMinutes(configuration.GetValue("Schemes:ExpiryCheckMinutes", 60))));
         services.AddSingleton<IBackgroundJob>(new ReminderJob(TimeSpan.FromMinutes(configuration.GetValue("Reminders:CheckMinutes", 60.0))));
         services.AddSingleton<IBackgroundJob>(new DashboardRefreshJob(TimeSpan.FromSeconds(configuration.GetValue("Dashboards:RefreshSeconds", 5))));
+        services.AddSingleton<IBackgroundJob>(new ReceiptFollowUpJob(TimeSpan.FromSeconds(configuration.GetValue("Subsidies:FollowUpSweepSeconds", 30))));
         services.AddSingleton<BackgroundRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunner>());
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

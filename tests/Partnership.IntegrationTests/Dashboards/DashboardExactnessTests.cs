@@ -246,7 +246,7 @@ public class DashboardExactnessTests : DatabaseTest
         {
             var mail = new Mock<ISubsidyMail>();
             mail.Setup(m => m.Compose(It.IsAny<SubsidyMailKind>(), It.IsAny<SubsidyMailFacts>(), It.IsAny<string>())).Returns(new MailContent("s", "b"));
-            var service = new SubsidyService(db, new Partnership.Infrastructure.Subsidies.SubmissionStore(db), new MailOutbox(db, Clock), mail.Object, new CompanyRecipients(db), new FileDocumentStore(Path.Combine(Database.Directory, "documents")), Clock,
+            var service = new SubsidyService(db, new Partnership.Infrastructure.Subsidies.SubmissionStore(db, Clock), new MailOutbox(db, Clock), mail.Object, new CompanyRecipients(db), new FileDocumentStore(Path.Combine(Database.Directory, "documents")), Clock,
                 new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
             var outcome = await service.SubmitAsync(applicationId, companyId, new Actor("u", "u"));
             Assert.True(outcome.Succeeded, string.Join(", ", outcome.Errors.Select(e => e.Code)));

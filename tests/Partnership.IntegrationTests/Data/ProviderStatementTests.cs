@@ -43,8 +43,20 @@ public class ProviderStatementTests
             $"{N("Id")} = {{1}} AND {N("ReservedYen")} + {{0}} <= {N("BudgetYen")}"), sql.Reserve);
         Assert.Equal(Window($"{N("LastReceiptSeq")} = {N("LastReceiptSeq")} + 1", $"{N("Id")} = {{0}}"), sql.NextSeq);
         Assert.Equal($"UPDATE {N("SubsidyApplications")} SET {N("Status")} = {{0}}, {N("ReceiptSeq")} = {{1}}, {N("ReceiptNumber")} = {{2}}, "
-            + $"{N("SubmittedAt")} = {{3}}, {N("HeldYen")} = {{4}}, {N("Version")} = {{5}} "
+            + $"{N("SubmittedAt")} = {{3}}, {N("HeldYen")} = {{4}}, {N("Version")} = {{5}}, {N("FollowUpPending")} = {{8}} "
             + $"WHERE {N("Id")} = {{6}} AND {N("Status")} = {{7}} AND {N("ReceiptNumber")} IS NULL", sql.Claim);
+        Assert.Equal($"UPDATE {N("SubsidyApplications")} SET {N("FollowUpPending")} = {{1}} WHERE {N("Id")} = {{0}} AND {N("FollowUpPending")} <> {{1}}",
+            sql.ClearFollowUp);
+        // The receipt in one statement is PostgreSQL's alone (docs/adr/0095); its behaviour is tested on PostgreSQL.
+        Assert.Equal(provider == "PostgreSql", sql.ReserveAndClaim is not null);
+        Assert.Equal(provider == "PostgreSql", sql.NumberAndClaim is not null);
+        if (provider == "PostgreSql")
+        {
+            Assert.StartsWith($"WITH a AS (SELECT {N("Id")} FROM {N("SubsidyApplications")} WHERE {N("Id")} = {{0}} AND {N("Status")} = {{1}} "
+                + $"AND {N("ReceiptNumber")} IS NULL FOR UPDATE), w AS (UPDATE {N("SubsidyWindows")} SET {N("ReservedYen")} = {N("ReservedYen")} + {{2}}, ",
+                sql.ReserveAndClaim);
+            Assert.DoesNotContain(N("ReservedYen"), sql.NumberAndClaim, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

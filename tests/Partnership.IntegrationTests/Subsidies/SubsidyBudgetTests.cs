@@ -41,7 +41,7 @@ public class SubsidyBudgetTests : DatabaseTest
     private AppDbContext Context(TimeProvider? clock = null) => Database.CreateContext(clock: clock ?? Clock);
 
     private SubsidyService Service(AppDbContext db, TimeProvider? clock = null) =>
-        new(db, new SubmissionStore(db), new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock,
+        new(db, new SubmissionStore(db, clock ?? Clock), new MailOutbox(db, clock ?? Clock), _mail.Object, new CompanyRecipients(db), Store, clock ?? Clock,
             new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
 
     private async Task<int> WindowAsync(long budget, bool waitingList = false, string[]? documents = null)
@@ -401,5 +401,163 @@ public class SubsidyBudgetTests : DatabaseTest
         });
         await check.SaveChangesAsync();
         Assert.True((await Service(check).EligibilityAsync(windowId, company))!.Eligible);
+    }
+
+    // ---- The receipt and what follows it (docs/adr/0095-receipt-in-one-statement.md) ----
+
+    [PostgreSqlFact]
+    public async Task On_PostgreSQL_the_window_row_is_free_again_while_what_follows_the_receipt_is_saved()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var (companyId, applicationId) = (await DraftsAsync(windowId, 1))[0];
+        var pause = new PauseAtFirstInsert();
+        await using var db = Database.CreateContext(clock: Clock, observer: pause);
+        var submitting = Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+        await Task.WhenAny(pause.Reached, submitting);
+        Assert.False(submitting.IsCompleted, "The submission saved nothing after its receipt.");
+        try
+        {
+            // The follow-up (event, mail) is being saved: the receipt is committed and the window's row is free.
+            await using (var other = Context())
+            {
+                await other.Database.BeginTransactionAsync();
+                var locked = await other.Database.SqlQuery<int>($"SELECT \"LastReceiptSeq\" AS \"Value\" FROM \"SubsidyWindows\" WHERE \"Id\" = {windowId} FOR UPDATE NOWAIT").SingleAsync();
+                Assert.Equal(1, locked);
+                var application = await other.SubsidyApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId);
+                Assert.Equal(ApplicationStatus.Submitted, application.Status);
+                Assert.True(application.FollowUpPending);
+            }
+        }
+        finally
+        {
+            pause.Release();
+        }
+        var outcome = await submitting;
+        Assert.True(outcome.Succeeded);
+        await using var check = Context();
+        Assert.False((await check.SubsidyApplications.SingleAsync(a => a.Id == applicationId)).FollowUpPending);
+        Assert.Single(await check.SubsidyEvents.Where(e => e.ApplicationId == applicationId && e.Action == "submitted").ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_receipt_number_the_database_writes_is_the_one_the_rules_format_past_six_digits()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        await using (var db = Context())
+        {
+            var window = await db.SubsidyWindows.SingleAsync(w => w.Id == windowId);
+            window.LastReceiptSeq = 999_998;
+            await db.SaveChangesAsync();
+        }
+        foreach (var (companyId, applicationId) in await DraftsAsync(windowId, 2))
+        {
+            await using var db = Context();
+            Assert.True((await Service(db).SubmitAsync(applicationId, companyId, User(companyId))).Succeeded);
+        }
+        await using var check = Context();
+        var window2 = await check.SubsidyWindows.SingleAsync(w => w.Id == windowId);
+        var receipts = await check.SubsidyApplications.Where(a => a.WindowId == windowId).OrderBy(a => a.ReceiptSeq).Select(a => new { a.ReceiptSeq, a.ReceiptNumber }).ToListAsync();
+        Assert.Equal([999_999, 1_000_000], receipts.Select(r => r.ReceiptSeq!.Value));
+        Assert.Equal(receipts.Select(r => SubsidyRules.ReceiptNumber(window2, r.ReceiptSeq!.Value)), receipts.Select(r => r.ReceiptNumber));
+        Assert.EndsWith("-999999", receipts[0].ReceiptNumber);
+        Assert.EndsWith("-1000000", receipts[1].ReceiptNumber);
+    }
+
+    [Fact]
+    public async Task A_receipt_whose_request_stopped_before_its_follow_up_gets_it_from_the_sweep_once_and_after_the_grace_only()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var (companyId, applicationId) = (await DraftsAsync(windowId, 1))[0];
+        await using (var db = Context())
+        {
+            // The request takes the receipt and stops before what follows it (the node stopped).
+            var draft = await db.SubsidyApplications.AsNoTracking().Include(a => a.Window).SingleAsync(a => a.Id == applicationId);
+            await using var session = await new SubmissionStore(db, Clock).OpenAsync(default);
+            var taken = await session.TakeReceiptAsync(new ReceiptRequest(applicationId, ApplicationStatus.Draft, SubsidyRules.ReservationFor(draft.Window!, Amount),
+                ApplicationStatus.Submitted, null, draft.Window!.ReceiptPrefix), default);
+            Assert.True(taken.Claimed);
+            Assert.Equal(ReservationOutcome.Reserved, taken.Outcome);
+        }
+        await using (var db = Context())
+        {
+            var stopped = await db.SubsidyApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId);
+            if (!TestProvider.IsPostgreSql)
+            {
+                // SQLite commits the receipt with its follow-up: the stopped request left the draft as it was.
+                Assert.Equal(ApplicationStatus.Draft, stopped.Status);
+                Assert.Null(stopped.ReceiptNumber);
+                Assert.Equal(0, (await db.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+                Assert.Equal(0, await Service(db).FinishFollowUpsAsync());
+                return;
+            }
+            Assert.Equal(ApplicationStatus.Submitted, stopped.Status);
+            Assert.True(stopped.FollowUpPending);
+            // Within the grace the request may still be saving it: the sweep leaves it.
+            Assert.Equal(0, await Service(db).FinishFollowUpsAsync());
+            Assert.Empty(await db.SubsidyEvents.Where(e => e.ApplicationId == applicationId).ToListAsync());
+        }
+        Clock.Advance(SubsidyService.FollowUpGrace + TimeSpan.FromSeconds(1));
+        await using (var db = Context())
+        {
+            Assert.Equal(1, await Service(db).FinishFollowUpsAsync());
+        }
+        await using (var db = Context())
+        {
+            Assert.Equal(0, await Service(db).FinishFollowUpsAsync());
+        }
+        await using var check = Context();
+        var application = await check.SubsidyApplications.SingleAsync(a => a.Id == applicationId);
+        Assert.False(application.FollowUpPending);
+        var submitted = Assert.Single(await check.SubsidyEvents.Where(e => e.ApplicationId == applicationId).ToListAsync());
+        Assert.Equal(("submitted", application.ReceiptNumber), (submitted.Action, submitted.Detail));
+        var mail = Assert.Single(await check.OutboxMessages.Where(m => m.To == $"u{windowId}-1@example.jp").ToListAsync());
+        Assert.Equal(application.ReceiptNumber, mail.BodyText);
+        Assert.Single(await check.Notices.Where(n => n.UserId == $"u-{windowId}-1").ToListAsync());
+    }
+
+    [PostgreSqlFact]
+    public async Task A_follow_up_the_sweep_saved_first_is_not_saved_again_by_the_request()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var (_, applicationId) = (await DraftsAsync(windowId, 1))[0];
+        await using var db = Context();
+        var draft = await db.SubsidyApplications.AsNoTracking().Include(a => a.Window).SingleAsync(a => a.Id == applicationId);
+        await using var session = await new SubmissionStore(db, Clock).OpenAsync(default);
+        Assert.True((await session.TakeReceiptAsync(new ReceiptRequest(applicationId, ApplicationStatus.Draft, SubsidyRules.ReservationFor(draft.Window!, Amount),
+            ApplicationStatus.Submitted, null, draft.Window!.ReceiptPrefix), default)).Claimed);
+        Clock.Advance(SubsidyService.FollowUpGrace + TimeSpan.FromSeconds(1));
+        await using (var sweeper = Context())
+        {
+            Assert.Equal(1, await Service(sweeper).FinishFollowUpsAsync());
+        }
+
+        // The slow request now saves its own follow-up: refused, and what it tracked is let go.
+        db.SubsidyEvents.Add(new SubsidyEvent { ApplicationId = applicationId, At = Clock.GetUtcNow().UtcDateTime, Action = "submitted", Side = "company" });
+        Assert.False(await session.SaveFollowUpAsync(applicationId, windowId, default));
+        Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.State == EntityState.Added);
+        await using var check = Context();
+        Assert.Single(await check.SubsidyEvents.Where(e => e.ApplicationId == applicationId).ToListAsync());
+    }
+
+    /// <summary>Holds the first INSERT of the context (the follow-up's save) until released.</summary>
+    private sealed class PauseAtFirstInsert : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reached => _reached.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("INSERT", StringComparison.Ordinal) && _reached.TrySetResult())
+            {
+                await _released.Task;
+            }
+            return result;
+        }
     }
 }

@@ -55,23 +55,25 @@ public class WindowGateTests : DatabaseTest
     [Fact]
     public async Task A_queued_submission_whose_turn_comes_is_received_while_the_pages_hold_every_connection_of_the_pool()
     {
-        var (windowId, companyId, applicationId) = await DraftAsync();
-        var mail = new Mock<ISubsidyMail>();
-        mail.Setup(m => m.Compose(It.IsAny<SubsidyMailKind>(), It.IsAny<SubsidyMailFacts>(), It.IsAny<string>()))
-            .Returns((SubsidyMailKind kind, SubsidyMailFacts facts, string _) => new MailContent(kind.ToString(), facts.Receipt ?? ""));
+        var windowId = await WindowAsync();
+        var (firstCompany, firstApplication) = await DraftAsync(windowId, "first");
+        var (companyId, applicationId) = await DraftAsync(windowId, "queued");
 
-        // Another submission to the window holds the gate (and one connection of the pool).
-        await using var holderDb = Context();
-        var holder = await new SubmissionStore(holderDb, Small.Limits).OpenAsync(default);
-        var holding = await holder.BeginWriteAsync(windowId, default);
+        // On PostgreSQL another transaction holds the window's row, so the first submission, once through the gate,
+        // waits in the database holding the gate (and one connection of the pool).
+        await using var blocker = TestProvider.IsPostgreSql ? await BlockWindowAsync(windowId) : null;
+        await using var firstDb = Context();
+        var submittingFirst = Service(firstDb).SubmitAsync(firstApplication, firstCompany, new Actor($"company-{firstCompany}", "c@example.jp"));
+        if (TestProvider.IsPostgreSql)
+        {
+            await ArriveAtAsync(WaitsForALockAsync, "the first submission waiting for the window's row");
+        }
 
         // This one reads its draft, finds the gate taken and gives its connection back (the first close of its
         // connection: the session keeps it open from the first read until then).
         var queued = new FirstClose();
         await using var db = Context(queued);
-        var service = new SubsidyService(db, new SubmissionStore(db, Small.Limits), new MailOutbox(db, Clock), mail.Object, new CompanyRecipients(db),
-            new FileDocumentStore(Path.Combine(Database.Directory, "documents")), Clock, new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
-        var submitting = service.SubmitAsync(applicationId, companyId, new Actor($"company-{companyId}", "c@example.jp"));
+        var submitting = Service(db).SubmitAsync(applicationId, companyId, new Actor($"company-{companyId}", "c@example.jp"));
 
         var pages = new List<DbConnection>();
         try
@@ -88,12 +90,17 @@ public class WindowGateTests : DatabaseTest
                     pages.Add(page);
                 }
             }
-            // The holder commits: its turn is over, though its request still holds its connection.
-            await holding.CommitAsync(default);
+            // The window's row is free again: the first submission's turn is over, though its request still holds its connection.
+            if (blocker is not null)
+            {
+                await blocker.CommitAsync();
+            }
 
-            var outcome = await submitting;
-            Assert.True(outcome.Succeeded, string.Join(", ", outcome.Errors.Select(e => e.Code)));
-            Assert.NotNull(outcome.Value!.ReceiptNumber);
+            foreach (var outcome in new[] { await submittingFirst, await submitting })
+            {
+                Assert.True(outcome.Succeeded, string.Join(", ", outcome.Errors.Select(e => e.Code)));
+                Assert.NotNull(outcome.Value!.ReceiptNumber);
+            }
         }
         finally
         {
@@ -101,19 +108,71 @@ public class WindowGateTests : DatabaseTest
             {
                 await page.DisposeAsync();
             }
-            await holding.DisposeAsync();
-            await holder.DisposeAsync();
         }
 
         await using var check = Database.CreateContext();
-        Assert.Equal(Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
-        Assert.Equal(ApplicationStatus.Submitted, (await check.SubsidyApplications.SingleAsync(a => a.Id == applicationId)).Status);
+        Assert.Equal(2 * Amount, (await check.SubsidyWindows.SingleAsync(w => w.Id == windowId)).ReservedYen);
+        Assert.All(await check.SubsidyApplications.Where(a => a.WindowId == windowId).ToListAsync(), a =>
+        {
+            Assert.Equal(ApplicationStatus.Submitted, a.Status);
+            Assert.False(a.FollowUpPending);
+        });
         // The context goes back to the request with the portal's own connection string, not the writers'.
         Assert.Equal(Small.EffectiveConnectionString, db.Database.GetConnectionString());
     }
 
-    /// <summary>An open window and one company with a complete draft in it.</summary>
-    private async Task<(int WindowId, int CompanyId, int ApplicationId)> DraftAsync()
+    private SubsidyService Service(AppDbContext db)
+    {
+        var mail = new Mock<ISubsidyMail>();
+        mail.Setup(m => m.Compose(It.IsAny<SubsidyMailKind>(), It.IsAny<SubsidyMailFacts>(), It.IsAny<string>()))
+            .Returns((SubsidyMailKind kind, SubsidyMailFacts facts, string _) => new MailContent(kind.ToString(), facts.Receipt ?? ""));
+        return new SubsidyService(db, new SubmissionStore(db, Clock, Small.Limits), new MailOutbox(db, Clock), mail.Object, new CompanyRecipients(db),
+            new FileDocumentStore(Path.Combine(Database.Directory, "documents")), Clock, new Partnership.Core.Submissions.ReferralConversionsAtSubmission(db));
+    }
+
+    /// <summary>A transaction outside the small pool that holds the window's row until it commits (PostgreSQL).</summary>
+    private async Task<Blocker> BlockWindowAsync(int windowId)
+    {
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Database.Settings.EffectiveConnectionString) { ApplicationName = "blocker" }.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT 1 FROM \"SubsidyWindows\" WHERE \"Id\" = {windowId} FOR UPDATE";
+        await command.ExecuteNonQueryAsync();
+        return new Blocker(connection, transaction);
+    }
+
+    private sealed class Blocker(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public Task CommitAsync() => transaction.CommitAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>True when some statement of the database waits for a lock another transaction holds.</summary>
+    private async Task<bool> WaitsForALockAsync()
+    {
+        await using var check = Database.CreateContext();
+        return await check.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE NOT granted").SingleAsync() > 0;
+    }
+
+    private static async Task ArriveAtAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Never arrived at: {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>An open first-come window with budget for ten.</summary>
+    private async Task<int> WindowAsync()
     {
         await using var db = Database.CreateContext();
         var program = await db.SubsidyPrograms.SingleAsync(p => p.Code == "TELEWORK-EQUIP");
@@ -124,23 +183,31 @@ public class WindowGateTests : DatabaseTest
             BudgetYen = 10 * Amount, CapYen = 1_500_000, RateNumerator = 1, RateDenominator = 2, Allotment = Allotment.FirstCome,
         };
         db.SubsidyWindows.Add(window);
+        await db.SaveChangesAsync();
+        return window.Id;
+    }
+
+    /// <summary>A company with a complete draft in the window.</summary>
+    private async Task<(int CompanyId, int ApplicationId)> DraftAsync(int windowId, string name)
+    {
+        await using var db = Database.CreateContext();
         var company = new Company
         {
-            Name = "待機株式会社", NameKana = "タイキ", PostalCode = "163-8001", Prefecture = "東京都", MunicipalityCode = "131041", CityName = "新宿区",
+            Name = $"待機株式会社 {name}", NameKana = "タイキ", PostalCode = "163-8001", Prefecture = "東京都", MunicipalityCode = "131041", CityName = "新宿区",
             Street = "西新宿2-8-1", Phone = "03-5320-0001", IndustryCode = "I", ContactName = "担当", RegularEmployees = 10, IsSme = true,
         };
-        db.Users.Add(new AppUser { Id = "u-gate", UserName = "gate@example.jp", Email = "gate@example.jp", EmailConfirmed = true });
-        company.Members.Add(new CompanyMember { UserId = "u-gate", IsOwner = true });
+        db.Users.Add(new AppUser { Id = $"u-{name}", UserName = $"{name}@example.jp", Email = $"{name}@example.jp", EmailConfirmed = true });
+        company.Members.Add(new CompanyMember { UserId = $"u-{name}", IsOwner = true });
         db.Companies.Add(company);
         await db.SaveChangesAsync();
         var application = new SubsidyApplication
         {
-            WindowId = window.Id, CompanyId = company.Id, Status = ApplicationStatus.Draft, LiveKey = SubsidyApplication.LiveKeyFor(company.Id, window.Id),
+            WindowId = windowId, CompanyId = company.Id, Status = ApplicationStatus.Draft, LiveKey = SubsidyApplication.LiveKeyFor(company.Id, windowId),
             Expenses = [new ExpenseItem("ノートパソコン", 1, Amount * 2)], EligibleExpensesYen = Amount * 2, RequestedYen = Amount,
         };
         db.SubsidyApplications.Add(application);
         await db.SaveChangesAsync();
-        return (window.Id, company.Id, application.Id);
+        return (company.Id, application.Id);
     }
 
     /// <summary>Completes when the context's connection is first closed.</summary>

@@ -59,6 +59,8 @@ public class SubsidyApplicationConfiguration : IEntityTypeConfiguration<SubsidyA
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.WindowId, a.Status });
         builder.HasIndex(a => a.CompanyId);
+        // The sweep's query: receipts whose follow-up is still to be saved (a handful at most, usually none).
+        builder.HasIndex(a => a.FollowUpPending);
         builder.HasOne(a => a.Window).WithMany().HasForeignKey(a => a.WindowId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Company).WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Partnership.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReceiptFollowUpPending : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "FollowUpPending",
+                table: "SubsidyApplications",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyApplications_FollowUpPending",
+                table: "SubsidyApplications",
+                column: "FollowUpPending");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SubsidyApplications_FollowUpPending",
+                table: "SubsidyApplications");
+
+            migrationBuilder.DropColumn(
+                name: "FollowUpPending",
+                table: "SubsidyApplications");
+        }
+    }
+}
