@@ -79,6 +79,12 @@ public class SubsidyWindow : AuditableEntity, IVersioned
     public string RequiredDocumentsJson { get; set; } = "[]";
     public long ReservedYen { get; set; }
     public int LastReceiptSeq { get; set; }
+    /// <summary>
+    /// UTC; the time of the last receipt, where the receipt is one statement (PostgreSQL): a receipt's time is the
+    /// later of its node's clock and this, so the times of a window's receipts follow their numbers whichever node took
+    /// them (docs/adr/0095-receipt-in-one-statement.md). Null elsewhere.
+    /// </summary>
+    public DateTime? LastReceiptAt { get; set; }
     public Guid Version { get; set; }
 
     private readonly JsonList<DocumentRequirement> _requiredDocumentsParsed = new();

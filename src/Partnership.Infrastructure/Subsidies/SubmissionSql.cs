@@ -50,22 +50,26 @@ public sealed record SubmissionSql(string Reserve, string NextSeq, string Claim,
         // it claimed and takes nothing), then the window's row is updated when the draft could be claimed (reserving {2}
         // only while the budget covers it, or only taking the number), then the draft is claimed with the number the
         // window gave. The answer: the number taken; 0 when the window gave none (the budget was short); -1 when the draft
-        // could not be claimed. {0} application, {1} from, {2} amount held (0 when only numbered), {3} window, {4} status,
-        // {5} receipt prefix, {6} submitted at, {7} new version. The number is formatted as SubsidyRules.ReceiptNumber
-        // formats it (at least six digits), which ReceiptStatementTests checks.
+        // could not be claimed; and the receipt's time: {6}, the node's clock, or the window's last receipt time when that
+        // is later (another node's clock ran ahead), so that times follow numbers. {0} application, {1} from, {2} amount
+        // held (0 when only numbered), {3} window, {4} status, {5} receipt prefix, {6} the node's time, {7} new version.
+        // The number is formatted as SubsidyRules.ReceiptNumber formats it (at least six digits), which
+        // SubsidyBudgetTests checks.
         string OneStatement(bool reserve) =>
             $"WITH a AS (SELECT {id} FROM {Table(applications)} WHERE {id} = {{0}} AND {status} = {{1}} AND {receipt} IS NULL FOR UPDATE), "
             + $"w AS (UPDATE {Table(windows)} SET "
             + (reserve ? $"{W(nameof(SubsidyWindow.ReservedYen))} = {W(nameof(SubsidyWindow.ReservedYen))} + {{2}}, " : "")
-            + $"{seq} = {seq} + 1 WHERE {W(nameof(SubsidyWindow.Id))} = {{3}} AND EXISTS (SELECT 1 FROM a)"
+            + $"{seq} = {seq} + 1, {W(nameof(SubsidyWindow.LastReceiptAt))} = GREATEST({W(nameof(SubsidyWindow.LastReceiptAt))}, {{6}}) "
+            + $"WHERE {W(nameof(SubsidyWindow.Id))} = {{3}} AND EXISTS (SELECT 1 FROM a)"
             + (reserve ? $" AND {W(nameof(SubsidyWindow.ReservedYen))} + {{2}} <= {W(nameof(SubsidyWindow.BudgetYen))}" : "")
-            + $" RETURNING {seq} AS s), "
+            + $" RETURNING {seq} AS s, {W(nameof(SubsidyWindow.LastReceiptAt))} AS t), "
             + $"c AS (UPDATE {Table(applications)} AS t SET {status} = {{4}}, {A(nameof(SubsidyApplication.ReceiptSeq))} = w.s, "
             + $"{receipt} = {{5}} || CASE WHEN w.s < 1000000 THEN lpad(w.s::text, 6, '0') ELSE w.s::text END, "
-            + $"{A(nameof(SubsidyApplication.SubmittedAt))} = {{6}}, {A(nameof(SubsidyApplication.HeldYen))} = {{2}}, "
+            + $"{A(nameof(SubsidyApplication.SubmittedAt))} = w.t, {A(nameof(SubsidyApplication.HeldYen))} = {{2}}, "
             + $"{A(nameof(SubsidyApplication.Version))} = {{7}}, {A(nameof(SubsidyApplication.FollowUpPending))} = TRUE "
-            + $"FROM w WHERE t.{id} = {{0}} RETURNING w.s) "
-            + $"SELECT COALESCE((SELECT s FROM c), CASE WHEN EXISTS (SELECT 1 FROM a) THEN 0 ELSE -1 END) AS {value}";
+            + $"FROM w WHERE t.{id} = {{0}} RETURNING w.s, w.t) "
+            + $"SELECT COALESCE((SELECT s FROM c), CASE WHEN EXISTS (SELECT 1 FROM a) THEN 0 ELSE -1 END) AS {sql.DelimitIdentifier("Seq")}, "
+            + $"(SELECT t FROM c) AS {sql.DelimitIdentifier("At")}";
 
         return new SubmissionSql(
             // {0} amount, {1} window: reserves only while the budget covers the amount, and takes the next number.

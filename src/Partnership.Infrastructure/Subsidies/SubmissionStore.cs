@@ -17,7 +17,8 @@ namespace Partnership.Infrastructure.Subsidies;
 // (what may be submitted, which status follows, what is reserved) live in Core/Subsidies and are not decided here.
 // Decision records that govern this folder: docs/adr/0052 (SQLite write gate), 0053 (pooled context and lean
 // submission), 0054 (statements in SQL), 0055 (audit entries by one insert), 0056 (SQLite connection), 0057
-// (prepared statement cache), 0058 (notice in the address). Change it only with a figure in docs/benchmarks.md.
+// (prepared statement cache), 0058 (notice in the address), 0060 (window gate on server databases), 0095 (the
+// receipt in one statement). Change it only with a figure in docs/benchmarks.md.
 // ---------------------------------------------------------------------------------------------------------------
 
 /// <summary>The submission's database steps (<see cref="ISubmissionStore"/>) on the portal's one context.</summary>
@@ -183,7 +184,7 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
                 var transaction = await db.BeginWriteTransactionAsync(ct);
                 try
                 {
-                    var taken = await TakeStepwiseAsync(sql, request, Now(), ct);
+                    var taken = await TakeStepwiseAsync(sql, request, ct);
                     if (!taken.Claimed || taken.Outcome == ReservationOutcome.Refused)
                     {
                         await transaction.RollbackAsync(ct);
@@ -210,7 +211,14 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
             }
             finally
             {
-                gate?.Release();
+                if (_receipt is null)
+                {
+                    await LeaveWindowAsync(gate);
+                }
+                else
+                {
+                    gate?.Release();
+                }
             }
         }
 
@@ -228,23 +236,39 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
                 if (request.Reservation.ReserveYen is { } amount)
                 {
                     var reserved = await ReceiptAsync(sql.ReserveAndClaim!, request, request.Received, amount, at, ct);
-                    if (reserved != 0)
+                    if (reserved.Seq != 0)
                     {
-                        return reserved < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Reserved, reserved, amount, at);
+                        return reserved.Seq < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Reserved, reserved.Seq, amount, reserved.At!.Value);
                     }
                     if (!request.Reservation.QueueWhenShort || request.Queued is not { } queued)
                     {
                         return new ReceiptTaken(true, ReservationOutcome.Refused, 0, 0, at);
                     }
                     var waiting = await ReceiptAsync(sql.NumberAndClaim!, request, queued, 0, at, ct);
-                    return waiting < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Queued, Taken(waiting, request), 0, at);
+                    return waiting.Seq < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Queued, Taken(waiting.Seq, request), 0, waiting.At!.Value);
                 }
                 var numbered = await ReceiptAsync(sql.NumberAndClaim!, request, request.Received, 0, at, ct);
-                return numbered < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Numbered, Taken(numbered, request), 0, at);
+                return numbered.Seq < 0 ? default : new ReceiptTaken(true, ReservationOutcome.Numbered, Taken(numbered.Seq, request), 0, numbered.At!.Value);
             }
             finally
             {
-                gate?.Release();
+                await LeaveWindowAsync(gate);
+            }
+        }
+
+        /// <summary>
+        /// The next writer of the window goes in. A submission that wrote over a writer's connection gives it back now:
+        /// what follows the receipt is saved on a connection of the portal's pool, outside the gate, so that the
+        /// writers' pool serves the gate's holders only (docs/adr/0060).
+        /// </summary>
+        private async Task LeaveWindowAsync(SemaphoreSlim? gate)
+        {
+            gate?.Release();
+            if (_restore is { } portal)
+            {
+                _restore = null;
+                await db.Database.CloseConnectionAsync();
+                db.Database.SetConnectionString(portal);
             }
         }
 
@@ -257,13 +281,19 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
         /// </summary>
         private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-        private async Task<int> ReceiptAsync(string statement, ReceiptRequest request, ApplicationStatus to, long held, DateTime at, CancellationToken ct) =>
-            (await db.Database.SqlQueryRaw<int>(statement,
+        private async Task<ReceiptRow> ReceiptAsync(string statement, ReceiptRequest request, ApplicationStatus to, long held, DateTime at, CancellationToken ct) =>
+            (await db.Database.SqlQueryRaw<ReceiptRow>(statement,
                 [request.ApplicationId, (int)request.From, held, request.Reservation.WindowId, (int)to, request.ReceiptPrefix, at, Guid.NewGuid()])
                 .ToListAsync(ct)).Single();
 
-        /// <summary>SQLite and SQL Server: reserve-or-queue on the window, then the claim, in the caller's transaction.</summary>
-        private async Task<ReceiptTaken> TakeStepwiseAsync(SubmissionSql sql, ReceiptRequest request, DateTime at, CancellationToken ct)
+        /// <summary>The one-statement receipt's answer: the number (0 budget short, -1 not claimable) and the receipt's time.</summary>
+        private sealed record ReceiptRow(int Seq, DateTime? At);
+
+        /// <summary>
+        /// SQLite and SQL Server: reserve-or-queue on the window, then the claim, in the caller's transaction. The
+        /// receipt's time is read once the window's row is held, so that times follow numbers.
+        /// </summary>
+        private async Task<ReceiptTaken> TakeStepwiseAsync(SubmissionSql sql, ReceiptRequest request, CancellationToken ct)
         {
             var reservation = request.Reservation;
             (ReservationOutcome Outcome, int Seq, long Held, ApplicationStatus To)? got = null;
@@ -275,7 +305,7 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
                 }
                 else if (!reservation.QueueWhenShort || request.Queued is null)
                 {
-                    return new ReceiptTaken(true, ReservationOutcome.Refused, 0, 0, at);
+                    return new ReceiptTaken(true, ReservationOutcome.Refused, 0, 0, Now());
                 }
             }
             if (got is null)
@@ -284,6 +314,7 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
                 got = reservation.ReserveYen is null ? (ReservationOutcome.Numbered, seq, 0, request.Received) : (ReservationOutcome.Queued, seq, 0, request.Queued!.Value);
             }
             var (outcome, number, held, to) = got.Value;
+            var at = Now();
             var claimed = await db.Database.ExecuteSqlRawAsync(sql.Claim,
                 [(int)to, number, SubsidyRules.ReceiptNumber(request.ReceiptPrefix, number), at, held, Guid.NewGuid(), request.ApplicationId, (int)request.From, true], ct) == 1;
             return claimed ? new ReceiptTaken(true, outcome, number, held, at) : default;

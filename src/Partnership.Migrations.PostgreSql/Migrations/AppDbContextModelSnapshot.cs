@@ -2972,6 +2972,9 @@ namespace Partnership.Migrations.PostgreSql.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("LastReceiptAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LastReceiptSeq")
                         .HasColumnType("integer");
 

@@ -2985,6 +2985,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("LastReceiptAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("LastReceiptSeq")
                         .HasColumnType("int");
 

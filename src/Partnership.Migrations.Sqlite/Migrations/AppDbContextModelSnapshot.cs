@@ -2877,6 +2877,9 @@ namespace Partnership.Migrations.Sqlite.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastReceiptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastReceiptSeq")
                         .HasColumnType("INTEGER");
 

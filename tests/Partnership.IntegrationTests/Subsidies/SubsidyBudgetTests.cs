@@ -439,6 +439,36 @@ public class SubsidyBudgetTests : DatabaseTest
         Assert.Single(await check.SubsidyEvents.Where(e => e.ApplicationId == applicationId && e.Action == "submitted").ToListAsync());
     }
 
+    [PostgreSqlFact]
+    public async Task A_receipt_taken_on_a_node_whose_clock_is_behind_the_last_receipt_gets_the_last_receipt_time()
+    {
+        var windowId = await WindowAsync(budget: 10 * Amount);
+        var ahead = Clock.GetUtcNow().UtcDateTime.AddSeconds(3);
+        await using (var db = Context())
+        {
+            // Another node, whose clock runs 3 s ahead, took the last receipt.
+            var window = await db.SubsidyWindows.SingleAsync(w => w.Id == windowId);
+            window.LastReceiptAt = ahead;
+            await db.SaveChangesAsync();
+        }
+        var drafts = await DraftsAsync(windowId, 2);
+        var (companyId, applicationId) = drafts[0];
+        await using (var db = Context())
+        {
+            var outcome = await Service(db).SubmitAsync(applicationId, companyId, User(companyId));
+            Assert.Equal(ahead, outcome.Value!.SubmittedAt);
+        }
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        var (laterCompany, later) = drafts[1];
+        await using (var db = Context())
+        {
+            Assert.True((await Service(db).SubmitAsync(later, laterCompany, User(laterCompany))).Succeeded);
+        }
+        await using var check = Context();
+        Assert.Equal([ahead, Clock.GetUtcNow().UtcDateTime],
+            await check.SubsidyApplications.Where(a => a.WindowId == windowId && a.ReceiptSeq != null).OrderBy(a => a.ReceiptSeq).Select(a => a.SubmittedAt!.Value).ToListAsync());
+    }
+
     [Fact]
     public async Task The_receipt_number_the_database_writes_is_the_one_the_rules_format_past_six_digits()
     {

@@ -12,8 +12,8 @@ using Partnership.Infrastructure.Data;
 namespace Partnership.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261206165047_ReceiptFollowUpPending")]
-    partial class ReceiptFollowUpPending
+    [Migration("20261206171428_ReceiptInOneStatement")]
+    partial class ReceiptInOneStatement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2987,6 +2987,9 @@ namespace Partnership.Migrations.SqlServer.Migrations
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastReceiptAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("LastReceiptSeq")
                         .HasColumnType("int");

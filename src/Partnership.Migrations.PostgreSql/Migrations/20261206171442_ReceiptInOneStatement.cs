@@ -1,15 +1,22 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Partnership.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class ReceiptFollowUpPending : Migration
+    public partial class ReceiptInOneStatement : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastReceiptAt",
+                table: "SubsidyWindows",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "FollowUpPending",
                 table: "SubsidyApplications",
@@ -29,6 +36,10 @@ namespace Partnership.Migrations.PostgreSql.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_SubsidyApplications_FollowUpPending",
                 table: "SubsidyApplications");
+
+            migrationBuilder.DropColumn(
+                name: "LastReceiptAt",
+                table: "SubsidyWindows");
 
             migrationBuilder.DropColumn(
                 name: "FollowUpPending",
