@@ -501,12 +501,7 @@ public class SubsidyBudgetTests : DatabaseTest
         await using (var db = Context())
         {
             // The request takes the receipt and stops before what follows it (the node stopped).
-            var draft = await db.SubsidyApplications.AsNoTracking().Include(a => a.Window).SingleAsync(a => a.Id == applicationId);
-            await using var session = await new SubmissionStore(db, Clock).OpenAsync(default);
-            var taken = await session.TakeReceiptAsync(new ReceiptRequest(applicationId, ApplicationStatus.Draft, SubsidyRules.ReservationFor(draft.Window!, Amount),
-                ApplicationStatus.Submitted, null, draft.Window!.ReceiptPrefix), default);
-            Assert.True(taken.Claimed);
-            Assert.Equal(ReservationOutcome.Reserved, taken.Outcome);
+            await using var session = await ReceiptOnlyAsync(db, applicationId);
         }
         await using (var db = Context())
         {
@@ -551,10 +546,7 @@ public class SubsidyBudgetTests : DatabaseTest
         var windowId = await WindowAsync(budget: 10 * Amount);
         var (_, applicationId) = (await DraftsAsync(windowId, 1))[0];
         await using var db = Context();
-        var draft = await db.SubsidyApplications.AsNoTracking().Include(a => a.Window).SingleAsync(a => a.Id == applicationId);
-        await using var session = await new SubmissionStore(db, Clock).OpenAsync(default);
-        Assert.True((await session.TakeReceiptAsync(new ReceiptRequest(applicationId, ApplicationStatus.Draft, SubsidyRules.ReservationFor(draft.Window!, Amount),
-            ApplicationStatus.Submitted, null, draft.Window!.ReceiptPrefix), default)).Claimed);
+        await using var session = await ReceiptOnlyAsync(db, applicationId);
         Clock.Advance(SubsidyService.FollowUpGrace + TimeSpan.FromSeconds(1));
         await using (var sweeper = Context())
         {
@@ -567,6 +559,18 @@ public class SubsidyBudgetTests : DatabaseTest
         Assert.DoesNotContain(db.ChangeTracker.Entries(), e => e.State == EntityState.Added);
         await using var check = Context();
         Assert.Single(await check.SubsidyEvents.Where(e => e.ApplicationId == applicationId).ToListAsync());
+    }
+
+    /// <summary>A session that has taken the draft's receipt (reserved) and not yet saved what follows it.</summary>
+    private async Task<ISubmissionSession> ReceiptOnlyAsync(AppDbContext db, int applicationId)
+    {
+        var draft = await db.SubsidyApplications.AsNoTracking().Include(a => a.Window).SingleAsync(a => a.Id == applicationId);
+        var session = await new SubmissionStore(db, Clock).OpenAsync(default);
+        var taken = await session.TakeReceiptAsync(new ReceiptRequest(applicationId, ApplicationStatus.Draft, SubsidyRules.ReservationFor(draft.Window!, Amount),
+            ApplicationStatus.Submitted, null, draft.Window!.ReceiptPrefix), default);
+        Assert.True(taken.Claimed);
+        Assert.Equal(ReservationOutcome.Reserved, taken.Outcome);
+        return session;
     }
 
     /// <summary>Holds the first INSERT of the context (the follow-up's save) until released.</summary>
