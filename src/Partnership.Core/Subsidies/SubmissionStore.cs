@@ -32,8 +32,8 @@ public sealed record ReceiptRequest(int ApplicationId, ApplicationStatus From, R
 /// <summary>
 /// The store's answer: <see cref="Claimed"/> is false when the draft had already left <see cref="ReceiptRequest.From"/>
 /// or had a receipt (a second submission of it: nothing was taken); otherwise what the window gave, the receipt
-/// sequence number taken, the amount held and the time of the receipt (read when the window was entered, so that on
-/// one node the receipts' times are in the order of their numbers).
+/// sequence number taken, the amount held and the time of the receipt, which is never earlier than the time of the
+/// window's receipt before it.
 /// </summary>
 public readonly record struct ReceiptTaken(bool Claimed, ReservationOutcome Outcome, int Seq, long HeldYen, DateTime SubmittedAt);
 
@@ -61,7 +61,8 @@ public interface ISubmissionSession : IAsyncDisposable
     /// <summary>
     /// Takes the receipt: reserve-or-queue on the window and the claim of the draft, both or neither, with the
     /// draft marked <see cref="SubsidyApplication.FollowUpPending"/>. On a server database this is committed when it
-    /// returns, the window's row held for one statement; on SQLite it is committed with <see cref="SaveFollowUpAsync"/>.
+    /// returns (on PostgreSQL the window's row held for one statement); on SQLite it is committed with
+    /// <see cref="SaveFollowUpAsync"/>.
     /// </summary>
     Task<ReceiptTaken> TakeReceiptAsync(ReceiptRequest request, CancellationToken ct);
 

@@ -447,7 +447,7 @@ public sealed class SubsidyService(IAppDbContext db, ISubmissionStore submission
         foreach (var id in ids)
         {
             await using var session = await submissions.OpenAsync(ct);
-            var application = await Full().AsNoTracking().SingleAsync(a => a.Id == id, ct);
+            var application = await Full().SingleAsync(a => a.Id == id, ct);
             var window = application.Window!;
             var people = await recipients.MembersAsync(application.CompanyId, ct);
             var referrals = await conversions.OpenAsync(application.CompanyId, Outreach.ConversionKind.Subsidy, window.Program?.MeasureKey, window.Program?.Code, ct);

@@ -62,11 +62,14 @@ public class WindowGateTests : DatabaseTest
         // On PostgreSQL another transaction holds the window's row, so the first submission, once through the gate,
         // waits in the database holding the gate (and one connection of the pool).
         await using var blocker = TestProvider.IsPostgreSql ? await BlockWindowAsync(windowId) : null;
-        await using var firstDb = Context();
+        var receiptSent = new ReceiptSent();
+        await using var firstDb = Context(receiptSent);
         var submittingFirst = Service(firstDb).SubmitAsync(firstApplication, firstCompany, new Actor($"company-{firstCompany}", "c@example.jp"));
         if (TestProvider.IsPostgreSql)
         {
-            await ArriveAtAsync(WaitsForALockAsync, "the first submission waiting for the window's row");
+            // Through the gate, its receipt statement on its way to the row the blocker holds.
+            await Task.WhenAny(receiptSent.Sent, submittingFirst);
+            Assert.False(submittingFirst.IsCompleted, "The first submission went through while the window's row was held.");
         }
 
         // This one reads its draft, finds the gate taken and gives its connection back (the first close of its
@@ -154,20 +157,21 @@ public class WindowGateTests : DatabaseTest
         }
     }
 
-    /// <summary>True when some statement of the database waits for a lock another transaction holds.</summary>
-    private async Task<bool> WaitsForALockAsync()
+    /// <summary>Completes when the context sends the receipt's statement (PostgreSQL: it then holds the window's gate).</summary>
+    private sealed class ReceiptSent : DbCommandInterceptor
     {
-        await using var check = Database.CreateContext();
-        return await check.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_locks WHERE NOT granted").SingleAsync() > 0;
-    }
+        private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static async Task ArriveAtAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
+        public Task Sent => _sent.Task;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Never arrived at: {what}.");
-            await Task.Delay(20);
+            if (command.CommandText.StartsWith("WITH a AS", StringComparison.Ordinal))
+            {
+                _sent.TrySetResult();
+            }
+            return ValueTask.FromResult(result);
         }
     }
 
