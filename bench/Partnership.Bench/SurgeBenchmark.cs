@@ -227,10 +227,11 @@ public static partial class SurgeBenchmark
                 var secureds = new List<(double Throughput, TimeSpan Cpu)>();
                 for (var run = 0; run < floorRuns; run++)
                 {
-                    floors.Add(await FloorServer.RunAsync(dir, applicants, clients, budget, warmup, warmRounds, warmBudget, run: run));
+                    // On the portal's database: a SQLite file of its own, or a database of its own on the same server.
+                    floors.Add(await FloorServer.RunAsync(dir, applicants, clients, budget, warmup, warmRounds, warmBudget, run: run, postgreSql: provider == "postgresql" ? serverConnection : null));
                     // The same floor behind what signed-in forms require before any write (cookie authentication, the
                     // company named in it, antiforgery, the posted form, a redirect): how much of the gap is that.
-                    secureds.Add(await FloorServer.RunAsync(dir, applicants, clients, budget, warmup, warmRounds, warmBudget, secured: true, run: run));
+                    secureds.Add(await FloorServer.RunAsync(dir, applicants, clients, budget, warmup, warmRounds, warmBudget, secured: true, run: run, postgreSql: provider == "postgresql" ? serverConnection : null));
                 }
                 var (floor, floorCpu) = Median(floors);
                 var (secured, securedCpu) = Median(secureds);
@@ -273,7 +274,7 @@ public static partial class SurgeBenchmark
         }
     }
 
-    private static async Task<string> CreatePostgreSqlDatabaseAsync(string server)
+    internal static async Task<string> CreatePostgreSqlDatabaseAsync(string server)
     {
         var name = "partnership_bench_" + Guid.NewGuid().ToString("N");
         await using var connection = new Npgsql.NpgsqlConnection(server);
@@ -283,7 +284,7 @@ public static partial class SurgeBenchmark
         return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
-    private static async Task DropPostgreSqlDatabaseAsync(string server, string database)
+    internal static async Task DropPostgreSqlDatabaseAsync(string server, string database)
     {
         Npgsql.NpgsqlConnection.ClearAllPools();
         await using var connection = new Npgsql.NpgsqlConnection(server);
@@ -456,7 +457,8 @@ public static partial class SurgeBenchmark
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             info.Environment["Database__Provider"] = "PostgreSql";
-            info.Environment["ConnectionStrings__PostgreSql"] = database.ConnectionString;
+            // Each node names itself to the server, so that pg_stat_activity tells the nodes' sessions apart.
+            info.Environment["ConnectionStrings__PostgreSql"] = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = $"bench-node{node}" }.ConnectionString;
         }
         info.Environment["Demo__Enabled"] = "false";
         // What Production requires (docs/adr/0062, 0064): the public base URL, the clients' proxy named as trusted (loopback

@@ -59,16 +59,17 @@ public interface ISubmissionSession : IAsyncDisposable
     Task CompleteAsync(SubsidyApplication application, CancellationToken ct);
 
     /// <summary>
-    /// Takes the receipt: reserve-or-queue on the window and the claim of the draft, both or neither, with the
-    /// draft marked <see cref="SubsidyApplication.FollowUpPending"/>. On a server database this is committed when it
-    /// returns (on PostgreSQL the window's row held for one statement); on SQLite it is committed with
-    /// <see cref="SaveFollowUpAsync"/>.
+    /// Takes the receipt: reserve-or-queue on the window and the claim of the draft, both or neither. On a server
+    /// database this is committed when it returns (on PostgreSQL the window's row held for one statement), with the
+    /// draft marked <see cref="SubsidyApplication.FollowUpPending"/>; on SQLite it is committed with
+    /// <see cref="SaveFollowUpAsync"/>, and not marked.
     /// </summary>
     Task<ReceiptTaken> TakeReceiptAsync(ReceiptRequest request, CancellationToken ct);
 
     /// <summary>
     /// Saves what follows a receipt (what the context tracks: the event, the mail, the conversions), marks the window's
-    /// dashboard figures and clears <see cref="SubsidyApplication.FollowUpPending"/>, in one transaction. False, and
+    /// dashboard figures and clears <see cref="SubsidyApplication.FollowUpPending"/> (on SQLite, in the receipt's
+    /// transaction, there is none to clear), in one transaction. False, and
     /// nothing saved, when the follow-up had been saved already (by the sweep).
     /// </summary>
     Task<bool> SaveFollowUpAsync(int applicationId, int windowId, CancellationToken ct);

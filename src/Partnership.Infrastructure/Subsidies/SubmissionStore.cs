@@ -170,6 +170,12 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
         /// <summary>The receipt's transaction on SQLite, committed with the follow-up.</summary>
         private IDbContextTransaction? _receipt;
 
+        /// <summary>
+        /// SQLite commits the receipt and its follow-up together, so its receipt is never left without a follow-up and is
+        /// not marked as waiting for one: neither the mark nor the update that clears it is written.
+        /// </summary>
+        private bool KeepsReceiptOpen => db.Database.GetDbConnection() is SqliteConnection;
+
         public async Task<ReceiptTaken> TakeReceiptAsync(ReceiptRequest request, CancellationToken ct)
         {
             var sql = SubmissionSql.For(db);
@@ -190,7 +196,7 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
                         await transaction.RollbackAsync(ct);
                         await transaction.DisposeAsync();
                     }
-                    else if (db.Database.GetDbConnection() is SqliteConnection)
+                    else if (KeepsReceiptOpen)
                     {
                         // SQLite: one writer at a time in any case (its write gate, ADR 0052); the receipt and its follow-up
                         // are committed together.
@@ -316,7 +322,7 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
             var (outcome, number, held, to) = got.Value;
             var at = Now();
             var claimed = await db.Database.ExecuteSqlRawAsync(sql.Claim,
-                [(int)to, number, SubsidyRules.ReceiptNumber(request.ReceiptPrefix, number), at, held, Guid.NewGuid(), request.ApplicationId, (int)request.From, true], ct) == 1;
+                [(int)to, number, SubsidyRules.ReceiptNumber(request.ReceiptPrefix, number), at, held, Guid.NewGuid(), request.ApplicationId, (int)request.From, !KeepsReceiptOpen], ct) == 1;
             return claimed ? new ReceiptTaken(true, outcome, number, held, at) : default;
         }
 
@@ -329,12 +335,14 @@ public sealed class SubmissionStore(AppDbContext db, TimeProvider clock, Databas
 
         public async Task<bool> SaveFollowUpAsync(int applicationId, int windowId, CancellationToken ct)
         {
+            var withReceipt = _receipt is not null;
             var transaction = _receipt ?? await db.BeginWriteTransactionAsync(ct);
             _receipt = null;
             await using (transaction)
             {
-                // Whoever clears the mark saves the follow-up: the request that took the receipt, or the sweep.
-                if (await db.Database.ExecuteSqlRawAsync(SubmissionSql.For(db).ClearFollowUp, [applicationId, false], ct) != 1)
+                // Whoever clears the mark saves the follow-up: the request that took the receipt, or the sweep. In the
+                // receipt's own transaction (SQLite) there is no mark: the follow-up is this request's.
+                if (!withReceipt && await db.Database.ExecuteSqlRawAsync(SubmissionSql.For(db).ClearFollowUp, [applicationId, false], ct) != 1)
                 {
                     await transaction.RollbackAsync(ct);
                     foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
