@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Partnership.Core.Facts;
 using Partnership.Infrastructure.Data;
 using Partnership.Infrastructure.Subsidies;
 
@@ -120,7 +121,17 @@ public static partial class FloorServer
             {
                 return;
             }
-            var accepted = await floor.SubmitAsync(id, WindowOf(id, applicants, warmup, warmRounds));
+            bool accepted;
+            try
+            {
+                accepted = await floor.SubmitAsync(id, WindowOf(id, applicants, warmup, warmRounds));
+            }
+            catch (Exception e)
+            {
+                // The floor logs nothing else: what failed is said here, once, before the run stops on the 500.
+                await Console.Error.WriteLineAsync($"floor: submission {id} failed: {e}");
+                throw;
+            }
             if (secured)
             {
                 // The portal answers both outcomes with a redirect to the application's page.
@@ -322,7 +333,7 @@ public static partial class FloorServer
             await Exec(connection, "INSERT INTO SubsidyEvents (ApplicationId, At, Action, Side, Detail) VALUES ($id, $now, 'submitted', 'company', $r)", ("$id", id), ("$now", now), ("$r", Receipt(windowId, seq)));
             // The history entry's audit record and the window's dashboard mark, as the portal writes them in the same transaction.
             await Exec(connection, "INSERT INTO AuditEntries (At, UserId, IpAddress, Action, EntityType, EntityId, Changes) VALUES ($now, 'u', '127.0.0.1', 'created', 'SubsidyEvent', last_insert_rowid(), '{}')", ("$now", now));
-            await Exec(connection, "INSERT INTO DashboardDirtyMarks (Family, Bucket) VALUES ('subsidies', $w)", ("$w", windowId));
+            await Exec(connection, "INSERT INTO DashboardDirtyMarks (Family, Bucket) VALUES ($f, $w)", ("$f", Families.Subsidies), ("$w", windowId));
             await Exec(connection, "INSERT INTO OutboxMessages (\"To\", Subject, BodyText, CreatedAt, Attempts, NextAttemptAt) VALUES ('a@example.jp', 'Received', $r, $now, 0, $now)", ("$r", Receipt(windowId, seq)), ("$now", now));
             await transaction.CommitAsync();
             return true;
@@ -412,7 +423,7 @@ public static partial class FloorServer
                 Parameter(insert, "r", Receipt(windowId, seq));
                 await insert.ExecuteNonQueryAsync();
             }
-            await Exec(connection, "INSERT INTO \"DashboardDirtyMarks\" (\"Family\", \"Bucket\") VALUES ('subsidies', @w)", ("@w", windowId));
+            await Exec(connection, "INSERT INTO \"DashboardDirtyMarks\" (\"Family\", \"Bucket\") VALUES (@f, @w)", ("@f", Families.Subsidies), ("@w", windowId));
             await Exec(connection, "INSERT INTO \"OutboxMessages\" (\"To\", \"Subject\", \"BodyText\", \"CreatedAt\", \"Attempts\", \"NextAttemptAt\") VALUES ('a@example.jp', 'Received', @r, @now, 0, @now)",
                 ("@r", Receipt(windowId, seq)), ("@now", now));
             await transaction.CommitAsync();
