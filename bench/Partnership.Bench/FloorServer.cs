@@ -324,7 +324,7 @@ public static partial class FloorServer
                 return false;
             }
             await using var read = connection.CreateCommand();
-            read.CommandText = "SELECT LastReceiptSeq FROM SubsidyWindows WHERE Id = $w";
+            read.CommandText = "SELECT LastReceiptSeq FROM SubsidyWindows WHERE Id = @w";
             Parameter(read, "w", windowId);
             var seq = Convert.ToInt32(await read.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
