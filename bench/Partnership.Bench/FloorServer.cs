@@ -65,7 +65,7 @@ public static partial class FloorServer
             // The portal's receipt statement on PostgreSQL, its {n} placeholders as positional parameters.
             oneStatement = SubmissionSql.For(db).ReserveAndClaim is { } sql ? PlaceholderPattern().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1)) : null;
         }
-        var floor = settings.Provider == DatabaseProvider.PostgreSql
+        await using var floor = settings.Provider == DatabaseProvider.PostgreSql
             ? (Floor)new PostgreSqlFloor(settings.ConnectionString, oneStatement!)
             : new SqliteFloor($"{settings.ConnectionString};Foreign Keys=False;Pooling=True");
         await using (var setup = await floor.OpenAsync())
@@ -82,11 +82,11 @@ public static partial class FloorServer
             await using var insert = setup.CreateCommand();
             insert.CommandText = "INSERT INTO \"SubsidyApplications\" (\"Id\", \"WindowId\", \"CompanyId\", \"Status\", \"ExpensesJson\", \"EligibleExpensesYen\", \"RequestedYen\", \"HeldYen\", \"ReportText\", \"LiveKey\", \"Version\", \"CreatedAt\", \"UpdatedAt\") "
                 + "VALUES (@id, @w, @id, 1, '[]', 200000, 100000, 0, '', @key, @v, @at, @at)";
-            var id = Parameter(insert, "id", 0);
-            var window = Parameter(insert, "w", 0);
-            var key = Parameter(insert, "key", "");
-            var version = Parameter(insert, "v", Guid.Empty);
-            Parameter(insert, "at", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var id = Parameter(insert, "@id", 0);
+            var window = Parameter(insert, "@w", 0);
+            var key = Parameter(insert, "@key", "");
+            var version = Parameter(insert, "@v", Guid.Empty);
+            Parameter(insert, "@at", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
             for (var i = 1; i <= applicants + warmup; i++)
             {
                 id.Value = i;
@@ -128,7 +128,7 @@ public static partial class FloorServer
             }
             catch (Exception e)
             {
-                // The floor logs nothing else: what failed is said here, once, before the run stops on the 500.
+                // The floor logs nothing else: what failed is said here, before the run stops on the 500.
                 await Console.Error.WriteLineAsync($"floor: submission {id} failed: {e}");
                 throw;
             }
@@ -157,7 +157,6 @@ public static partial class FloorServer
         var throughput = applicants / watch.Elapsed.TotalSeconds;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await app.StopAsync();
-        await floor.DisposeAsync();
         return (throughput, cpu);
     }
 
@@ -260,7 +259,7 @@ public static partial class FloorServer
     private static DbParameter Parameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
+        parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
         return parameter;
@@ -272,10 +271,7 @@ public static partial class FloorServer
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
+            Parameter(command, name, value);
         }
         return await command.ExecuteNonQueryAsync();
     }
@@ -325,7 +321,7 @@ public static partial class FloorServer
             }
             await using var read = connection.CreateCommand();
             read.CommandText = "SELECT LastReceiptSeq FROM SubsidyWindows WHERE Id = @w";
-            Parameter(read, "w", windowId);
+            Parameter(read, "@w", windowId);
             var seq = Convert.ToInt32(await read.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             await Exec(connection, "UPDATE SubsidyApplications SET ReceiptSeq = $seq, ReceiptNumber = $r, SubmittedAt = $now, HeldYen = 100000, Version = $v WHERE Id = $id",
@@ -418,9 +414,9 @@ public static partial class FloorServer
             {
                 insert.CommandText = "WITH e AS (INSERT INTO \"SubsidyEvents\" (\"ApplicationId\", \"At\", \"Action\", \"Side\", \"Detail\") VALUES (@id, @now, 'submitted', 'company', @r) RETURNING \"Id\") "
                     + "INSERT INTO \"AuditEntries\" (\"At\", \"UserId\", \"IpAddress\", \"Action\", \"EntityType\", \"EntityId\", \"Changes\") SELECT @now, 'u', '127.0.0.1', 'created', 'SubsidyEvent', e.\"Id\"::text, '{}' FROM e";
-                Parameter(insert, "id", id);
-                Parameter(insert, "now", now);
-                Parameter(insert, "r", Receipt(windowId, seq));
+                Parameter(insert, "@id", id);
+                Parameter(insert, "@now", now);
+                Parameter(insert, "@r", Receipt(windowId, seq));
                 await insert.ExecuteNonQueryAsync();
             }
             await Exec(connection, "INSERT INTO \"DashboardDirtyMarks\" (\"Family\", \"Bucket\") VALUES (@f, @w)", ("@f", Families.Subsidies), ("@w", windowId));
