@@ -21,6 +21,15 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public DatabaseLimits Limits { get; init; } = DatabaseLimits.Default;
 
     /// <summary>
+    /// PostgreSQL: how many of its most used statements each connection keeps prepared on the server (Npgsql's
+    /// automatic preparation, <c>Database:MaxAutoPrepare</c>; 0 turns it off). A prepared statement is parsed and planned
+    /// once per connection instead of at every execution.
+    /// </summary>
+    public int MaxAutoPrepare { get; init; } = DefaultMaxAutoPrepare;
+
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
     /// The connection string as the portal opens it: on a server database with <see cref="Limits"/> applied to the
     /// pool (its size, and how long an open waits for a free connection, which is also how long it waits to connect).
     /// </summary>
@@ -28,7 +37,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         DatabaseProvider.PostgreSql => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString)
         {
-            MaxPoolSize = Limits.MaxPoolSize, Timeout = Limits.PoolWaitSeconds,
+            MaxPoolSize = Limits.MaxPoolSize, Timeout = Limits.PoolWaitSeconds, MaxAutoPrepare = MaxAutoPrepare,
         }.ConnectionString,
         DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString)
         {
@@ -71,6 +80,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 configuration.GetValue("Database:PoolWaitSeconds", limits.PoolWaitSeconds),
                 configuration.GetValue("Database:CommandTimeoutSeconds", limits.CommandTimeoutSeconds),
                 configuration.GetValue("Database:WriteWaitSeconds", limits.WriteWaitSeconds)),
+            MaxAutoPrepare = configuration.GetValue("Database:MaxAutoPrepare", DefaultMaxAutoPrepare),
         };
     }
 
