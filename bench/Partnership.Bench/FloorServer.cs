@@ -66,7 +66,9 @@ public static partial class FloorServer
             oneStatement = SubmissionSql.For(db).ReserveAndClaim is { } sql ? PlaceholderPattern().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 1)) : null;
         }
         await using var floor = settings.Provider == DatabaseProvider.PostgreSql
-            ? (Floor)new PostgreSqlFloor(settings.ConnectionString, oneStatement!)
+            // With the portal's statement preparation (ADR 0096), so that the floor's statements are not planned more
+            // often than the portal's.
+            ? (Floor)new PostgreSqlFloor(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { MaxAutoPrepare = settings.MaxAutoPrepare }.ConnectionString, oneStatement!)
             : new SqliteFloor($"{settings.ConnectionString};Foreign Keys=False;Pooling=True");
         await using (var setup = await floor.OpenAsync())
         {
