@@ -13,7 +13,10 @@ namespace Partnership.IntegrationTests.Data;
 /// </summary>
 public sealed class ServerStatementPreparationTests : IDisposable
 {
-    private readonly TestDatabase _database = new();
+    // Made by the PostgreSQL tests only: the configuration test needs no database.
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ??= new();
 
     [Fact]
     public void The_number_of_prepared_statements_is_read_from_configuration_and_reaches_the_connection_string()
@@ -26,16 +29,16 @@ public sealed class ServerStatementPreparationTests : IDisposable
     [PostgreSqlFact]
     public async Task A_statement_run_again_on_one_connection_is_prepared_on_the_server()
     {
-        Assert.Contains(await PreparedAfterRepeatedQueryAsync(_database.Settings), s => s.Contains("\"ProgramAreas\"", StringComparison.Ordinal));
+        Assert.Contains(await PreparedAfterRepeatedQueryAsync(Database.Settings), s => s.Contains("\"ProgramAreas\"", StringComparison.Ordinal));
     }
 
     [PostgreSqlFact]
     public async Task With_the_setting_at_zero_nothing_is_prepared()
     {
-        Assert.Empty(await PreparedAfterRepeatedQueryAsync(_database.Settings with { MaxAutoPrepare = 0 }));
+        Assert.Empty(await PreparedAfterRepeatedQueryAsync(Database.Settings with { MaxAutoPrepare = 0 }));
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose() => _database?.Dispose();
 
     private static int MaxAutoPrepare(string? configured)
     {
